@@ -1,0 +1,53 @@
+// swift-tools-version: 6.2
+// Workbench: offline analytics and model training for operations metrics.
+// Dependencies point down: C libraries → NumericCore → algorithms and storage → CLI.
+import PackageDescription
+
+let package = Package(
+    name: "Workbench",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "workbench", targets: ["WorkbenchCLI"]),
+        .library(name: "NumericCore", targets: ["NumericCore"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Forests", targets: ["Forests"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "MetricsSource", targets: ["MetricsSource"]),
+        .library(name: "ModelStore", targets: ["ModelStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries, imported through module maps and shims (no unsafeFlags).
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+
+        .target(name: "NumericCore", dependencies: [
+            "CBLAS",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
+        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"]),
+        .target(name: "Forests", dependencies: ["NumericCore"]),
+        .target(name: "Evaluation", dependencies: ["NumericCore"]),
+        .target(name: "MetricsSource", dependencies: [
+            "CLibPQ", "Datasets", "NumericCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"]),
+        .executableTarget(name: "WorkbenchCLI", dependencies: [
+            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Datasets
+import Forests
+import HDF5Kit
+import MetricsSource
+import ModelStore
+import NumericCore
+
+/// The sysexits codes that `workbench` ends with; schedulers act on them.
+enum ExitStatus: Int32 {
+    case ok = 0
+    case usage = 64
+    case badData = 65
+    case inputMissing = 66
+    case internalError = 70
+    case cannotWrite = 73
+    case temporaryFailure = 75
+    case badConfiguration = 78
+
+    /// The exit status for an error thrown by a library.
+    static func of(_ error: any Error) -> ExitStatus {
+        switch error {
+        case let error as DatasetError:
+            switch error {
+            case .inputMissing: .inputMissing
+            case .cannotWrite: .cannotWrite
+            case .malformed, .missingColumn, .invalid: .badData
+            }
+        case let error as ForestError:
+            switch error {
+            case .invalidParameter: .usage
+            case .invalidData: .badData
+            }
+        case let error as MetricsSourceError:
+            switch error {
+            case .unavailable: .temporaryFailure
+            case .configuration: .badConfiguration
+            case .queryFailed, .noData: .badData
+            }
+        case let error as ModelStoreError:
+            switch error {
+            case .notFound: .inputMissing
+            case .corrupted: .badData
+            case .invalidReference: .usage
+            case .busy: .temporaryFailure
+            case .cannotWrite: .cannotWrite
+            }
+        case is NumericError: .badData
+        case is HDF5Error: .badData
+        default: .internalError
+        }
+    }
+}
+
+/// Runs a command body, turning a library error into a one-line message on
+/// stderr and the matching exit code.
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        let status = ExitStatus.of(error)
+        printError("error: \(error)")
+        throw ExitCode(status.rawValue)
+    }
+}
