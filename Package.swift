@@ -49,6 +49,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore"]),
+        .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
