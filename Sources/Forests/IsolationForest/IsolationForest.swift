@@ -1,0 +1,4 @@
+import NumericCore
+
+public struct IsolationForest: Sendable {
+}
