@@ -39,7 +39,8 @@ let package = Package(
             "CLibPQ", "Datasets", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"]),
+        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
+                exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,6 +52,9 @@ let package = Package(
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore"]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
+        .testTarget(name: "ModelStoreTests", dependencies: [
+            "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,8 +45,10 @@ public enum ModelFile {
     public static func load(_ url: URL) throws(ModelStoreError) -> LoadedModel {
         let file = try StoredFile(path: url.path)
         let metadata = try readMetadata(file)
-        let model = try TrainedModel.read(from: file, algorithm: metadata.algorithm, featureCount: metadata.features.count)
-        return LoadedModel(model: model, metadata: metadata, contentSHA256: file.contentSHA256)
+        let (model, samples) = try TrainedModel.read(
+            from: file, algorithm: metadata.algorithm, featureCount: metadata.features.count)
+        return LoadedModel(
+            model: model, metadata: metadata, contentSHA256: file.contentSHA256, selfTestSamples: samples)
     }
 
     /// Writes the file at `path` (a fresh temporary path) and returns its content digest.

@@ -30,6 +30,7 @@ enum SelfTest {
         _ model: some StorableModel, samples: Matrix<Float>?, with writer: ModelFileWriter
     ) throws(ModelStoreError) {
         let inputs = inputs(for: model, samples: samples)
+        let sampleRows = samples?.columns == model.featureCount ? min(samples!.rows, maximumSampleRows) : 0
         let expected = try model.selfTestOutputs(inputs)
         do {
             let group = try writer.group("selftest", in: writer.root)
@@ -37,14 +38,16 @@ enum SelfTest {
             try writer.write(expected, shape: [inputs.rows, model.selfTestOutputNames.count], to: "expected", in: group)
             try writer.writeStrings(model.selfTestOutputNames, to: "outputs", in: group)
             try writer.setAttribute("tolerance", .float(tolerance), on: group)
+            try writer.setAttribute("sample_rows", .integer(Int64(sampleRows)), on: group)
         } catch {
             throw .cannotWrite("Cannot write the self-test vectors: \(error.message).")
         }
     }
 
-    /// Scores the stored inputs with `model` and compares with the stored outputs.
+    /// Scores the stored inputs with `model`, compares with the stored outputs, and
+    /// returns the caller-supplied sample rows (nil when there were none).
     /// - Throws: `ModelStoreError.corrupted` naming the first row and output that differ.
-    static func run(_ model: some StorableModel, file: StoredFile) throws(ModelStoreError) {
+    static func run(_ model: some StorableModel, file: StoredFile) throws(ModelStoreError) -> Matrix<Float>? {
         let names = try file.strings("/selftest/outputs")
         guard names == model.selfTestOutputNames else {
             throw .corrupted("Model file \(file.path): self-test outputs \(names) do not match the model's "
@@ -72,5 +75,9 @@ enum SelfTest {
                     + "\(names[index % names.count]) is \(got); the file expects \(want).")
             }
         }
+        let sampleRows = try file.integer("/selftest@sample_rows", in: 0 ... Int64(inputs.rows))
+        guard sampleRows > 0 else { return nil }
+        let first = (inputs.rows - sampleRows) * inputs.columns
+        return try? Matrix(rows: sampleRows, columns: inputs.columns, storage: Array(inputs.storage[first...]))
     }
 }

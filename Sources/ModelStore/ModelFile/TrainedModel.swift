@@ -1,0 +1,60 @@
+import Forests
+import HDF5Kit
+import NumericCore
+
+/// A model of one of the algorithms a model file can hold.
+public enum TrainedModel: Sendable {
+    /// An Extended Isolation Forest.
+    case extendedIsolationForest(ExtendedIsolationForest)
+
+    /// The algorithm.
+    public var algorithm: ModelAlgorithm {
+        switch self {
+        case .extendedIsolationForest: .extendedIsolationForest
+        }
+    }
+
+    /// The number of input features.
+    public var featureCount: Int {
+        storable.featureCount
+    }
+
+    private var storable: any StorableModel {
+        switch self {
+        case .extendedIsolationForest(let model): model
+        }
+    }
+
+    func write(with writer: ModelFileWriter) throws(HDF5Error) {
+        try storable.write(with: writer)
+    }
+
+    func writeSelfTest(samples: Matrix<Float>?, with writer: ModelFileWriter) throws(ModelStoreError) {
+        try SelfTest.write(storable, samples: samples, with: writer)
+    }
+
+    /// Rebuilds the model stored in `file`, runs its self-test, and returns it with the self-test sample rows.
+    static func read(
+        from file: StoredFile, algorithm: ModelAlgorithm, featureCount: Int
+    ) throws(ModelStoreError) -> (model: TrainedModel, samples: Matrix<Float>?) {
+        switch algorithm {
+        case .extendedIsolationForest:
+            let model = try ExtendedIsolationForest.read(from: file, featureCount: featureCount)
+            return (.extendedIsolationForest(model), try SelfTest.run(model, file: file))
+        case .randomForestClassifier, .randomForestRegressor, .isolationForest:
+            throw .corrupted("Model file \(file.path) holds a \(algorithm) model, which this build cannot load yet.")
+        }
+    }
+}
+
+/// A model read from a file, with what the file records about it.
+public struct LoadedModel: Sendable {
+    /// The model.
+    public let model: TrainedModel
+    /// Its metadata (lineage, parameters, metrics, registry name and version when registered).
+    public let metadata: ModelMetadata
+    /// The file's verified `content_sha256`.
+    public let contentSHA256: String
+    /// The typical input rows stored with the self-test vectors; nil when the file has none.
+    public let selfTestSamples: Matrix<Float>?
+}
