@@ -54,6 +54,9 @@ struct DatasetSynthCommand: AsyncParsableCommand {
     @Option(help: "Layouts to write: long, wide or both.")
     var format: Format = .both
 
+    @Flag(inversion: .prefixedNo, help: "Inject incidents; --no-incidents gives the same data without them.")
+    var incidents = true
+
     func validate() throws {
         do {
             _ = try makeConfiguration()
@@ -81,7 +84,7 @@ struct DatasetSynthCommand: AsyncParsableCommand {
         try SyntheticMetrics.Configuration(
             tenants: tenants, days: days,
             intervalSeconds: SyntheticMetrics.Configuration.intervalSeconds(parsing: interval),
-            seed: seed
+            seed: seed, injectsIncidents: incidents
         ).validated()
     }
 }

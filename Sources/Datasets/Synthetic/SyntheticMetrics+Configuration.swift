@@ -22,6 +22,10 @@ extension SyntheticMetrics {
         /// Default 1 767 571 200 (2026-01-05T00:00:00Z, a Monday): fixed so output never
         /// depends on the clock, and a week start so weekdays and weekends read naturally.
         public var start: Int64
+        /// Whether incidents change values and appear in labels. Default true. False gives the
+        /// same data set without its incidents (every other value identical): a clean baseline
+        /// to train on or to measure what each incident changed.
+        public var injectsIncidents: Bool
 
         /// The default first timestamp: 2026-01-05T00:00:00Z, a Monday.
         public static let defaultStart: Int64 = 1_767_571_200
@@ -35,13 +39,14 @@ extension SyntheticMetrics {
         /// A configuration; every parameter has the documented default.
         public init(
             tenants: Int = 3, days: Int = 14, intervalSeconds: Int = 60,
-            seed: UInt64 = 0, start: Int64 = Configuration.defaultStart
+            seed: UInt64 = 0, start: Int64 = Configuration.defaultStart, injectsIncidents: Bool = true
         ) {
             self.tenants = tenants
             self.days = days
             self.intervalSeconds = intervalSeconds
             self.seed = seed
             self.start = start
+            self.injectsIncidents = injectsIncidents
         }
 
         /// This configuration once every value is checked.

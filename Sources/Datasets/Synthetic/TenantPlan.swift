@@ -14,6 +14,7 @@ struct TenantPlan: Sendable {
     let name: String
     let profile: TenantProfile
     /// Sorted by start; windows never overlap, so each bucket has at most one incident.
+    /// Empty when the configuration does not inject incidents.
     let incidents: [Incident]
     /// Sorted by start.
     let outages: [Outage]
@@ -30,7 +31,8 @@ struct TenantPlan: Sendable {
             incidents += TenantPlan.incidents(
                 tenant: index, name: name, week: week, configuration: configuration)
         }
-        self.incidents = incidents
+        // Outages are planned around the incidents even when none is injected, so both runs share their gaps.
+        self.incidents = configuration.injectsIncidents ? incidents : []
         var outages: [Outage] = []
         for (collectorIndex, collector) in SyntheticSeries.collectors.enumerated() {
             for week in 0 ..< weeks {
