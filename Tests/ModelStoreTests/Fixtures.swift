@@ -1,6 +1,7 @@
 import Forests
 import Foundation
 import NumericCore
+import TestSupport
 @testable import ModelStore
 
 /// Small seeded models and metadata shared by the ModelStore tests.
@@ -41,5 +42,35 @@ enum Fixtures {
             metrics: metrics, thresholds: [ThresholdLevel(name: "warn", value: 0.6, score: "anomaly_score")],
             workbenchVersion: "test", gitCommit: nil, createdUTC: "2026-01-02T03:04:05Z", host: "testhost",
             user: "tester", trainingSeconds: 0.25)
+    }
+}
+
+extension Fixtures {
+    /// The bundled data sets used for loader parity (datasets/odds).
+    static let oddsNames = ["Ionosphere", "Pima", "annthyroid", "breastw", "mammography", "satellite", "shuttle"]
+
+    /// A bundled ODDS data set: features `f0…` as float32, the 0/1 label, and the feature names.
+    static func odds(_ name: String) throws -> (features: Matrix<Float>, labels: [Int], names: [String]) {
+        let url = TestSupport.datasetsDirectory.appendingPathComponent("odds/\(name).csv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let width = header.count - 1
+        var values: [Float] = []
+        var labels: [Int] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            values += fields.prefix(width).map { Float(Double($0) ?? .nan) }
+            labels.append(Int(Double(fields[width]) ?? 0))
+        }
+        return (try Matrix(rows: labels.count, columns: width, storage: values), labels, Array(header.prefix(width)))
+    }
+
+    /// Writes `columns` (name, values) as CSV with shortest round-trip numbers.
+    static func writeCSV(_ columns: [(String, [String])], to url: URL) throws {
+        var text = columns.map(\.0).joined(separator: ",") + "\n"
+        for row in 0 ..< (columns.first?.1.count ?? 0) {
+            text += columns.map { $0.1[row] }.joined(separator: ",") + "\n"
+        }
+        try text.write(to: url, atomically: true, encoding: .utf8)
     }
 }
