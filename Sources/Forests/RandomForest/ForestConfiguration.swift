@@ -46,7 +46,7 @@ public struct ForestConfiguration: Sendable, Equatable {
         case all
         /// This many rows, `1 … rows`.
         case count(Int)
-        /// This fraction of the rows, in (0, 1]; round(fraction × rows), at least 1.
+        /// This fraction of the rows, in (0, 1]; fraction × rows rounded half to even (Python's `round`), at least 1.
         case fraction(Double)
 
         public var description: String {
@@ -201,7 +201,7 @@ public struct ForestConfiguration: Sendable, Equatable {
         public func resolvedMaxSamples(rowCount: Int) throws(ForestError) -> Int {
             switch values.maxSamples {
             case .all: return rowCount
-            case .fraction(let fraction): return max(1, Int((fraction * Double(rowCount)).rounded()))
+            case .fraction(let fraction): return max(1, Int((fraction * Double(rowCount)).rounded(.toNearestOrEven)))
             case .count(let count):
                 guard count <= rowCount else {
                     throw .invalidParameter("maxSamples must be at most the \(rowCount) training rows; got \(count).")
