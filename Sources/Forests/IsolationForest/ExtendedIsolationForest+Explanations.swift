@@ -3,8 +3,8 @@ import NumericCore
 extension ExtendedIsolationForest {
     /// Each feature's share in isolating row `row`, summing to 1 (see `FeatureContribution`).
     ///
-    /// A hyperplane split credits every feature it uses in proportion to
-    /// `|normal_f|`, the weight that feature has in the projection.
+    /// A hyperplane split's credit, `log2(node rows / child rows)`, is shared by
+    /// the features it uses in proportion to `|normal_f|`, their weight in the projection.
     /// - Parameters:
     ///   - features: rows × `featureCount`, as for `scores`.
     ///   - row: the row to explain.
@@ -22,14 +22,14 @@ extension ExtendedIsolationForest {
         for tree in 0 ..< treeCount {
             var path: [Int] = []
             let leaf = walk(values, rowBase: row * featureCount, tree: tree) { path.append($0) }
-            guard pathLengths[leaf] > 0 else { continue }
-            let weight = 1 / pathLengths[leaf]
-            for node in path {
+            for (position, node) in path.enumerated() {
+                let child = position + 1 < path.count ? path[position + 1] : leaf
+                let gain = FeatureContribution.isolationGain(parent: nodeSamples[node], child: nodeSamples[child])
                 let normal = normals[node * featureCount ..< (node + 1) * featureCount]
                 let norm = normal.reduce(0.0) { $0 + Double(abs($1)) }
                 guard norm > 0 else { continue }
                 for (feature, component) in normal.enumerated() where component != 0 {
-                    weights[feature] += weight * Double(abs(component)) / norm
+                    weights[feature] += gain * Double(abs(component)) / norm
                 }
             }
         }
