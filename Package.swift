@@ -49,6 +49,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
+
+        // Benchmarks: release-built executables that time Workbench against a reference in one run.
+        .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )
