@@ -30,11 +30,11 @@ let package = Package(
         .target(name: "NumericCore", dependencies: [
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"]),
         .target(name: "Forests", dependencies: ["NumericCore"]),
-        .target(name: "Evaluation", dependencies: ["NumericCore"]),
+        .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
