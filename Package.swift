@@ -30,11 +30,11 @@ let package = Package(
         .target(name: "NumericCore", dependencies: [
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
-        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"]),
+        ], exclude: ["README.md"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
+        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
         .target(name: "Forests", dependencies: ["NumericCore"], exclude: ["README.md"]),
-        .target(name: "Evaluation", dependencies: ["NumericCore"]),
+        .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
@@ -55,6 +55,10 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: [
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
         ]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
+
+        // Benchmarks: release-built executables that time Workbench against a reference in one run.
+        .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
         .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/Forests/Swift"),
     ],
