@@ -74,3 +74,45 @@ extension Fixtures {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 }
+
+extension Fixtures {
+    /// Labels of `matrix()`: 1 for the planted outliers (every 50th row) and rows whose feature 0 is above 1.
+    static func labels(rows: Int = 200) -> [Int] {
+        let data = matrix(rows: rows)
+        return (0 ..< rows).map { $0 % 50 == 0 || data[$0, 0] > 1 ? 1 : 0 }
+    }
+
+    /// A seeded Random Forest classifier with string class names on `matrix()`.
+    static func classifier(trees: Int = 10, x: Matrix<Float> = matrix(), labels: [Int] = labels(),
+                           classNames: [String] = ["normal", "incident"]) throws -> RandomForestClassifier {
+        var configuration = ForestConfiguration(task: .classification)
+        configuration.trees = trees
+        configuration.seed = 3
+        configuration.threads = 1
+        return try RandomForestClassifier(
+            fitting: x, labels: labels, classNames: classNames, configuration: configuration.validated())
+    }
+
+    /// A seeded Random Forest regressor predicting a noisy sum of the features of `matrix()`.
+    static func regressor(trees: Int = 10, x: Matrix<Float> = matrix(), targets: [Double]? = nil) throws -> RandomForestRegressor {
+        var configuration = ForestConfiguration(task: .regression)
+        configuration.trees = trees
+        configuration.seed = 4
+        configuration.threads = 1
+        configuration.maxFeatures = .fraction(0.5)
+        let targets = targets ?? (0 ..< x.rows).map { row in
+            (0 ..< x.columns).reduce(0.0) { $0 + (x[row, $1].isNaN ? 0 : Double(x[row, $1])) }
+        }
+        return try RandomForestRegressor(fitting: x, targets: targets, configuration: configuration.validated())
+    }
+
+    /// A seeded Isolation Forest on `x`.
+    static func isolationForest(trees: Int = 20, x: Matrix<Float> = matrix(), contamination: Double? = nil) throws -> IsolationForest {
+        var configuration = IsolationForest.Configuration()
+        configuration.trees = trees
+        configuration.seed = 5
+        configuration.threads = 1
+        if let contamination { configuration.contamination = .fraction(contamination) }
+        return try IsolationForest.fit(x, configuration: configuration.validated())
+    }
+}

@@ -224,6 +224,19 @@ class WorkbenchModel:
             leaf_or_ok = (child == -1) | ((child > local) & (child < sizes))
             if not leaf_or_ok.all():
                 raise ModelFileError(f"{self.path}: {name} points outside its tree")
+        if np.any((forest["children_left"] == -1) != (forest["children_right"] == -1)):
+            raise ModelFileError(f"{self.path}: a node has exactly one child")
+        counts = {"n_nodes": n, "n_leaves": int((forest["children_left"] == -1).sum())}
+        for name, actual in counts.items():
+            key = f"/forest@{name}"
+            if key in self.attributes and int(self.attributes[key]) != actual:
+                raise ModelFileError(f"{self.path}: {key} is {self.attributes[key]}; the arrays hold {actual}")
+        samples = forest["n_node_samples"].astype(np.int64)
+        internal = np.nonzero(forest["children_left"] >= 0)[0]
+        base = np.repeat(offsets[:-1], np.diff(offsets))[internal]
+        children = samples[base + forest["children_left"][internal]] + samples[base + forest["children_right"][internal]]
+        if np.any(samples < 0) or np.any(children != samples[internal]):
+            raise ModelFileError(f"{self.path}: n_node_samples are negative or do not add up over children")
         if "feature" in forest:
             internal = forest["children_left"] >= 0
             feature = forest["feature"][internal]
@@ -255,27 +268,31 @@ class WorkbenchModel:
         return np.cumsum(self.forest["children_left"] == -1) - 1
 
     def anomaly_scores(self, X):
+        """s(x, psi) per row. Isolation Forest leaves store h; hyperplane trees derive it from depth and size."""
         forest = self.forest
-        left = forest["children_left"]
-        depths = _depths(left, forest["children_right"], forest["tree_offsets"])
-        cache = {}
-        path_length = depths.astype(np.float64)
-        for node in np.nonzero(left < 0)[0]:
-            n = int(forest["n_node_samples"][node])
-            if n not in cache:
-                cache[n] = average_path_length(n)
-            path_length[node] = float(depths[node]) + cache[n]
-        sums = self._leaf_sums(X, lambda leaves: path_length[leaves])
+        if "leaf_values" in forest:
+            values, rows = forest["leaf_values"][:, 0], self._leaf_rows()
+            sums = self._leaf_sums(X, lambda leaves: values[rows[leaves]])
+        else:
+            left = forest["children_left"]
+            depths = _depths(left, forest["children_right"], forest["tree_offsets"])
+            path_length = depths.astype(np.float64)
+            cache = {}
+            for node in np.nonzero(left < 0)[0]:
+                n = int(forest["n_node_samples"][node])
+                if n not in cache:
+                    cache[n] = average_path_length(n)
+                path_length[node] = float(depths[node]) + cache[n]
+            sums = self._leaf_sums(X, lambda leaves: path_length[leaves])
         denominator = float(self.n_trees) * average_path_length(int(self.attributes["/forest@sample_size"]))
         if denominator == 0:
             return np.full(X.shape[0], 0.5)
         return np.array([math.pow(2.0, -(s / denominator)) for s in sums])
 
-    def leaf_value_means(self, X):
-        """Per row, the sum of leaf value rows over the trees divided by the tree count."""
-        values = self.forest["leaf_values"]
-        rows = self._leaf_rows()
-        return self._leaf_sums(X, lambda leaves: values[rows[leaves]]) / float(self.n_trees)
+    def probabilities(self, X):
+        """Class probabilities: the sum of leaf class fractions over the trees, times 1/n_trees."""
+        values, rows = self.forest["leaf_values"], self._leaf_rows()
+        return self._leaf_sums(X, lambda leaves: values[rows[leaves]]) * (1.0 / float(self.n_trees))
 
     def predict(self, X):
         """The output columns `workbench predict` writes, as a dict of numpy arrays."""
@@ -287,7 +304,7 @@ class WorkbenchModel:
             alert = float(self.attributes["/thresholds@alert"])
             return {"anomaly_score": scores, "is_anomaly": (scores > alert).astype(np.int64)}
         if self.algorithm == "random-forest-classifier":
-            proba = self.leaf_value_means(X)
+            proba = self.probabilities(X)
             classes = self.classes()
             out = {"prediction": np.array([classes[i] for i in np.argmax(proba, axis=1)], dtype=object)}
             for k, name in enumerate(classes):
@@ -298,28 +315,39 @@ class WorkbenchModel:
         raise ModelFileError(f"{self.path}: unknown algorithm {self.algorithm!r}")
 
     def _regression(self, X):
-        values = self.forest["leaf_values"][:, 0]
-        rows = self._leaf_rows()
-        mean = self._leaf_sums(X, lambda leaves: values[rows[leaves]]) / float(self.n_trees)
-        squares = self._leaf_sums(X, lambda leaves: (values[rows[leaves]] - 0.0) ** 2) / float(self.n_trees)
-        spread = np.sqrt(np.maximum(squares - mean * mean, 0.0))
-        return {"prediction": mean, "prediction_std": spread}
+        """Mean over trees (sum / n_trees) and population standard deviation, the latter from
+        sums shifted by the first tree's value, as Swift computes them."""
+        values, rows = self.forest["leaf_values"][:, 0], self._leaf_rows()
+        first = None
+        total = shifted = squares = 0.0
+        decide = _axis_go_left(self.forest, X)
+        for tree in range(self.n_trees):
+            value = values[rows[_walk(self.forest, X, tree, decide)]]
+            if first is None:
+                first = value
+            total = total + value
+            delta = value - first
+            shifted = shifted + delta
+            squares = squares + delta * delta
+        trees = float(self.n_trees)
+        variance = (squares - shifted * shifted / trees) / trees
+        return {"prediction": total / trees, "prediction_std": np.sqrt(np.maximum(variance, 0.0))}
 
     def selftest_outputs(self, X):
         """The self-test columns (see /selftest/outputs) for rows X."""
-        names = [str(n) for n in self.arrays["/selftest/outputs"]]
-        out = self.predict(X)
+        X = np.asarray(X, dtype=np.float32)
         if self.algorithm == "random-forest-classifier":
-            proba = self.leaf_value_means(np.asarray(X, dtype=np.float32))
-            return names, proba
-        return names, np.column_stack([np.asarray(out[n], dtype=np.float64) for n in names])
+            return self.probabilities(X)
+        out = self.predict(X)
+        names = [str(n) for n in self.arrays["/selftest/outputs"]]
+        return np.column_stack([np.asarray(out[n], dtype=np.float64) for n in names])
 
     def selftest(self):
         """Replays the golden vectors; returns the largest relative deviation, raises on a mismatch."""
         X = self.arrays["/selftest/inputs"]
         expected = self.arrays["/selftest/expected"]
         tolerance = float(self.attributes["/selftest@tolerance"])
-        _, actual = self.selftest_outputs(X)
+        actual = self.selftest_outputs(X)
         if actual.shape != expected.shape:
             raise ModelFileError(f"{self.path}: self-test produced shape {actual.shape}; expected {expected.shape}")
         both_nan = np.isnan(actual) & np.isnan(expected)
@@ -346,14 +374,19 @@ def load(path_or_reference, registry=None):
                 digest.update(block)
         if digest.hexdigest() != expected_sha:
             raise ModelFileError(f"{path}: file SHA-256 {digest.hexdigest()} differs from the registry's {expected_sha}")
-    with h5py.File(path, "r", locking=False) as handle:
-        if handle.attrs.get("format") != FORMAT:
-            raise ModelFileError(f"{path} is not a Workbench model file")
-        major = int(handle.attrs.get("format_version_major", -1))
-        if major != SUPPORTED_MAJOR:
-            raise ModelFileError(f"{path} has format version {major}; this loader reads {SUPPORTED_MAJOR}")
-        arrays, attributes = verify_and_read(handle, path)
-    return WorkbenchModel(path, arrays, attributes)
+    try:
+        with h5py.File(path, "r", locking=False) as handle:
+            if handle.attrs.get("format") != FORMAT:
+                raise ModelFileError(f"{path} is not a Workbench model file")
+            major = int(handle.attrs.get("format_version_major", -1))
+            if major != SUPPORTED_MAJOR:
+                raise ModelFileError(f"{path} has format version {major}; this loader reads {SUPPORTED_MAJOR}")
+            arrays, attributes = verify_and_read(handle, path)
+        return WorkbenchModel(path, arrays, attributes)
+    except ModelFileError:
+        raise
+    except (OSError, RuntimeError, KeyError, ValueError, TypeError, IndexError) as error:
+        raise ModelFileError(f"{path} is damaged or incomplete: {error}") from error
 
 
 def resolve(reference, registry):

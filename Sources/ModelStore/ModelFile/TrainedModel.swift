@@ -4,12 +4,21 @@ import NumericCore
 
 /// A model of one of the algorithms a model file can hold.
 public enum TrainedModel: Sendable {
+    /// A Random Forest classifier.
+    case randomForestClassifier(RandomForestClassifier)
+    /// A Random Forest regressor.
+    case randomForestRegressor(RandomForestRegressor)
+    /// An Isolation Forest.
+    case isolationForest(IsolationForest)
     /// An Extended Isolation Forest.
     case extendedIsolationForest(ExtendedIsolationForest)
 
     /// The algorithm.
     public var algorithm: ModelAlgorithm {
         switch self {
+        case .randomForestClassifier: .randomForestClassifier
+        case .randomForestRegressor: .randomForestRegressor
+        case .isolationForest: .isolationForest
         case .extendedIsolationForest: .extendedIsolationForest
         }
     }
@@ -21,6 +30,9 @@ public enum TrainedModel: Sendable {
 
     private var storable: any StorableModel {
         switch self {
+        case .randomForestClassifier(let model): model
+        case .randomForestRegressor(let model): model
+        case .isolationForest(let model): model
         case .extendedIsolationForest(let model): model
         }
     }
@@ -38,11 +50,18 @@ public enum TrainedModel: Sendable {
         from file: StoredFile, algorithm: ModelAlgorithm, featureCount: Int
     ) throws(ModelStoreError) -> (model: TrainedModel, samples: Matrix<Float>?) {
         switch algorithm {
+        case .randomForestClassifier:
+            let model = try RandomForestClassifier.read(from: file, featureCount: featureCount)
+            return (.randomForestClassifier(model), try SelfTest.run(model, file: file))
+        case .randomForestRegressor:
+            let model = try RandomForestRegressor.read(from: file, featureCount: featureCount)
+            return (.randomForestRegressor(model), try SelfTest.run(model, file: file))
+        case .isolationForest:
+            let model = try IsolationForest.read(from: file, featureCount: featureCount)
+            return (.isolationForest(model), try SelfTest.run(model, file: file))
         case .extendedIsolationForest:
             let model = try ExtendedIsolationForest.read(from: file, featureCount: featureCount)
             return (.extendedIsolationForest(model), try SelfTest.run(model, file: file))
-        case .randomForestClassifier, .randomForestRegressor, .isolationForest:
-            throw .corrupted("Model file \(file.path) holds a \(algorithm) model, which this build cannot load yet.")
         }
     }
 }
