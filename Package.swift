@@ -61,6 +61,8 @@ let package = Package(
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
         .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/Forests/Swift"),
+        .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
+                          path: "Benchmarks/ModelStore/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,24 +6,25 @@ import HDF5Kit
 /// Layout inside the group (N nodes, T trees, L leaves, W values per leaf):
 /// `tree_offsets (T+1) int64`; per node `children_left`, `children_right`
 /// (tree-local ids, -1 at leaves), `feature` (-1 at leaves), `threshold`
-/// (float32), `missing_go_to_left` (uint8), `n_node_samples` (int32), and
-/// optionally `weighted_n_node_samples`, `impurity` (float64); `leaf_values
-/// (L, W) float64` with the leaves of all trees in node order. Attributes
-/// `n_trees`, `n_nodes`, `n_leaves`, `value_width`.
+/// (float32), `missing_go_to_left` (uint8), `n_node_samples` (int32);
+/// `leaf_values (L, W) float64` with the leaves of all trees in node order.
+/// Attributes `n_trees`, `n_nodes`, `n_leaves`, `value_width`.
+///
+/// Training statistics (impurity, weighted sample counts) are not stored: no
+/// prediction needs them, the forest's importances are stored already, and
+/// they would add 16 bytes to every node (the format aims at ≤ ⅓ of a joblib pickle).
 enum TreeEnsembleCodec {
     /// Writes `trees` into `group`.
     static func write(_ trees: [Tree], into group: HDF5Group, with writer: ModelFileWriter) throws(HDF5Error) {
         var offsets: [Int64] = [0]
         var left: [Int32] = [], right: [Int32] = [], feature: [Int32] = [], threshold: [Float] = []
-        var missing: [UInt8] = [], samples: [Int32] = [], weighted: [Double] = [], impurity: [Double] = []
+        var missing: [UInt8] = [], samples: [Int32] = []
         var leafValues: [Double] = []
         let total = trees.reduce(0) { $0 + $1.nodeCount }
         left.reserveCapacity(total)
         right.reserveCapacity(total)
         feature.reserveCapacity(total)
         threshold.reserveCapacity(total)
-        let keepWeighted = trees.allSatisfy { !$0.weightedSampleCounts.isEmpty }
-        let keepImpurity = trees.allSatisfy { !$0.impurities.isEmpty }
         for tree in trees {
             left += tree.leftChildren
             right += tree.rightChildren
@@ -31,8 +32,6 @@ enum TreeEnsembleCodec {
             threshold += tree.thresholds
             missing += tree.missingGoesLeft.map { $0 ? 1 : 0 }
             samples += tree.sampleCounts
-            if keepWeighted { weighted += tree.weightedSampleCounts }
-            if keepImpurity { impurity += tree.impurities }
             leafValues += tree.leafValues
             offsets.append(offsets.last! + Int64(tree.nodeCount))
         }
@@ -49,8 +48,6 @@ enum TreeEnsembleCodec {
         try writer.write(threshold, to: "threshold", in: group)
         try writer.write(missing, to: "missing_go_to_left", in: group)
         try writer.write(samples, to: "n_node_samples", in: group)
-        if keepWeighted { try writer.write(weighted, to: "weighted_n_node_samples", in: group) }
-        if keepImpurity { try writer.write(impurity, to: "impurity", in: group) }
         if width > 0 { try writer.write(leafValues, shape: [leaves, width], to: "leaf_values", in: group) }
     }
 
@@ -81,9 +78,6 @@ enum TreeEnsembleCodec {
         let threshold = try file.floats(group + "/threshold", count: nodeCount)
         let missing = try file.uint8s(group + "/missing_go_to_left", count: nodeCount)
         let samples = try file.int32s(group + "/n_node_samples", count: nodeCount)
-        let weighted = file.has(group + "/weighted_n_node_samples")
-            ? try file.doubles(group + "/weighted_n_node_samples", count: nodeCount) : []
-        let impurity = file.has(group + "/impurity") ? try file.doubles(group + "/impurity", count: nodeCount) : []
         let leafValues = width > 0 ? try file.doubles(group + "/leaf_values", count: leafCount * width) : []
         let leavesFound = left.reduce(0) { $0 + ($1 == -1 ? 1 : 0) }
         guard leavesFound == leafCount else {
@@ -100,8 +94,6 @@ enum TreeEnsembleCodec {
                     leftChildren: Array(left[nodes]), rightChildren: Array(right[nodes]),
                     features: Array(feature[nodes]), thresholds: Array(threshold[nodes]),
                     missingGoesLeft: missing[nodes].map { $0 != 0 }, sampleCounts: Array(samples[nodes]),
-                    weightedSampleCounts: weighted.isEmpty ? [] : Array(weighted[nodes]),
-                    impurities: impurity.isEmpty ? [] : Array(impurity[nodes]),
                     leafValues: Array(leafValues[leafStart * width ..< (leafStart + leaves) * width]),
                     valueWidth: width, featureCount: featureCount))
             } catch {
