@@ -13,13 +13,19 @@ struct ModelsListCommand: AsyncParsableCommand {
     @Argument(help: "A model name; omit to list every model.")
     var name: String?
 
-    @Flag(help: "Print the index entries as JSON instead of a table.")
+    @Flag(help: "Print the index (of every model, or NAME's versions) as JSON instead of a table.")
     var json = false
 
     func run() async throws {
         try await reportingErrors {
             let registry = options.makeRegistry()
             guard let name else {
+                if json {
+                    print(try ModelsJSON.text(try registry.names().map { name throws(ModelStoreError) in
+                        try registry.index(of: name)
+                    }))
+                    return
+                }
                 let rows = try registry.names().map { name throws(ModelStoreError) -> [String] in
                     let index = try registry.index(of: name)
                     return [
@@ -55,24 +61,5 @@ struct ModelsListCommand: AsyncParsableCommand {
 
     static func aliasSummary(_ index: RegistryIndex) -> String {
         index.aliases.sorted { $0.key < $1.key }.map { "\($0.key)=v\($0.value)" }.joined(separator: ",")
-    }
-}
-
-/// JSON and number formatting shared by the `models` commands.
-enum ModelsJSON {
-    /// `value` as pretty, key-sorted JSON.
-    static func text(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    /// A metric with at most 4 decimals, trailing zeros dropped.
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 }

@@ -36,6 +36,20 @@ struct RegistryTests {
         #expect(try registry.verify().isEmpty)
     }
 
+    @Test("a --model argument is a file path or a registry reference")
+    func fileOrReference() throws {
+        let (registry, root) = try makeRegistry(versions: 2)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try registry.promote(ModelReference(parsing: "cpu@v1"), alias: "production")
+        #expect(try registry.loadModel(fileOrReference: "cpu@production").metadata.version == 1)
+        #expect(try registry.loadModel(fileOrReference: "cpu").metadata.version == 2)
+        let path = try registry.resolve("cpu@v1").path
+        #expect(try registry.loadModel(fileOrReference: path).metadata.version == 1)
+        #expect(throws: ModelStoreError.notFound("Model file missing.h5 does not exist.")) {
+            try registry.loadModel(fileOrReference: "missing.h5")
+        }
+    }
+
     @Test("unknown versions and aliases are reported with what exists")
     func unknownReferences() throws {
         let (registry, root) = try makeRegistry(versions: 2)
