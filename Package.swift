@@ -46,6 +46,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        .executableTarget(name: "IsolationBench", dependencies: ["Forests", "NumericCore"],
+                          path: "Benchmarks/IsolationForest/Swift"),
+
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore"]),
