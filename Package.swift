@@ -33,7 +33,7 @@ let package = Package(
         ]),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"]),
-        .target(name: "Forests", dependencies: ["NumericCore"]),
+        .target(name: "Forests", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "NumericCore",
@@ -53,6 +53,8 @@ let package = Package(
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore"]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
+        .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
+                          path: "Benchmarks/Forests/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )

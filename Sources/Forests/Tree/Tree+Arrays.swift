@@ -68,6 +68,7 @@ extension Tree {
                 leaves += 1
                 continue
             }
+            guard left != right else { throw .invalidData("Node \(index) has the same left and right child \(left).") }
             for child in [left, right] {
                 guard child > index, child < count else {
                     throw .invalidData("Node \(index) has child \(child); children must be in \(index + 1)..<\(count).")
@@ -77,7 +78,6 @@ extension Tree {
                 }
                 parents[Int(child)] = Int32(index)
             }
-            guard left != right else { throw .invalidData("Node \(index) has the same left and right child \(left).") }
             guard feature >= 0, Int(feature) < featureCount else {
                 throw .invalidData("Node \(index) splits on feature \(feature); expected 0..<\(featureCount).")
             }
