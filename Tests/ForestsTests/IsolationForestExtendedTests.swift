@@ -43,15 +43,19 @@ struct IsolationForestExtendedTests {
         #expect(try models[0].scores(data, threads: 1) == scores[0])
     }
 
-    @Test("matrix-product scoring equals scalar scoring, NaN rows included")
-    func matrixProductsAgree() throws {
+    @Test("lockstep and matrix-product scoring equal the reference walk, NaN and ∞ rows included",
+          arguments: [ExtendedIsolationForest.ExtensionLevel.level(0), .level(2), .full])
+    func scoringPathsAgree(level: ExtendedIsolationForest.ExtensionLevel) throws {
         var (data, _) = IsolationFixtures.planted(inliers: 1200)
         data[5, 1] = .nan
         data[700, 3] = .nan
-        let model = try ExtendedIsolationForest.fit(data, configuration: Self.configuration())
-        let scalar = try model.scores(data, method: .scalar, threads: 2)
-        let blas = try model.scores(data, method: .matrixProducts, threads: 2)
-        #expect(scalar == blas)
+        let model = try ExtendedIsolationForest.fit(data, configuration: Self.configuration(level: level))
+        data[9, 0] = .infinity
+        data[10, 2] = -.infinity
+        let reference = try model.scores(data, method: .reference, threads: 2)
+        #expect(try model.scores(data, method: .lockstep, threads: 2) == reference)
+        #expect(try model.scores(data, method: .matrixProducts, threads: 2) == reference)
+        #expect(try model.scores(data) == reference)
     }
 
     @Test("extension level sets the number of non-zero normal components", arguments: [0, 1, 3])

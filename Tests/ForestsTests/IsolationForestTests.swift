@@ -210,7 +210,7 @@ struct IsolationForestTests {
         (edited { $0.maxFeatures = .count(-2) }, "maxFeatures must be in (0, 1] or a count ≥ 1; got -2."),
         (edited { $0.contamination = .fraction(0.6) }, "contamination must be 'auto' or in (0, 0.5]; got 0.6."),
         (edited { $0.contamination = .fraction(0) }, "contamination must be 'auto' or in (0, 0.5]; got 0.0."),
-        (edited { $0.threads = 0 }, "threads must be an integer ≥ 1; got 0."),
+        (edited { $0.threads = 0 }, "threads must be an integer in [1, ∞) or none; got 0."),
     ])
     func validation(configuration: IsolationForest.Configuration, message: String) {
         #expect(throws: ForestError.invalidParameter(message)) { try configuration.validated() }

@@ -31,7 +31,7 @@ extension ExtendedIsolationForest {
         let level = try configuration.extensionLevel.resolved(features: features.columns)
         let sampleSize = shared.maxSamples.resolved(rows: features.rows)
         let heightLimit = IsolationPathLength.heightLimit(sampleSize: sampleSize)
-        let grown = WorkerPool.map(count: shared.trees, threads: shared.threads) { tree in
+        let grown = parallelMap(count: shared.trees, threads: shared.threads) { tree in
             var random = SeededRandom(seed: shared.seed, stream: UInt64(tree))
             let rows = shared.bootstrap
                 ? IsolationSampling.withReplacement(sampleSize, from: features.rows, using: &random)

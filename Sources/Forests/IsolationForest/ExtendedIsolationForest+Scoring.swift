@@ -2,21 +2,22 @@ import NumericCore
 
 // Scoring rows with a fitted Extended Isolation Forest.
 //
-// Goals, in order: deterministic (the same bits for any thread count: each
-// row's path lengths are summed over trees in tree order) → one reference
-// definition (the scalar path; the matrix-product path routes identically
-// except for rows within rounding of a hyperplane) → fast.
+// Goals, in order: deterministic (each row's path lengths are summed over
+// trees in tree order, whatever the thread count or method) → one reference
+// definition (`walk`; `.lockstep` routes identically, `.matrixProducts`
+// identically except for rows within rounding of a hyperplane) → fast.
 
 extension ExtendedIsolationForest {
     /// How projections onto the hyperplanes are computed while scoring.
     public enum ScoringMethod: Sendable, Equatable, CaseIterable {
-        /// One dot product per visited node, summed in double precision in feature
-        /// order: the reference definition, and the faster path (measured in
-        /// Benchmarks/results/isolation-forest.md).
-        case scalar
-        /// Every internal node's projection at once per tree and row block, as a
-        /// matrix product through OpenBLAS (`dgemm`), then a walk that only compares.
-        /// Rows holding NaN or ±∞ use the scalar path (0 · ∞ would poison the product).
+        /// One row at a time, one sparse dot product per visited node: the definition.
+        case reference
+        /// Eight finite rows at a time with dense normals, the same results as `.reference`
+        /// (see `HyperplanePathLayout`); rows with NaN or ±∞ use `.reference`. The fastest path, measured.
+        case lockstep
+        /// Every internal node's projection at once per tree and row block, as a matrix
+        /// product through OpenBLAS (`dgemm`), then a walk that only compares.
+        /// Rows with NaN or ±∞ use `.reference` (0 · ∞ would poison the product).
         case matrixProducts
     }
 
@@ -25,19 +26,19 @@ extension ExtendedIsolationForest {
 
     /// Anomaly scores `s(x, ψ) = 2^(−E[h(x)] / c(ψ))` of each row, in (0, 1]; higher is more anomalous.
     ///
-    /// `h_t(x)` is the number of edges from tree `t`'s root to the leaf `x` reaches
-    /// plus `c(nodeSamples[leaf])`; `E[h(x)]` sums `h_t` over the trees in order
-    /// from 0.0 and divides by the tree count.
+    /// `h_t(x)` is `pathLengths` at the leaf tree `t` sends `x` to (edges from the
+    /// root plus `c(nodeSamples[leaf])`); the row's `h_t` are summed over the trees in
+    /// order from 0.0, and `score = pow(2, −(sum / (Double(trees) · c(ψ))))`.
     /// - Parameters:
     ///   - features: rows × `featureCount`, columns in training order; NaN is a missing value.
-    ///   - method: how projections are computed; default `.scalar`, the reference and faster path.
+    ///   - method: how projections are computed; default `.lockstep`, the fastest path.
     ///   - threads: worker threads; default nil = every active core.
     /// - Throws: `ForestError.invalidData` when the column count differs from training;
     ///   `ForestError.invalidParameter` for threads < 1.
-    /// - Complexity: O(rows × trees × depth × features) for `.scalar`,
-    ///   O(rows × nodes × features) for `.matrixProducts`.
+    /// - Complexity: O(rows × trees × depth × features), or O(rows × nodes × features)
+    ///   for `.matrixProducts`.
     public func scores(
-        _ features: Matrix<Float>, method: ScoringMethod = .scalar, threads: Int? = nil
+        _ features: Matrix<Float>, method: ScoringMethod = .lockstep, threads: Int? = nil
     ) throws(ForestError) -> [Double] {
         guard features.columns == featureCount else {
             throw .invalidData("model expects \(featureCount) features; the data has \(features.columns).")
@@ -46,16 +47,16 @@ extension ExtendedIsolationForest {
         let blocks = (features.rows + Self.rowBlock - 1) / Self.rowBlock
         let normaliser = IsolationPathLength.average(sampleSize)
         let trees = treeCount
-        let work: @Sendable (Int) -> [Double] = { block in
+        let work: (Int) -> [Double] = { block in
             let rows = block * Self.rowBlock ..< min(features.rows, (block + 1) * Self.rowBlock)
-            let sums = method == .scalar
-                ? scalarPathSums(features, rows: rows)
-                : matrixPathSums(features, rows: rows)
-            return sums.map { IsolationPathLength.score(summedPathLength: $0, trees: trees, normaliser: normaliser) }
+            return pathSums(features, rows: rows, method: method).map {
+                IsolationPathLength.score(summedPathLength: $0, trees: trees, normaliser: normaliser)
+            }
         }
+        // Parallel over row blocks, so OpenBLAS must not start threads of its own inside.
         let perBlock = method == .matrixProducts
-            ? BLAS.withThreadCount(1) { WorkerPool.map(count: blocks, threads: threadCount, work) }
-            : WorkerPool.map(count: blocks, threads: threadCount, work)
+            ? BLAS.withThreadCount(1) { parallelMap(count: blocks, threads: threadCount, work) }
+            : parallelMap(count: blocks, threads: threadCount, work)
         return perBlock.flatMap { $0 }
     }
 
@@ -65,7 +66,7 @@ extension ExtendedIsolationForest {
         try scores(features, threads: threads).map(thresholds.isAnomaly)
     }
 
-    /// The leaf tree `tree` sends row `row` to, as a global node index, and the nodes on the way.
+    /// The leaf tree `tree` sends a row to (a global node index), calling `visit` with each internal node passed.
     func walk(_ values: [Float], rowBase: Int, tree: Int, visit: (Int) -> Void = { _ in }) -> Int {
         let base = treeOffsets[tree]
         var node = base
@@ -79,94 +80,34 @@ extension ExtendedIsolationForest {
         return node
     }
 
-    private func scalarPathSums(_ features: Matrix<Float>, rows: Range<Int>) -> [Double] {
-        let values = features.storage
-        return rows.map { row in
-            var sum = 0.0
-            for tree in 0 ..< treeCount {
-                sum += pathLengths[walk(values, rowBase: row * featureCount, tree: tree)]
-            }
-            return sum
-        }
-    }
-
-    private func matrixPathSums(_ features: Matrix<Float>, rows: Range<Int>) -> [Double] {
+    /// `Σ_t h_t(x)` for each row in `rows`, trees added in order.
+    private func pathSums(_ features: Matrix<Float>, rows: Range<Int>, method: ScoringMethod) -> [Double] {
         let values = features.storage
         let width = featureCount
-        var blasRows: [Int] = []
         var sums = [Double](repeating: 0, count: rows.count)
+        var finite: [Int] = []
         for row in rows {
-            let slice = values[row * width ..< (row + 1) * width]
-            if slice.contains(where: { !$0.isFinite }) {
+            let isFinite = !values[row * width ..< (row + 1) * width].contains { !$0.isFinite }
+            if method != .reference, isFinite {
+                finite.append(row)
+            } else {
                 for tree in 0 ..< treeCount {
                     sums[row - rows.lowerBound] += pathLengths[walk(values, rowBase: row * width, tree: tree)]
                 }
-            } else {
-                blasRows.append(row)
             }
         }
-        guard !blasRows.isEmpty else { return sums }
-        var block: [Double] = []
-        block.reserveCapacity(blasRows.count * width)
-        for row in blasRows { block += values[row * width ..< (row + 1) * width].lazy.map(Double.init) }
-        let blockMatrix = try! Matrix(rows: blasRows.count, columns: width, storage: block)
-        var projections = Matrix<Double>(rows: blasRows.count, columns: blasLayout.columnsPerTree)
-        for tree in 0 ..< treeCount {
-            // Shapes agree by construction (block width = featureCount = weight rows).
-            try! BLAS.gemm(blockMatrix, blasLayout.weights[tree], into: &projections)
-            let base = treeOffsets[tree]
-            projections.withUnsafeBufferPointer { projected in
-                for (position, row) in blasRows.enumerated() {
-                    let rowBase = position * blasLayout.columnsPerTree
-                    var node = base
-                    while leftChildren[node] >= 0 {
-                        let column = Int(blasLayout.columns[node])
-                        node = base + Int(projected[rowBase + column] <= intercepts[node]
-                            ? leftChildren[node] : rightChildren[node])
-                    }
-                    sums[row - rows.lowerBound] += pathLengths[node]
+        guard !finite.isEmpty else { return sums }
+        var finiteSums = [Double](repeating: 0, count: finite.count)
+        if method == .lockstep {
+            values.withUnsafeBufferPointer { values in
+                finiteSums.withUnsafeMutableBufferPointer { finiteSums in
+                    layout.addPathLengths(values.baseAddress!, rows: finite, into: finiteSums.baseAddress!)
                 }
             }
+        } else {
+            addPathLengthsByMatrixProducts(features, rows: finite, into: &finiteSums)
         }
+        for (position, row) in finite.enumerated() { sums[row - rows.lowerBound] = finiteSums[position] }
         return sums
-    }
-}
-
-/// Internal-node normals packed per tree as `featureCount × columnsPerTree` matrices for `dgemm`.
-///
-/// Trees are padded with zero columns to one width so a single projection
-/// buffer serves every tree of a row block.
-struct HyperplaneBlock: Sendable {
-    /// Per global node: its column in its tree's weight matrix; −1 at leaves.
-    let columns: [Int32]
-    /// Per tree: `featureCount × columnsPerTree` normals of its internal nodes.
-    let weights: [Matrix<Double>]
-    /// The widest tree's internal-node count (at least 1).
-    let columnsPerTree: Int
-
-    init(normals: [Float], featureCount: Int, left: [Int32], treeOffsets: [Int]) {
-        var columns = [Int32](repeating: -1, count: left.count)
-        var widest = 1
-        for tree in 0 ..< treeOffsets.count - 1 {
-            var next: Int32 = 0
-            for node in treeOffsets[tree] ..< treeOffsets[tree + 1] where left[node] >= 0 {
-                columns[node] = next
-                next += 1
-            }
-            widest = max(widest, Int(next))
-        }
-        var weights: [Matrix<Double>] = []
-        for tree in 0 ..< treeOffsets.count - 1 {
-            var matrix = Matrix<Double>(rows: featureCount, columns: widest)
-            for node in treeOffsets[tree] ..< treeOffsets[tree + 1] where columns[node] >= 0 {
-                for feature in 0 ..< featureCount {
-                    matrix[feature, Int(columns[node])] = Double(normals[node * featureCount + feature])
-                }
-            }
-            weights.append(matrix)
-        }
-        self.columns = columns
-        self.weights = weights
-        self.columnsPerTree = widest
     }
 }

@@ -40,10 +40,13 @@ public struct ExtendedIsolationForest: Sendable {
     /// The alert threshold and severity levels.
     public var thresholds: AnomalyThresholds
 
-    /// Per node: edges from the root, plus `c(nodeSamples)` at leaves; derived, not stored.
-    let pathLengths: [Double]
-    /// Per node: the tree-local ids of internal nodes packed for matrix scoring; derived.
+    /// Per node: `Double(depth) + c(nodeSamples)` at leaves (root depth 0), `Double(depth)` elsewhere.
+    /// Derived from the arrays above; a model file may store it so that readers need no logarithm.
+    public let pathLengths: [Double]
+    /// Internal-node normals packed for matrix-product scoring; derived.
     let blasLayout: HyperplaneBlock
+    /// The trees rearranged for lockstep scoring; derived.
+    let layout: HyperplanePathLayout
 
     /// Number of trees.
     public var treeCount: Int { treeOffsets.count - 1 }
@@ -102,8 +105,13 @@ public struct ExtendedIsolationForest: Sendable {
         self.missingGoesLeft = missingGoesLeft
         self.nodeSamples = nodeSamples
         self.thresholds = thresholds
-        self.pathLengths = TreeArrays.pathLengths(depths: depths, samples: nodeSamples, left: leftChildren)
+        let pathLengths = TreeArrays.pathLengths(depths: depths, samples: nodeSamples, left: leftChildren)
+        self.pathLengths = pathLengths
         self.blasLayout = HyperplaneBlock(
             normals: normals, featureCount: featureCount, left: leftChildren, treeOffsets: treeOffsets)
+        self.layout = HyperplanePathLayout(
+            featureCount: featureCount, treeOffsets: treeOffsets, leftChildren: leftChildren,
+            rightChildren: rightChildren, normals: normals, intercepts: intercepts, pathLengths: pathLengths,
+            depths: depths)
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension IsolationForest {
     /// How many rows each tree is grown on (ψ in Liu, Ting & Zhou 2008).
     public enum MaxSamples: Sendable, Equatable, CustomStringConvertible {
@@ -159,9 +167,9 @@ extension IsolationForest {
 
     /// `threads`, or every active core when nil.
     static func resolveThreads(_ threads: Int?) throws(ForestError) -> Int {
-        guard let threads else { return WorkerPool.activeCores }
+        guard let threads else { return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
         guard threads >= 1 else {
-            throw .invalidParameter("threads must be an integer ≥ 1; got \(threads).")
+            throw .invalidParameter("threads must be an integer in [1, ∞) or none; got \(threads).")
         }
         return threads
     }

@@ -27,7 +27,7 @@ extension IsolationForest {
         let threadCount = try IsolationForest.resolveThreads(threads)
         let blocks = (features.rows + Self.rowBlock - 1) / Self.rowBlock
         let normaliser = pathLengthNormaliser
-        let perBlock = WorkerPool.map(count: blocks, threads: threadCount) { block in
+        let perBlock = parallelMap(count: blocks, threads: threadCount) { block in
             let rows = block * Self.rowBlock ..< min(features.rows, (block + 1) * Self.rowBlock)
             return pathLengthSums(features, rows: rows).map {
                 IsolationPathLength.score(summedPathLength: $0, trees: trees.count, normaliser: normaliser)
@@ -45,14 +45,9 @@ extension IsolationForest {
     /// `Σ_t h_t(x)` for each row in `rows`, trees added in order.
     private func pathLengthSums(_ features: Matrix<Float>, rows: Range<Int>) -> [Double] {
         var sums = [Double](repeating: 0, count: rows.count)
-        let width = features.columns
         features.withUnsafeBufferPointer { values in
-            for tree in trees {
-                tree.leafValues.withUnsafeBufferPointer { leafPaths in
-                    for row in rows {
-                        sums[row - rows.lowerBound] += leafPaths[tree.leafOrdinal(row: values.baseAddress! + row * width)]
-                    }
-                }
+            sums.withUnsafeMutableBufferPointer { sums in
+                layout.addPathLengths(values.baseAddress!, width: features.columns, rows: rows, into: sums.baseAddress!)
             }
         }
         return sums

@@ -32,7 +32,7 @@ extension IsolationForest {
         let sampleSize = configuration.maxSamples.resolved(rows: features.rows)
         let limits = TreeGrower<IsolationSplitter>.Limits(
             maxDepth: IsolationPathLength.heightLimit(sampleSize: sampleSize), minSamplesSplit: 2, minSamplesLeaf: 1)
-        let trees = WorkerPool.map(count: configuration.trees, threads: configuration.threads) { index in
+        let trees = parallelMap(count: configuration.trees, threads: configuration.threads) { index in
             var random = SeededRandom(seed: configuration.seed, stream: UInt64(index))
             let subset = perTree < featureCount
                 ? IsolationSampling.withoutReplacement(perTree, from: featureCount, using: &random).sorted()

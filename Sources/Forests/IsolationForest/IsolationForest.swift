@@ -24,6 +24,9 @@ public struct IsolationForest: Sendable {
     /// The alert threshold and severity levels.
     public var thresholds: AnomalyThresholds
 
+    /// The trees rearranged for lockstep scoring; derived, not stored.
+    let layout: AxisPathLayout
+
     /// `c(ψ)`, the divisor of the mean path length: stored in model files so readers need no logarithm.
     public var pathLengthNormaliser: Double { IsolationPathLength.average(sampleSize) }
 
@@ -68,5 +71,6 @@ public struct IsolationForest: Sendable {
         self.featureCount = featureCount
         self.sampleSize = sampleSize
         self.thresholds = thresholds
+        self.layout = AxisPathLayout(trees: trees)
     }
 }
