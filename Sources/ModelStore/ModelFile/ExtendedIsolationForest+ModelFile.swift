@@ -55,7 +55,7 @@ extension ExtendedIsolationForest: StorableModel {
 
     func selfTestOutputs(_ rows: Matrix<Float>) throws(ModelStoreError) -> [Double] {
         do {
-            return try scores(rows, method: .scalar, threads: 1)
+            return try scores(rows, method: .reference, threads: 1)
         } catch {
             throw .corrupted("Scoring the self-test rows failed: \(error.description)")
         }
