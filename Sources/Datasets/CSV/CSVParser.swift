@@ -35,10 +35,16 @@ struct CSVParser {
     var pendingRow: [Double] = []
     /// Columns that are text; while there are none, every record may take the fast path.
     var textColumnCount = 0
+    /// True while buffers may be parsed on two threads; off for good after a buffer that could not.
+    var parallelEnabled: Bool
+    /// The row-major block the two threads fill, kept between buffers.
+    var parallelBlock: [Double] = []
 
-    /// A parser for `path` splitting at `separator`, giving each column the kind `kindOf(name)`.
-    init(path: String, separator: UInt8, kindOf: @escaping (String) -> CSVColumnBuilder.Kind) {
+    /// A parser for `path` splitting at `separator`, giving each column the kind `kindOf(name)`,
+    /// using two threads for large buffers of plain numbers when `parallel` is true.
+    init(path: String, separator: UInt8, parallel: Bool, kindOf: @escaping (String) -> CSVColumnBuilder.Kind) {
         self.path = path
+        self.parallelEnabled = parallel
         self.separator = separator
         self.kindOf = kindOf
         self.scanner = CSVRecordScanner(separator: separator)
@@ -59,6 +65,13 @@ struct CSVParser {
         if !hasHeader {
             start = try parseHeader(base, count: bytes.count, isFinal: isFinal)
             guard hasHeader else { return start }
+        }
+        if parallelEnabled, textColumnCount == 0 {
+            if let next = parsePlainInParallel(base, from: start, count: bytes.count) {
+                start = next
+            } else {
+                parallelEnabled = false
+            }
         }
         var block = staging
         staging = []

@@ -1,4 +1,4 @@
-/// How `CSVReader` reads a file: which columns may hold text, the separator, the chunk size.
+/// How `CSVReader` reads a file: which columns may hold text, the separator, the chunk size, threads.
 public struct CSVReadOptions: Sendable, Equatable {
     /// Which columns are numeric and which may hold text.
     public enum ColumnTypes: Sendable, Equatable {
@@ -23,16 +23,22 @@ public struct CSVReadOptions: Sendable, Equatable {
     /// parsed columns rather than the text. A record longer than this grows
     /// the buffer to hold it. Minimum 16.
     public var chunkSize: Int
+    /// Parse large buffers of plain numbers on two threads; default true, since
+    /// loading is the only work running then. Turn it off when other work owns
+    /// the cores. Results are identical either way.
+    public var parallel: Bool
 
     /// Options for reading; see each property for its default and why.
     public init(
         columnTypes: ColumnTypes = .numeric(allowingTextIn: []),
         separator: Unicode.Scalar = ",",
-        chunkSize: Int = 4 << 20
+        chunkSize: Int = 4 << 20,
+        parallel: Bool = true
     ) {
         self.columnTypes = columnTypes
         self.separator = separator
         self.chunkSize = chunkSize
+        self.parallel = parallel
     }
 
     /// Every column numeric unless one of its cells is not a number.

@@ -48,7 +48,7 @@ public enum CSVReader {
                 case .numeric(let allowingText): return allowingText.contains(name) ? .numericOrText : .numeric
                 }
             }
-            let parser = try readPass(path: path, separator: separator, chunkSize: options.chunkSize, kindOf: kinds)
+            let parser = try readPass(path: path, separator: separator, options: options, kindOf: kinds)
             let late = parser.columns.filter(\.needsTextPass).map(\.name)
             guard late.isEmpty else {
                 textFromStart.formUnion(late)
@@ -60,12 +60,12 @@ public enum CSVReader {
 
     /// One pass over the file: buffer refills, byte-order mark, row-count estimate.
     private static func readPass(
-        path: String, separator: UInt8, chunkSize: Int, kindOf: @escaping (String) -> CSVColumnBuilder.Kind
+        path: String, separator: UInt8, options: CSVReadOptions, kindOf: @escaping (String) -> CSVColumnBuilder.Kind
     ) throws(DatasetError) -> CSVParser {
         let file = try InputFile(path: path)
         let fileSize = file.size
-        var parser = CSVParser(path: path, separator: separator, kindOf: kindOf)
-        var buffer = ReadBuffer(capacity: chunkSize)
+        var parser = CSVParser(path: path, separator: separator, parallel: options.parallel, kindOf: kindOf)
+        var buffer = ReadBuffer(capacity: options.chunkSize)
         var isFirstChunk = true
         var bytesParsed = 0
         while true {
