@@ -46,8 +46,6 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
-
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
@@ -56,6 +54,7 @@ let package = Package(
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
+        .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )
