@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
         .target(name: "Forests", dependencies: ["NumericCore"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
+        ]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
@@ -55,6 +56,9 @@ let package = Package(
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
         .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
+        .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
+        .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
+                          path: "Benchmarks/Forests/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )
