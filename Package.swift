@@ -40,7 +40,8 @@ let package = Package(
             "CLibPQ", "Datasets", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"]),
+        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
+                exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,6 +55,10 @@ let package = Package(
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
+        .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
+        .testTarget(name: "ModelStoreTests", dependencies: [
+            "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
+        ]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
@@ -62,6 +67,8 @@ let package = Package(
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
         .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/Forests/Swift"),
+        .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
+                          path: "Benchmarks/ModelStore/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )
