@@ -48,7 +48,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

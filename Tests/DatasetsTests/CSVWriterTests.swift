@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Datasets
+
+@Suite("CSV writer")
+struct CSVWriterTests {
+    @Test("quotes cells holding commas, quotes or line breaks; missing cells stay empty")
+    func quoting() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("q.csv").path
+        let writer = try CSVWriter(path: path, header: ["name", "note"])
+        try writer.writeRow(["a,b", nil])
+        try writer.writeRow(["say \"hi\"", "two\nlines"])
+        try writer.commit()
+        #expect(writer.rowCount == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8)
+            == "name,note\n\"a,b\",\n\"say \"\"hi\"\"\",\"two\nlines\"\n")
+    }
+
+    @Test("numbers read back exactly: whole numbers plain, others shortest, NaN empty")
+    func numbers() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("n.csv").path
+        let values: [Double] = [1_767_571_200, 42, -0.0, 0.125, 1e-05, 0x1p53, .nan, -.infinity, 0.1 + 0.2]
+        let dataset = try Dataset(columns: [Column(name: "x", data: .numeric(values))])
+        try CSVWriter.write(dataset, to: path)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines == ["x", "1767571200", "42", "0", "0.125", "1e-05", "9007199254740992.0", "", "-inf",
+                          "0.30000000000000004", ""])
+    }
+
+    @Test("nothing appears at the path until commit, and an abandoned writer leaves no file")
+    func atomicity() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("a.csv").path
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            let writer = try CSVWriter(path: path, header: ["x"])
+            writer.writeField(1.0)
+            try writer.endRow()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.csv"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        try CSVWriter.write(try Dataset(columns: [Column(name: "x", data: .numeric([2]))]), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "x\n2\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.csv"])
+    }
+
+    @Test("a missing directory is reported with the path and the system's reason")
+    func missingDirectory() {
+        let path = "/nonexistent-workbench-dir/out.csv"
+        #expect(throws: DatasetError.cannotWrite(path: path, reason: "No such file or directory")) {
+            try CSVWriter(path: path, header: ["x"])
+        }
+        #expect(DatasetError.cannotWrite(path: path, reason: "No such file or directory").description
+            == "/nonexistent-workbench-dir/out.csv: cannot write: No such file or directory")
+    }
+}
