@@ -4,7 +4,7 @@
 /// `incidents` holds labelled time ranges (metric NULL = every metric of the
 /// collector). Installing is idempotent: every statement is `IF NOT EXISTS`
 /// or guarded by a catalog check, so `db init` can run on every deploy.
-public struct MetricsSchema: Sendable {
+public struct MetricsSchema: Sendable, Equatable {
     /// The schema holding the tables; validated, spliced quoted.
     public let schema: SQLIdentifier
     /// The raw metrics table (`collectors_metrics`).
