@@ -48,6 +48,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
     ],
     swiftLanguageModes: [.v6]

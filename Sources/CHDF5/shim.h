@@ -58,6 +58,9 @@ static inline hid_t chdf5_p_dataset_create(void) { return H5P_DATASET_CREATE; }
 /// H5P_LINK_CREATE: class id for link-creation property lists.
 static inline hid_t chdf5_p_link_create(void) { return H5P_LINK_CREATE; }
 
+/// H5E_DEFAULT: the default error stack, whose automatic printing Workbench turns off.
+static inline hid_t chdf5_e_default(void) { return H5E_DEFAULT; }
+
 /// H5S_ALL: select the whole dataspace.
 static inline hid_t chdf5_s_all(void) { return H5S_ALL; }
 

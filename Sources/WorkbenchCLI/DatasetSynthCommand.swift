@@ -18,13 +18,15 @@ struct DatasetSynthCommand: AsyncParsableCommand {
             incidents (spike, level_shift, drift). The same options always give the same bytes.
 
             Files, for --output metrics.csv:
-              metrics.csv            long format, one row per sample: timestamp, collector_name,
-                                     metric_name, metric_value, tenant_id, is_incident
-              metrics.wide.csv       wide format, one row per tenant and bucket: timestamp,
-                                     tenant_id, one collector/metric column per series (empty
-                                     when missing), label, incident_kind
-              metrics.incidents.csv  tenant_id, collector_name, metric_name (empty = whole
-                                     collector), start, end (exclusive), kind, severity
+              metrics.csv            long: one row per sample (timestamp, collector_name,
+                                     metric_name, metric_value, tenant_id, is_incident)
+              metrics.wide.csv       wide: one row per tenant and bucket (timestamp,
+                                     tenant_id, a collector/metric column per series,
+                                     empty when missing, label, incident_kind)
+              metrics.incidents.csv  tenant_id, collector_name, metric_name (empty = the
+                                     whole collector), start, end (exclusive), kind,
+                                     severity
+
             With --format long the wide file is not written; with --format wide the wide format \
             goes to FILE itself. Timestamps are epoch seconds (UTC) from 2026-01-05T00:00:00Z, \
             a Monday. Files are written atomically; progress shows on a terminal only.

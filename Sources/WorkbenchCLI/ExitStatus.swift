@@ -47,6 +47,7 @@ enum ExitStatus: Int32 {
             }
         case is NumericError: .badData
         case is HDF5Error: .badData
+        case is AtomicFileError: .cannotWrite
         default: .internalError
         }
     }

@@ -53,6 +53,7 @@ extension SyntheticMetrics {
     /// - Throws: `DatasetError.cannotWrite` naming the file; no destination is then replaced
     ///   unless an earlier one had already been renamed.
     /// - Complexity: O(tenants × buckets × series) time, O(series + incidents) memory.
+    @discardableResult
     public func writeCSV(to paths: CSVPaths, progress: (Double) -> Void = { _ in }) throws(DatasetError) -> CSVSummary {
         let long = try paths.long.map { path throws(DatasetError) in
             try CSVWriter(path: path, header: Self.longColumnNames)

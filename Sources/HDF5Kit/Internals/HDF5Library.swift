@@ -1,0 +1,59 @@
+import CHDF5
+import Foundation
+
+/// The one gate to the HDF5 C library.
+///
+/// Every HDF5Kit call runs under one process-wide recursive lock, so the
+/// wrapper is safe whether libhdf5 was built thread-safe or not (Debian's is,
+/// and then its error stack is per thread: automatic error printing is turned
+/// off on the calling thread each time, since errors become `HDF5Error`
+/// values). The library runs with file locking off: published files are
+/// immutable and replaced by rename, so readers need no lock, and a reader
+/// must never fail because another process holds a file open (research notes
+/// §3.7). HDF5 1.10.8 has no `H5Pset_file_locking`, so the documented
+/// environment switch is set before the library first runs.
+enum HDF5Library {
+    private static let lock = NSRecursiveLock()
+    private static let initialized: Bool = {
+        setenv("HDF5_USE_FILE_LOCKING", "FALSE", 0)
+        H5open()
+        return true
+    }()
+
+    /// Runs `body` with exclusive access to the library.
+    static func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(initialized)
+        H5Eset_auto2(chdf5_e_default(), nil, nil)
+        return try body()
+    }
+
+    /// Turns a negative HDF5 status into an error saying what was attempted.
+    @discardableResult
+    static func check(_ status: herr_t, _ what: @autoclosure () -> String) throws(HDF5Error) -> herr_t {
+        guard status >= 0 else { throw HDF5Error("HDF5 failed to \(what())") }
+        return status
+    }
+
+    /// Turns a negative HDF5 identifier into an error saying what was attempted.
+    static func check(id: hid_t, _ what: @autoclosure () -> String) throws(HDF5Error) -> hid_t {
+        guard id >= 0 else { throw HDF5Error("HDF5 failed to \(what())") }
+        return id
+    }
+}
+
+/// An HDF5 identifier closed by `close` when the owner goes away.
+final class HDF5Handle {
+    let id: hid_t
+    private let close: (hid_t) -> herr_t
+
+    init(_ id: hid_t, close: @escaping (hid_t) -> herr_t) {
+        self.id = id
+        self.close = close
+    }
+
+    deinit {
+        HDF5Library.withLock { _ = close(id) }
+    }
+}
