@@ -36,9 +36,9 @@ let package = Package(
         .target(name: "Forests", dependencies: ["NumericCore"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"]),
         .target(name: "MetricsSource", dependencies: [
-            "CLibPQ", "Datasets", "NumericCore",
+            "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
