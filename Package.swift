@@ -49,6 +49,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
+        .testTarget(name: "MetricsSourceTests", dependencies: [
+            "MetricsSource", "Datasets", "NumericCore", "TestSupport", "WorkbenchCLI",
+        ]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -61,7 +61,7 @@ enum LibPQ {
         guard let options = PQconninfoParse(text, &errorPointer) else {
             let message = errorPointer.map { String(cString: $0) } ?? "out of memory"
             if let errorPointer { PQfreemem(errorPointer) }
-            return .failure(ParseFailure(message: message.trimmingTrailingNewlines()))
+            return .failure(ParseFailure(message: oneLine(message)))
         }
         defer { PQconninfoFree(options) }
         var result: [ConnectionOption] = []
@@ -213,12 +213,28 @@ enum LibPQ {
         pointer.map { String(cString: $0) }
     }
 
+    /// libpq's multi-line messages on one line (errors are printed as one `error:` line).
     private static func trimmed(_ pointer: UnsafePointer<CChar>?) -> String {
-        (string(pointer) ?? "").trimmingTrailingNewlines()
+        oneLine(string(pointer) ?? "")
     }
 
     private static func trimmed(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
-        (string(pointer) ?? "").trimmingTrailingNewlines()
+        oneLine(string(pointer) ?? "")
+    }
+
+    static func oneLine(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text.trimmingTrailingNewlines() {
+            if character == "\n" || character == "\r" || character == "\r\n" || character == "\t" {
+                pendingSpace = true
+            } else {
+                if pendingSpace, !result.isEmpty, result.last != " " { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
     }
 
     private static func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
