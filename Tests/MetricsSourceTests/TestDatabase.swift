@@ -79,15 +79,35 @@ enum TestDatabase {
         let owner = try environment("WORKBENCH_TEST_PGUSER")
         var command = ["\(bin)/pg_ctl", "-D", data, "-l", log, "-w", "-t", "60"] + arguments
         if getuid() == 0, owner != "root" { command = ["runuser", "-u", owner, "--"] + command }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Missing(variable: "a working pg_ctl (\(command.joined(separator: " ")) exited \(process.terminationStatus))")
+        let status = try spawnAndWait(command)
+        guard status == 0 else {
+            throw Missing(variable: "a working pg_ctl (\(command.joined(separator: " ")) exited \(status))")
         }
+    }
+
+    /// Runs `command` (searched in PATH) and waits for it with `waitpid`.
+    ///
+    /// Not Foundation's `Process`: on Linux it learns of the exit when a pipe
+    /// shared with the child closes, and the postmaster that pg_ctl leaves
+    /// running inherits that pipe, so `waitUntilExit` would never return.
+    static func spawnAndWait(_ command: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        // The server outlives this call: it must not inherit (and hold open) any of our pipes.
+        for descriptor in Int32(3) ..< 1_024 {
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
+        var pid: pid_t = 0
+        let arguments = command.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        let spawned = posix_spawnp(&pid, command[0], &actions, nil, arguments, environ)
+        guard spawned == 0 else { throw Missing(variable: "\(command[0]) (posix_spawnp failed: \(spawned))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
     /// Waits until a session runs a statement starting with `prefix`; false after `timeout` seconds.
