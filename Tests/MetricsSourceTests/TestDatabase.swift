@@ -71,6 +71,18 @@ enum TestDatabase {
         return values
     }
 
+    /// True when both data sets have the same column names and bit-identical values (NaN equals NaN).
+    static func identical(_ a: Dataset, _ b: Dataset) -> Bool {
+        guard a.columnNames == b.columnNames, a.rowCount == b.rowCount else { return false }
+        return zip(a.columns, b.columns).allSatisfy { x, y in
+            switch (x.data, y.data) {
+            case (.numeric(let u), .numeric(let v)): u.map(\.bitPattern) == v.map(\.bitPattern)
+            case (.text(let u), .text(let v)): u == v
+            default: false
+            }
+        }
+    }
+
     /// Runs `pg_ctl ARGS` on the test server as its owner (root uses runuser).
     static func pgCtl(_ arguments: [String]) throws {
         let bin = try environment("WORKBENCH_TEST_PGBIN")
