@@ -30,11 +30,11 @@ let package = Package(
         .target(name: "NumericCore", dependencies: [
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
-        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"]),
+        ], exclude: ["README.md"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
+        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
         .target(name: "Forests", dependencies: ["NumericCore"]),
-        .target(name: "Evaluation", dependencies: ["NumericCore"]),
+        .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
@@ -53,6 +53,11 @@ let package = Package(
             "MetricsSource", "Datasets", "NumericCore", "TestSupport", "WorkbenchCLI",
         ]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
+
+        // Benchmarks: release-built executables that time Workbench against a reference in one run.
+        .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
+        .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )

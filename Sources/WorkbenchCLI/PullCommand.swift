@@ -19,8 +19,9 @@ struct PullCommand: AsyncParsableCommand {
             --labels incidents (1 when an incident of a pulled series overlaps the bucket). \
             Buckets are aligned on the epoch in UTC; the window is widened to whole buckets. \
             Times: now, now-30d, now-12h, now-15m, or ISO-8601 UTC (2026-01-05, \
-            2026-01-05T00:00:00Z). The file is written atomically, with its lineage (queries, \
-            parameters, window, row count, sha256; never a password) in FILE.lineage.json.
+            2026-01-05T00:00:00Z). The file is written atomically with its lineage (queries, \
+            parameters, window, row count, sha256; never a password): HDF5 attributes for .h5, \
+            FILE.csv.lineage.json beside a .csv.
             Exit codes: 65 no data in the window or unknown metric, 75 database unreachable \
             after retries, 78 bad credentials or settings.
             """
@@ -61,7 +62,7 @@ struct PullCommand: AsyncParsableCommand {
     @Option(help: "Use TimescaleDB's time_bucket: auto (when installed), off, or require.")
     var timescaledb: MetricsSchema.TimescaleMode = .auto
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: FILE.csv.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file: FILE.h5 (lineage as attributes) or FILE.csv (lineage in FILE.csv.lineage.json).", valueName: "file"))
     var output: String
 
     func validate() throws {
@@ -86,7 +87,9 @@ struct PullCommand: AsyncParsableCommand {
             if showProgress { redrawProgress("") }
             try PullOutput.write(result, to: output)
             let lineage = result.lineage
-            print("\(output): \(lineage.rowCount) buckets × \(lineage.columns.count) columns for tenant '\(lineage.tenant)' from \(lineage.windowStart) to \(lineage.windowEnd) (\(lineage.copiedRows) rows copied, \(lineage.bucketFunction)); lineage in \(PullOutput.lineagePath(for: output))")
+            let lineagePlace = try PullOutput.Format(path: output) == .csv
+                ? "in \(PullOutput.lineagePath(for: output))" : "in the file's attributes"
+            print("\(output): \(lineage.rowCount) buckets × \(lineage.columns.count) columns for tenant '\(lineage.tenant.prefix(80))' from \(lineage.windowStart) to \(lineage.windowEnd) (\(lineage.copiedRows) rows copied, \(lineage.bucketFunction)); lineage \(lineagePlace)")
         }
     }
 

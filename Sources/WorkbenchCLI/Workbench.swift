@@ -11,6 +11,6 @@ struct Workbench: AsyncParsableCommand {
             73 cannot write output, 75 temporary failure, 78 bad configuration.
             """,
         version: WorkbenchVersion.current,
-        subcommands: [DatasetSynthCommand.self, DatabaseCommand.self, PullCommand.self]
+        subcommands: [DatasetCommand.self, DatabaseCommand.self, PullCommand.self]
     )
 }

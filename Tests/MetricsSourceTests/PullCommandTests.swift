@@ -37,15 +37,15 @@ extension DatabaseTests {
             #expect(rows == [["\(expected)", "\(generator.incidents.count)"]])
         }
 
-        @Test("pull writes CSV and lineage atomically; Python recomputes the content digest")
-        func pullToCSV() throws {
-            let schema = try TestDatabase.freshSchema("clicsv")
+        @Test("pull writes the data and its lineage atomically; Python recomputes the content digest", arguments: ["csv", "h5"])
+        func pullToFile(format: String) throws {
+            let schema = try TestDatabase.freshSchema("clifile")
             try TestDatabase.load((0 ..< 120).map {
-                MetricSample(timestamp: Self.day + Int64($0) * 30, tenant: "t,1", collector: "c\"q", metric: "m", value: Double($0) / 3)
+                MetricSample(timestamp: Self.day + Int64($0) * 30, tenant: "t,1", collector: "c\"q", metric: "m/x", value: Double($0) / 3)
             }, into: schema)
             let directory = try TestSupport.makeTemporaryDirectory("pull")
             defer { try? FileManager.default.removeItem(at: directory) }
-            let output = directory.appendingPathComponent("pulled.csv").path
+            let output = directory.appendingPathComponent("pulled.\(format)").path
             let pulled = try TestSupport.workbench([
                 "pull", "--schema", schema.schema.name, "--tenant", "t,1", "--from", "2026-01-05T00:00:00Z",
                 "--to", "2026-01-05T01:00:00Z", "--bucket", "5m", "--aggregate", "avg", "--aggregate", "p95",
@@ -53,14 +53,27 @@ extension DatabaseTests {
             ], environment: Self.environment())
             #expect(pulled.status == 0, "\(pulled.standardError)")
             #expect(pulled.standardOutput.contains("12 buckets × 4 columns"))
-            let lineagePath = PullOutput.lineagePath(for: output)
-            let lineage = try String(contentsOfFile: lineagePath, encoding: .utf8)
-            #expect(!lineage.contains(try TestDatabase.password()))
-            #expect(lineage.contains("\"query\" : \"COPY (SELECT date_bin($1::interval"))
-            let check = try TestSupport.python("pull_lineage.py", [output, lineagePath])
+            let check = try TestSupport.python("pull_lineage.py", [output])
             #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            #expect(leftovers == ["pulled.csv", "pulled.csv.lineage.json"])
+
+            let dataset = try DatasetIO.read(path: output)
+            #expect(dataset.columnNames == ["timestamp", "c\"q/m/x:avg", "c\"q/m/x:p95", "label"])
+            #expect(TestDatabase.identical(dataset, try TestDatabase.pull(PullRequest(
+                tenant: "t,1", from: Self.day, to: Self.day + 3_600, bucket: BucketWidth.parse("5m"),
+                aggregates: [.avg, .p95], labelsFromIncidents: true, schema: schema.schema.name)).dataset))
+            let lineage: String
+            if format == "csv" {
+                lineage = try String(contentsOfFile: PullOutput.lineagePath(for: output), encoding: .utf8)
+            } else {
+                let attributes = try Dataset.readHDF5Attributes(path: output)
+                #expect(attributes["tenant"] == "t,1")
+                #expect(attributes["query"]?.hasPrefix("COPY (SELECT date_bin($1::interval") == true)
+                lineage = attributes.values.joined(separator: "\n")
+            }
+            #expect(lineage.contains("COPY (SELECT date_bin($1::interval"))
+            #expect(!lineage.contains(try TestDatabase.password()))
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            #expect(files == (format == "csv" ? ["pulled.csv", "pulled.csv.lineage.json"] : ["pulled.h5"]))
         }
 
         @Test("usage, no data, bad credentials and an unreachable server end with their exit codes and no file")

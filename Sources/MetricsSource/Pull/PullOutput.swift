@@ -4,6 +4,10 @@ import HDF5Kit
 
 /// Writes a pulled data set and its lineage, atomically.
 ///
+/// - `.h5` / `.hdf5`: the Workbench HDF5 data-set layout
+///   (docs/dataset-format.md) with the lineage as root attributes: one per
+///   lineage field (snake_case name; text as is, other values as JSON), the
+///   format's own `row_count` standing for the lineage's.
 /// - `.csv`: the data through `CSVWriter` (header of column names, empty cell
 ///   for missing) and the lineage as `FILE.lineage.json` beside it.
 ///
@@ -15,6 +19,8 @@ public enum PullOutput {
     public enum Format: String, Sendable, CaseIterable {
         /// Comma-separated values with a `.lineage.json` sidecar.
         case csv
+        /// HDF5 with lineage attributes.
+        case hdf5
 
         /// The format for `path`'s extension.
         /// - Throws: `MetricsSourceError.invalidRequest` for another extension.
@@ -22,8 +28,10 @@ public enum PullOutput {
             let lowered = path.lowercased()
             if lowered.hasSuffix(".csv") {
                 self = .csv
+            } else if lowered.hasSuffix(".h5") || lowered.hasSuffix(".hdf5") {
+                self = .hdf5
             } else {
-                throw .invalidRequest("The output '\(path.truncatedForMessage(120))' must end in .csv.")
+                throw .invalidRequest("The output '\(path.truncatedForMessage(120))' must end in .h5, .hdf5 or .csv.")
             }
         }
     }
@@ -37,6 +45,35 @@ public enum PullOutput {
     public static func write(_ result: PullResult, to path: String) throws(MetricsSourceError) {
         switch try Format(path: path) {
         case .csv: try writeCSV(result, to: path)
+        case .hdf5: try writeHDF5(result, to: path)
+        }
+    }
+
+    /// The lineage as HDF5 root attributes: snake_case field names, text as is,
+    /// other values as JSON; `row_count` is left to the data-set format.
+    public static func lineageAttributes(_ lineage: PullLineage) throws(MetricsSourceError) -> [String: String] {
+        let json = try lineageJSON(lineage)
+        guard let fields = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else {
+            throw .cannotWrite(path: "lineage", reason: "the lineage JSON does not read back as an object.")
+        }
+        var attributes: [String: String] = [:]
+        for (key, value) in fields where !Dataset.reservedHDF5AttributeNames.contains(key) {
+            if let text = value as? String {
+                attributes[key] = text
+            } else if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]) {
+                attributes[key] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return attributes
+    }
+
+    private static func writeHDF5(_ result: PullResult, to path: String) throws(MetricsSourceError) {
+        let attributes = try lineageAttributes(result.lineage)
+        do {
+            try result.dataset.writeHDF5(to: path, attributes: attributes)
+        } catch {
+            if case .cannotWrite(let path, let reason) = error { throw .cannotWrite(path: path, reason: reason) }
+            throw .cannotWrite(path: path, reason: error.description)
         }
     }
 
