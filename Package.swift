@@ -37,11 +37,12 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         ]),
         .target(name: "MetricsSource", dependencies: [
-            "CLibPQ", "Datasets", "NumericCore",
+            "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,6 +55,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
+        .testTarget(name: "MetricsSourceTests", dependencies: [
+            "MetricsSource", "Datasets", "NumericCore", "TestSupport", "WorkbenchCLI",
+        ]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
         .testTarget(name: "ModelStoreTests", dependencies: [
