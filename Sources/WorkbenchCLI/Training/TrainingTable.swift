@@ -17,7 +17,7 @@ struct TrainingTable {
     /// numeric column except the target and `exclude`.
     /// - Throws: `DatasetError` naming the file, line or column.
     init(path: String, target: String?, include: [String], exclude: [String]) throws {
-        let options = CSVReadOptions(columnTypes: .numeric(allowingTextIn: Set([target].compactMap { $0 })))
+        let options = CSVReadOptions(columnTypes: .numeric(allowingTextIn: Set(exclude + [target].compactMap { $0 })))
         let dataset = try DatasetIO.read(path: path, csvOptions: options)
         try self.init(dataset: dataset, source: path, target: target, include: include, exclude: exclude)
     }
