@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: [
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
         ]),
+        .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
@@ -73,6 +74,7 @@ let package = Package(
                           path: "Benchmarks/Forests/Swift"),
         .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
                           path: "Benchmarks/ModelStore/Swift"),
+        .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )
