@@ -35,25 +35,45 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
         .target(name: "Forests", dependencies: ["NumericCore"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
+        ]),
         .target(name: "MetricsSource", dependencies: [
-            "CLibPQ", "Datasets", "NumericCore",
+            "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"]),
+        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
+                exclude: ["README.md"]),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        .executableTarget(name: "IsolationBench", dependencies: ["Forests", "NumericCore"],
+                          path: "Benchmarks/IsolationForest/Swift"),
+
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
+        .testTarget(name: "MetricsSourceTests", dependencies: [
+            "MetricsSource", "Datasets", "NumericCore", "TestSupport", "WorkbenchCLI",
+        ]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
+        .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
+        .testTarget(name: "ModelStoreTests", dependencies: [
+            "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
+        ]),
+        .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
+        .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
+        .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
+        .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
+                          path: "Benchmarks/Forests/Swift"),
+        .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
+                          path: "Benchmarks/ModelStore/Swift"),
         .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
     ],
     swiftLanguageModes: [.v6]
