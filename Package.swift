@@ -33,16 +33,14 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
-        .target(name: "Forests", dependencies: ["NumericCore"]),
+        .target(name: "Forests", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
-        ]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
-        ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,12 +67,10 @@ let package = Package(
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
         .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
-        .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
         .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/Forests/Swift"),
         .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
                           path: "Benchmarks/ModelStore/Swift"),
-        .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )
