@@ -43,12 +43,15 @@ public final class HDF5File {
     }
 
     /// Flushes and closes the file and every object opened in it. Idempotent.
+    ///
+    /// Groups obtained from the file must not be used afterwards.
     /// - Throws: `HDF5Error` when the final write fails (disk full, I/O error).
     public func close() throws(HDF5Error) {
         try HDF5Library.withLock { () throws(HDF5Error) in
             guard !isClosed else { return }
             isClosed = true
             try HDF5Library.check(H5Fflush(handle.id, H5F_SCOPE_GLOBAL), "flush \(path)")
+            try HDF5Library.check(handle.close(), "close \(path)")
         }
     }
 

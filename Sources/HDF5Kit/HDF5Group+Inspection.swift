@@ -49,27 +49,6 @@ extension HDF5Group {
         }
     }
 
-    /// The names of the attributes of this group or of member `object`, in name order.
-    /// - Throws: `HDF5Error` when the object is absent.
-    public func attributeNames(on object: String = ".") throws(HDF5Error) -> [String] {
-        try HDF5Library.withLock { () throws(HDF5Error) -> [String] in
-            guard object == "." || H5Lexists(id, object, chdf5_p_default()) > 0 else {
-                throw HDF5Error("\(file) has no object '\(describe(object))'")
-            }
-            var names: [String] = []
-            var index: hsize_t = 0
-            while true {
-                let length = H5Aget_name_by_idx(id, object, H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, chdf5_p_default())
-                guard length >= 0 else { break }
-                var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-                H5Aget_name_by_idx(id, object, H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, chdf5_p_default())
-                names.append(String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
-                index += 1
-            }
-            return names
-        }
-    }
-
     /// The stored kind of attribute `name` on this group or member `object`; nil when absent.
     public func attributeKind(_ name: String, on object: String = ".") throws(HDF5Error) -> HDF5ValueKind? {
         try HDF5Library.withLock { () throws(HDF5Error) -> HDF5ValueKind? in

@@ -37,6 +37,9 @@ enum ExitStatus: Int32 {
             case .unavailable: .temporaryFailure
             case .configuration: .badConfiguration
             case .queryFailed, .noData: .badData
+            case .invalidRequest: .usage
+            case .cannotWrite: .cannotWrite
+            case .malformedResponse: .internalError
             }
         case let error as ModelStoreError:
             switch error {

@@ -19,7 +19,7 @@ struct CSVWriterTests {
             == "name,note\n\"a,b\",\n\"say \"\"hi\"\"\",\"two\nlines\"\n")
     }
 
-    @Test("numbers read back exactly: whole numbers plain, others shortest, NaN empty")
+    @Test("numbers read back exactly: whole numbers plain, others shortest, NaN empty (quoted when alone)")
     func numbers() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -28,7 +28,7 @@ struct CSVWriterTests {
         let dataset = try Dataset(columns: [Column(name: "x", data: .numeric(values))])
         try CSVWriter.write(dataset, to: path)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines == ["x", "1767571200", "42", "0", "0.125", "1e-05", "9007199254740992.0", "", "-inf",
+        #expect(lines == ["x", "1767571200", "42", "0", "0.125", "1e-05", "9007199254740992.0", "\"\"", "-inf",
                           "0.30000000000000004", ""])
     }
 

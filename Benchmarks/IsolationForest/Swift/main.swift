@@ -48,10 +48,25 @@ func rocAUC(_ scores: [Double], _ labels: [Bool]) -> Double {
     return (rankSum - Double(positives * (positives + 1)) / 2) / Double(positives * negatives)
 }
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+/// CPU seconds of the whole process (all threads) so far.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Wall-clock seconds of `body`; the CPU seconds it used are added to `cpu`.
+func seconds(cpu: inout Double, _ body: () throws -> Void) rethrows -> Double {
+    let cpuStart = processCPUSeconds()
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
+    cpu += processCPUSeconds() - cpuStart
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    var ignored = 0.0
+    return try seconds(cpu: &ignored, body)
 }
 
 func emit(_ fields: [String: Any]) {
@@ -87,11 +102,14 @@ func runSpeed(path: String, rows: Int, columns: Int, threads: Int, repeats: Int,
     let data = try readRaw(path, rows: rows, columns: columns)
     for repeatIndex in 0 ..< repeats {
         var forest: IsolationForest?
-        let fit = try seconds { forest = try IsolationForest.fit(data, configuration: isolationConfiguration(seed: UInt64(repeatIndex), threads: threads)) }
+        var fitCPU = 0.0, scoreCPU = 0.0
+        let fit = try seconds(cpu: &fitCPU) {
+            forest = try IsolationForest.fit(data, configuration: isolationConfiguration(seed: UInt64(repeatIndex), threads: threads))
+        }
         var scores: [Double] = []
-        let score = try seconds { scores = try forest!.scores(data, threads: threads) }
-        emit(["model": "if", "repeat": repeatIndex, "fit_s": fit, "score_s": score,
-              "mean_score": scores.reduce(0, +) / Double(scores.count)])
+        let score = try seconds(cpu: &scoreCPU) { scores = try forest!.scores(data, threads: threads) }
+        emit(["model": "if", "repeat": repeatIndex, "fit_s": fit, "score_s": score, "fit_cpu_s": fitCPU,
+              "score_cpu_s": scoreCPU, "mean_score": scores.reduce(0, +) / Double(scores.count)])
 
         var extended: ExtendedIsolationForest?
         let extendedFit = try seconds {
@@ -101,13 +119,19 @@ func runSpeed(path: String, rows: Int, columns: Int, threads: Int, repeats: Int,
         let subset = data.selectingRows(0 ..< min(eifRows, rows))
         var results: [ExtendedIsolationForest.ScoringMethod: [Double]] = [:]
         var times: [String: Double] = [:]
+        var cpu: [String: Double] = [:]
         for method in ExtendedIsolationForest.ScoringMethod.allCases {
-            times["\(method)"] = try seconds { results[method] = try extended!.scores(subset, method: method, threads: threads) }
+            var used = 0.0
+            times["\(method)"] = try seconds(cpu: &used) {
+                results[method] = try extended!.scores(subset, method: method, threads: threads)
+            }
+            cpu["\(method)"] = used
         }
         let reference = results[.reference]!
         emit(["model": "eif", "repeat": repeatIndex, "fit_s": extendedFit, "rows_scored": subset.rows,
               "score_reference_s": times["reference"]!, "score_lockstep_s": times["lockstep"]!,
-              "score_blas_s": times["matrixProducts"]!,
+              "score_blas_s": times["matrixProducts"]!, "score_reference_cpu_s": cpu["reference"]!,
+              "score_lockstep_cpu_s": cpu["lockstep"]!, "score_blas_cpu_s": cpu["matrixProducts"]!,
               "lockstep_differences": zip(reference, results[.lockstep]!).count { $0 != $1 },
               "blas_differences": zip(reference, results[.matrixProducts]!).count { $0 != $1 }])
     }

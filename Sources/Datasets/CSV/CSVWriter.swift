@@ -8,7 +8,8 @@
 /// Numbers are written so that they read back to the same `Double`: whole numbers
 /// below 2^53 without a fraction (`1767571200`, `42`), others in Swift's shortest
 /// round-trip form (`0.125`, `1e-05`); NaN, the missing value, is an empty cell, as
-/// is a `nil` text.
+/// is a `nil` text. In a one-column file an empty cell is written `""`, because
+/// `CSVReader` skips blank lines.
 public final class CSVWriter {
     /// The destination path.
     public var path: String { file.path }
@@ -36,7 +37,10 @@ public final class CSVWriter {
     /// Appends a text cell; `nil` writes an empty (missing) cell. Quotes it when it holds `,`, `"`, CR or LF.
     public func writeField(_ text: String?) {
         separate()
-        guard let text else { return }
+        guard let text, !text.isEmpty else {
+            writeEmptyCell()
+            return
+        }
         let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else {
             buffer.append(contentsOf: text.utf8)
@@ -53,7 +57,10 @@ public final class CSVWriter {
     /// Appends a numeric cell; NaN writes an empty (missing) cell.
     public func writeField(_ number: Double) {
         separate()
-        if number.isNaN { return }
+        if number.isNaN {
+            writeEmptyCell()
+            return
+        }
         if number == number.rounded(), abs(number) < 0x1p53 {
             buffer.append(contentsOf: String(Int64(number)).utf8)
         } else if number.isInfinite {
@@ -118,6 +125,11 @@ public final class CSVWriter {
             }
             try endRow()
         }
+    }
+
+    /// A missing cell: nothing, or `""` when it would otherwise be a blank line.
+    private func writeEmptyCell() {
+        if columnCount == 1 { buffer.append(contentsOf: "\"\"".utf8) }
     }
 
     private func separate() {

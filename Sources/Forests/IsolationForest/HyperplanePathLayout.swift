@@ -62,29 +62,46 @@ struct HyperplanePathLayout: Sendable {
                 left.withUnsafeBufferPointer { left in
                     right.withUnsafeBufferPointer { right in
                         pathLengths.withUnsafeBufferPointer { pathLengths in
+                            let trees = Trees(
+                                normals: normals.baseAddress!, intercepts: intercepts.baseAddress!,
+                                left: left.baseAddress!, right: right.baseAddress!, width: width)
                             for (root, height) in roots {
                                 var start = 0
                                 while start < rows.count {
                                     let count = min(Self.lanes, rows.count - start)
-                                    var offsets = SIMD8<Int>()
-                                    for lane in 0 ..< Self.lanes { offsets[lane] = rows[start + min(lane, count - 1)] * width }
-                                    var index = SIMD8<Int32>(repeating: root)
-                                    for _ in 0 ..< height {
-                                        var projection = SIMD8<Double>()
-                                        var normalOffsets = SIMD8<Int>()
-                                        for lane in 0 ..< Self.lanes { normalOffsets[lane] = Int(index[lane]) * width }
-                                        for feature in 0 ..< width {
-                                            for lane in 0 ..< Self.lanes {
-                                                projection[lane] += Double(values[offsets[lane] + feature])
-                                                    * Double(normals[normalOffsets[lane] + feature])
-                                            }
-                                        }
-                                        for lane in 0 ..< Self.lanes {
-                                            let node = Int(index[lane])
-                                            index[lane] = projection[lane] <= intercepts[node] ? left[node] : right[node]
-                                        }
+                                    // Short groups repeat their last row; only `count` results are kept.
+                                    func row(_ lane: Int) -> UnsafePointer<Float> {
+                                        values + rows[start + min(lane, count - 1)] * width
                                     }
-                                    for lane in 0 ..< count { sums[start + lane] += pathLengths[Int(index[lane])] }
+                                    let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3))
+                                    let (r4, r5, r6, r7) = (row(4), row(5), row(6), row(7))
+                                    var (i0, i1, i2, i3, i4, i5, i6, i7) = (root, root, root, root, root, root, root, root)
+                                    for _ in 0 ..< height {
+                                        let (n0, n1, n2, n3) = (trees.normal(i0), trees.normal(i1), trees.normal(i2), trees.normal(i3))
+                                        let (n4, n5, n6, n7) = (trees.normal(i4), trees.normal(i5), trees.normal(i6), trees.normal(i7))
+                                        // Eight separate sums, each in feature order: eight independent chains.
+                                        var (p0, p1, p2, p3, p4, p5, p6, p7) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+                                        for f in 0 ..< width {
+                                            p0 += Double(r0[f]) * Double(n0[f])
+                                            p1 += Double(r1[f]) * Double(n1[f])
+                                            p2 += Double(r2[f]) * Double(n2[f])
+                                            p3 += Double(r3[f]) * Double(n3[f])
+                                            p4 += Double(r4[f]) * Double(n4[f])
+                                            p5 += Double(r5[f]) * Double(n5[f])
+                                            p6 += Double(r6[f]) * Double(n6[f])
+                                            p7 += Double(r7[f]) * Double(n7[f])
+                                        }
+                                        i0 = trees.child(i0, p0); i1 = trees.child(i1, p1)
+                                        i2 = trees.child(i2, p2); i3 = trees.child(i3, p3)
+                                        i4 = trees.child(i4, p4); i5 = trees.child(i5, p5)
+                                        i6 = trees.child(i6, p6); i7 = trees.child(i7, p7)
+                                    }
+                                    let first = sums + start
+                                    func add(_ lane: Int, _ leaf: Int32) {
+                                        if lane < count { first[lane] += pathLengths[Int(leaf)] }
+                                    }
+                                    add(0, i0); add(1, i1); add(2, i2); add(3, i3)
+                                    add(4, i4); add(5, i5); add(6, i6); add(7, i7)
                                     start += Self.lanes
                                 }
                             }
@@ -93,5 +110,22 @@ struct HyperplanePathLayout: Sendable {
                 }
             }
         }
+    }
+}
+
+/// Read-only views of the layout's arrays for one scoring call.
+private struct Trees {
+    let normals: UnsafePointer<Float>
+    let intercepts: UnsafePointer<Double>
+    let left: UnsafePointer<Int32>
+    let right: UnsafePointer<Int32>
+    let width: Int
+
+    @inline(__always)
+    func normal(_ node: Int32) -> UnsafePointer<Float> { normals + Int(node) * width }
+
+    @inline(__always)
+    func child(_ node: Int32, _ projection: Double) -> Int32 {
+        projection <= intercepts[Int(node)] ? left[Int(node)] : right[Int(node)]
     }
 }

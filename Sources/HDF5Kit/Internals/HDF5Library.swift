@@ -43,17 +43,28 @@ enum HDF5Library {
     }
 }
 
-/// An HDF5 identifier closed by `close` when the owner goes away.
+/// An HDF5 identifier closed exactly once: by `close()` or when the owner goes away.
 final class HDF5Handle {
     let id: hid_t
-    private let close: (hid_t) -> herr_t
+    private let release: (hid_t) -> herr_t
+    private var isOpen = true
 
     init(_ id: hid_t, close: @escaping (hid_t) -> herr_t) {
         self.id = id
-        self.close = close
+        self.release = close
+    }
+
+    /// Releases the identifier now; later calls and `deinit` do nothing.
+    @discardableResult
+    func close() -> herr_t {
+        HDF5Library.withLock {
+            guard isOpen else { return 0 }
+            isOpen = false
+            return release(id)
+        }
     }
 
     deinit {
-        HDF5Library.withLock { _ = close(id) }
+        close()
     }
 }
