@@ -17,7 +17,10 @@ struct FeatureBins: Sendable {
 
     /// Number of rows.
     let rowCount: Int
-    /// Code of feature `f` for row `r` at `codes[f * rowCount + r]`.
+    /// Number of features.
+    let featureCount: Int
+    /// Code of feature `f` for row `r` at `codes[r * featureCount + f]`: row-major, so
+    /// one cache line serves every sampled feature of a row when histograms are built.
     let codes: [UInt8]
     /// Value bins per feature (1 … 255; 1 for a constant or all-NaN feature).
     let binCounts: [Int]
@@ -26,7 +29,7 @@ struct FeatureBins: Sendable {
     let edges: [[Float]]
 
     /// Bins every feature of `columns`, using up to `threads` threads.
-    /// - Complexity: O(features × rows × log rows).
+    /// - Complexity: O(features × rows) (radix sort).
     init(columns: FeatureColumns, threads: Int) {
         let rows = columns.rowCount
         let featureCount = columns.featureCount
@@ -37,36 +40,49 @@ struct FeatureBins: Sendable {
             columns.values.withUnsafeBufferPointer { values in
                 featureEdges = parallelMap(count: featureCount, threads: threads) { feature in
                     let column = UnsafeBufferPointer(rebasing: values[feature * rows ..< (feature + 1) * rows])
-                    let edges = Self.edges(of: column)
-                    // Each feature writes only its own column of codes.
-                    for row in 0 ..< rows { target[feature * rows + row] = Self.code(column[row], edges: edges) }
-                    return edges
+                    // Each feature writes only its own bytes of the code matrix.
+                    return Self.bin(column: column) { row, code in target[row * featureCount + feature] = code }
                 }
             }
         }
         rowCount = rows
+        self.featureCount = featureCount
         self.codes = codes
         binCounts = featureEdges.map { $0.count + 1 }
         edges = featureEdges
     }
 
-    /// The bin of `value` given a feature's upper edges.
-    @inline(__always)
-    static func code(_ value: Float, edges: [Float]) -> UInt8 {
-        if value.isNaN { return UInt8(missingCode) }
-        var low = 0, high = edges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if value <= edges[middle] { high = middle } else { low = middle + 1 }
+    /// Sorts one column, chooses its bin edges and reports every row's code;
+    /// returns the upper edges (one fewer than bins).
+    static func bin(column: UnsafeBufferPointer<Float>, assign: (Int, UInt8) -> Void) -> [Float] {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(column.count)
+        for (row, value) in column.enumerated() {
+            if value.isNaN { assign(row, UInt8(missingCode)) } else { keys.append(UInt64(orderedBits(value)) << 32 | UInt64(row)) }
         }
-        return UInt8(low)
+        guard !keys.isEmpty else { return [] }
+        var scratch = [UInt64](repeating: 0, count: keys.count)
+        var digitCounts = [Int](repeating: 0, count: 4 * 256)
+        keys.withUnsafeMutableBufferPointer { keys in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                digitCounts.withUnsafeMutableBufferPointer { digitCounts in
+                    KeySort.sortByHighWord(keys.baseAddress!, count: keys.count, scratch: scratch.baseAddress!,
+                                           counts: digitCounts.baseAddress!)
+                }
+            }
+        }
+        let sorted = keys.map { decodedFloat(UInt32($0 >> 32)) }
+        let edges = edges(ofSorted: sorted)
+        var bin = 0
+        for (index, key) in keys.enumerated() {
+            while bin < edges.count && sorted[index] > edges[bin] { bin += 1 }
+            assign(Int(UInt32(truncatingIfNeeded: key)), UInt8(bin))
+        }
+        return edges
     }
 
-    /// The upper edges of the bins of one column (one fewer than bins).
-    static func edges(of column: UnsafeBufferPointer<Float>) -> [Float] {
-        var sorted = column.filter { !$0.isNaN }
-        guard !sorted.isEmpty else { return [] }
-        sorted.sort()
+    /// The upper bin edges for sorted non-missing values.
+    static func edges(ofSorted sorted: [Float]) -> [Float] {
         var distinct: [Float] = []
         var counts: [Int] = []
         for value in sorted {

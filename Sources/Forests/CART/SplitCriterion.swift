@@ -11,21 +11,36 @@ import Darwin
 /// `[1]` the total weight, then criterion-specific sums. Sums of statistics
 /// are statistics of the union, so histograms add and subtract them.
 protocol SplitCriterion: Sendable {
+    /// What the criterion needs of a row: its class index or its target value.
+    associatedtype Target: BitwiseCopyable
     /// Doubles per statistics vector.
     var stride: Int { get }
     /// Values per leaf.
     var valueWidth: Int { get }
-    /// Adds row `row` with weight `weight` to `stats`.
-    func accumulate(row: Int, weight: Double, into stats: UnsafeMutablePointer<Double>)
-    /// The part of the split score contributed by one child; the split with the
-    /// largest sum over both children has the smallest weighted child impurity.
-    func proxy(_ stats: UnsafePointer<Double>) -> Double
+    /// The target of training row `row`.
+    func target(ofRow row: Int) -> Target
+    /// Adds a row with target `target` and weight `weight` to `stats`.
+    func accumulate(_ target: Target, weight: Double, into stats: UnsafeMutablePointer<Double>)
+    /// A score of the split of rows `total` into `left` and `total − left`
+    /// that is larger exactly when the weighted child impurity is smaller
+    /// (scikit-learn's "proxy improvement"); the right side is never materialised.
+    func score(left: UnsafePointer<Double>, total: UnsafePointer<Double>) -> Double
     /// The impurity of rows with statistics `stats`.
     func impurity(_ stats: UnsafePointer<Double>) -> Double
-    /// Whether no split of these rows can lower the impurity.
-    func isPure(_ stats: UnsafePointer<Double>, rows: UnsafeBufferPointer<Int32>) -> Bool
+    /// Whether no split of rows with statistics `stats` and targets `targets` can lower the impurity.
+    func isPure(_ stats: UnsafePointer<Double>, targets: UnsafeBufferPointer<Target>) -> Bool
     /// Appends the leaf values for rows with statistics `stats`.
     func appendLeafValues(_ stats: UnsafePointer<Double>, to values: inout [Double])
+    /// Whether the best cut always lies where the class changes, so that a cut
+    /// between two runs of one class need not be scored. True for impurities
+    /// that are concave in the class fractions (Gini, entropy): along a run of
+    /// one class the weighted child impurity is concave, so its minimum is at
+    /// the run's ends (Fayyad & Irani 1992).
+    var cutsAtClassBoundaries: Bool { get }
+    /// The only class present in rows with statistics `stats`, or -1.
+    func soleClass(_ stats: UnsafePointer<Double>) -> Int
+    /// The class of a row with target `target`, or -1 without classes.
+    func soleClass(of target: Target) -> Int
 }
 
 /// Gini impurity or Shannon entropy (bits, as scikit-learn) over weighted class counts.
@@ -42,24 +57,34 @@ struct ClassificationCriterion: SplitCriterion {
     var stride: Int { classCount + 2 }
     var valueWidth: Int { classCount }
 
+    func target(ofRow row: Int) -> Int32 { labels[row] }
+
     @inline(__always)
-    func accumulate(row: Int, weight: Double, into stats: UnsafeMutablePointer<Double>) {
+    func accumulate(_ target: Int32, weight: Double, into stats: UnsafeMutablePointer<Double>) {
         stats[0] += 1
         stats[1] += weight
-        stats[2 + Int(labels[row])] += weight
+        stats[2 + Int(target)] += weight
     }
 
     @inline(__always)
-    func proxy(_ stats: UnsafePointer<Double>) -> Double {
-        let total = stats[1]
+    func score(left: UnsafePointer<Double>, total: UnsafePointer<Double>) -> Double {
+        let leftWeight = left[1], rightWeight = total[1] - left[1]
         switch kind {
         case .gini:
-            var squares = 0.0
-            for k in 0 ..< classCount { squares += stats[2 + k] * stats[2 + k] }
-            return squares / total
+            var leftSquares = 0.0, rightSquares = 0.0
+            for k in 2 ..< classCount + 2 {
+                let right = total[k] - left[k]
+                leftSquares += left[k] * left[k]
+                rightSquares += right * right
+            }
+            return leftSquares / leftWeight + rightSquares / rightWeight
         case .entropy:
-            var sum = -total * log(total)
-            for k in 0 ..< classCount where stats[2 + k] > 0 { sum += stats[2 + k] * log(stats[2 + k]) }
+            var sum = -leftWeight * log(leftWeight) - rightWeight * log(rightWeight)
+            for k in 2 ..< classCount + 2 {
+                let right = total[k] - left[k]
+                if left[k] > 0 { sum += left[k] * log(left[k]) }
+                if right > 0 { sum += right * log(right) }
+            }
             return sum
         }
     }
@@ -78,11 +103,29 @@ struct ClassificationCriterion: SplitCriterion {
         return max(result, 0)
     }
 
-    func isPure(_ stats: UnsafePointer<Double>, rows: UnsafeBufferPointer<Int32>) -> Bool {
+    /// Classes whose weight is below 1e-9 of the node's count as absent: weights
+    /// derived by histogram subtraction may keep a rounding residue.
+    func isPure(_ stats: UnsafePointer<Double>, targets: UnsafeBufferPointer<Int32>) -> Bool {
         var present = 0
-        for k in 0 ..< classCount where stats[2 + k] > 0 { present += 1 }
+        let tolerance = 1e-9 * stats[1]
+        for k in 0 ..< classCount where stats[2 + k] > tolerance { present += 1 }
         return present <= 1
     }
+
+    var cutsAtClassBoundaries: Bool { true }
+
+    @inline(__always)
+    func soleClass(_ stats: UnsafePointer<Double>) -> Int {
+        var found = -1
+        for k in 0 ..< classCount where stats[2 + k] > 0 {
+            if found >= 0 { return -1 }
+            found = k
+        }
+        return found
+    }
+
+    @inline(__always)
+    func soleClass(of target: Int32) -> Int { Int(target) }
 
     func appendLeafValues(_ stats: UnsafePointer<Double>, to values: inout [Double]) {
         let total = stats[1]
@@ -99,18 +142,21 @@ struct SquaredErrorCriterion: SplitCriterion {
     var stride: Int { 4 }
     var valueWidth: Int { 1 }
 
+    func target(ofRow row: Int) -> Double { targets[row] }
+
     @inline(__always)
-    func accumulate(row: Int, weight: Double, into stats: UnsafeMutablePointer<Double>) {
-        let weighted = weight * targets[row]
+    func accumulate(_ target: Double, weight: Double, into stats: UnsafeMutablePointer<Double>) {
+        let weighted = weight * target
         stats[0] += 1
         stats[1] += weight
         stats[2] += weighted
-        stats[3] += weighted * targets[row]
+        stats[3] += weighted * target
     }
 
     @inline(__always)
-    func proxy(_ stats: UnsafePointer<Double>) -> Double {
-        stats[2] * stats[2] / stats[1]
+    func score(left: UnsafePointer<Double>, total: UnsafePointer<Double>) -> Double {
+        let right = total[2] - left[2]
+        return left[2] * left[2] / left[1] + right * right / (total[1] - left[1])
     }
 
     func impurity(_ stats: UnsafePointer<Double>) -> Double {
@@ -121,14 +167,17 @@ struct SquaredErrorCriterion: SplitCriterion {
 
     /// Compares the targets themselves: the variance formula cancels to a tiny
     /// positive number on constant targets.
-    func isPure(_ stats: UnsafePointer<Double>, rows: UnsafeBufferPointer<Int32>) -> Bool {
-        guard let first = rows.first else { return true }
-        let value = targets[Int(first)]
-        for row in rows where targets[Int(row)] != value { return false }
+    func isPure(_ stats: UnsafePointer<Double>, targets: UnsafeBufferPointer<Double>) -> Bool {
+        guard let first = targets.first else { return true }
+        for target in targets where target != first { return false }
         return true
     }
 
     func appendLeafValues(_ stats: UnsafePointer<Double>, to values: inout [Double]) {
         values.append(stats[1] > 0 ? stats[2] / stats[1] : 0)
     }
+
+    var cutsAtClassBoundaries: Bool { false }
+    func soleClass(_ stats: UnsafePointer<Double>) -> Int { -1 }
+    func soleClass(of target: Double) -> Int { -1 }
 }

@@ -1,3 +1,4 @@
+import Glibc // EXPERIMENT
 import NumericCore
 
 /// Trees of a forest and which training rows each tree saw.
@@ -33,10 +34,11 @@ enum ForestTrainer {
         let threads = configuration.threadCount
         let columns = FeatureColumns(x)
         let bins = values.splitter == .histogram ? FeatureBins(columns: columns, threads: threads) : nil
-        let data = CARTData(columns: columns, bins: bins, criterion: criterion)
-        let settings = CARTSettings(
+        let data = CARTData(x: x, bins: bins, criterion: criterion)
+        var settings = CARTSettings(
             maxFeatures: maxFeatures, minSamplesLeaf: values.minSamplesLeaf,
             minImpurityDecrease: values.minImpurityDecrease, method: values.splitter)
+        if let v = getenv("WB_SMALL") { settings.smallNodeRows = Int(String(cString: v))! } // EXPERIMENT
         let grower = TreeGrower<CARTSplitter<Criterion>>(
             columns: columns,
             limits: .init(maxDepth: values.maxDepth ?? .max, minSamplesSplit: values.minSamplesSplit,
@@ -56,7 +58,7 @@ enum ForestTrainer {
                 inBag[row >> 6] |= 1 << UInt64(row & 63)
                 if !rowWeights.isEmpty { weights[row] *= rowWeights[row] }
             }
-            var splitter = CARTSplitter(data: data, settings: settings, weights: weights, maxRows: rows.count)
+            var splitter = CARTSplitter(data: data, settings: settings, rows: rows, weights: weights)
             let tree = grower.grow(rows: rows, splitter: &splitter, random: &random)
             return (tree, inBag)
         }

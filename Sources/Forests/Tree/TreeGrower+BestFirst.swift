@@ -57,7 +57,8 @@ extension TreeGrower {
             }
             splitsLeft -= 1
             let split = candidate.split
-            let middle = workspace.partition(candidate.start, candidate.end, by: split)
+            let middle = workspace.partition(
+                candidate.start, candidate.end, by: split, state: candidate.state, splitter: &splitter)
             let (leftState, rightState) = splitter.childStates(
                 of: candidate.state, split: split,
                 left: workspace.slice(candidate.start, middle), right: workspace.slice(middle, candidate.end))

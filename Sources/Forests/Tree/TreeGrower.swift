@@ -91,7 +91,7 @@ struct TreeGrower<Splitter: TreeSplitter> {
                 recorder.appendLeaf(state, rows: rows, splitter: &splitter)
                 continue
             }
-            let middle = workspace.partition(pending.start, pending.end, by: split)
+            let middle = workspace.partition(pending.start, pending.end, by: split, state: state, splitter: &splitter)
             recorder.appendSplit(split)
             let (left, right) = splitter.childStates(
                 of: state, split: split,
@@ -117,9 +117,18 @@ struct Workspace {
     }
 
     /// Stably partitions `rows[start..<end]` so that rows the split sends left
-    /// come first; returns the index of the first row sent right.
+    /// come first (by the splitter when it partitions itself, by raw values
+    /// otherwise); returns the index of the first row sent right.
     /// - Precondition: both sides are non-empty (a splitter proposes only such splits).
-    func partition(_ start: Int, _ end: Int, by split: NodeSplit) -> Int {
+    func partition<Splitter: TreeSplitter>(
+        _ start: Int, _ end: Int, by split: NodeSplit, state: Splitter.NodeState, splitter: inout Splitter
+    ) -> Int {
+        if let leftCount = splitter.partition(
+            UnsafeMutableBufferPointer(rebasing: rows[start ..< end]), scratch: scratch, split: split, state: state) {
+            precondition(leftCount > 0 && leftCount < end - start,
+                         "Split on feature \(split.feature) at \(split.threshold) leaves a child empty.")
+            return start + leftCount
+        }
         let node = TreeNode(feature: split.feature, threshold: split.threshold,
                             missingGoesLeft: split.missingGoesLeft, left: 0, right: 0)
         var leftEnd = start

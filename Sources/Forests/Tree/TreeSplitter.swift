@@ -77,10 +77,28 @@ protocol TreeSplitter {
         left: UnsafeBufferPointer<Int32>, right: UnsafeBufferPointer<Int32>
     ) -> (left: NodeState, right: NodeState)
 
+    /// Partitions a node's rows for `split` itself, so that the splitter can
+    /// move its own node-ordered data along, and returns how many rows went
+    /// left; or returns `nil` to let the grower partition by raw values (the
+    /// default). The partition must be stable and agree with
+    /// `TreeNode.sendsLeft` on the raw values.
+    mutating func partition(
+        _ rows: UnsafeMutableBufferPointer<Int32>, scratch: UnsafeMutableBufferPointer<Int32>,
+        split: NodeSplit, state: NodeState
+    ) -> Int?
+
     /// Appends `valueWidth` leaf values for a node that stays a leaf, and
     /// releases whatever its state holds.
     mutating func finishLeaf(
         _ state: consuming NodeState, rows: UnsafeBufferPointer<Int32>, values: inout [Double])
+}
+
+extension TreeSplitter {
+    /// The grower partitions by raw values.
+    func partition(
+        _ rows: UnsafeMutableBufferPointer<Int32>, scratch: UnsafeMutableBufferPointer<Int32>,
+        split: NodeSplit, state: NodeState
+    ) -> Int? { nil }
 }
 
 extension Float {
