@@ -30,11 +30,11 @@ let package = Package(
         .target(name: "NumericCore", dependencies: [
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"]),
         .target(name: "Forests", dependencies: ["NumericCore"], exclude: ["README.md"]),
-        .target(name: "Evaluation", dependencies: ["NumericCore"]),
+        .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
@@ -55,6 +55,10 @@ let package = Package(
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
         .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/Forests/Swift"),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
+
+        // Benchmarks: release-built executables that time Workbench against a reference in one run.
+        .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )

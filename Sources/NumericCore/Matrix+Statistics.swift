@@ -100,6 +100,11 @@ extension Matrix where Scalar == Float {
     /// - Complexity: O(columns × rows log rows) time, O(rows) extra memory.
     public func columnQuantiles(_ probabilities: [Double]) throws(NumericError) -> Matrix<Double> {
         try Statistics.validate(probabilities)
+        return columnQuantiles(validated: probabilities)
+    }
+
+    /// Column quantiles for probabilities already known to lie in [0, 1].
+    private func columnQuantiles(validated probabilities: [Double]) -> Matrix<Double> {
         var result = Matrix<Double>(rows: probabilities.count, columns: columns)
         var present: [Double] = []
         present.reserveCapacity(rows)
@@ -120,6 +125,6 @@ extension Matrix where Scalar == Float {
     /// The median of each column, skipping NaN; NaN for a column with no value.
     /// - Complexity: O(columns × rows log rows).
     public func columnMedians() -> [Double] {
-        (try? columnQuantiles([0.5]))?.storage ?? []
+        columnQuantiles(validated: [0.5]).storage
     }
 }

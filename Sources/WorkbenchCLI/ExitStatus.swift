@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import Evaluation
 import Forests
 import HDF5Kit
 import MetricsSource
@@ -46,6 +47,7 @@ enum ExitStatus: Int32 {
             case .cannotWrite: .cannotWrite
             }
         case is NumericError: .badData
+        case is EvaluationError: .badData
         case is HDF5Error: .badData
         default: .internalError
         }

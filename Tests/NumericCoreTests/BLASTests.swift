@@ -54,6 +54,14 @@ struct BLASTests {
         #expect(try Matrix.multiply(a, a, transposeA: true).rows == 3)
     }
 
+    @Test("gemm with beta 0 ignores NaN in the old output")
+    func gemmBetaZero() throws {
+        let a = try Matrix<Float>([[1, 2]])
+        var c = Matrix<Float>(rows: 1, columns: 1, repeating: .nan)
+        try BLAS.gemm(a, a, transposeB: true, into: &c)
+        #expect(c[0, 0] == 5)
+    }
+
     @Test("gemm rejects disagreeing inner dimensions and names the shapes")
     func gemmInnerMismatch() {
         let a = Matrix<Float>(rows: 3, columns: 4)

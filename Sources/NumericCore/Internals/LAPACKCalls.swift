@@ -23,7 +23,7 @@ enum LAPACKCalls {
         } else {
             LAPACKE_ssyevd(LAPACK_ROW_MAJOR, vectors, upper, n, cast(a, to: Float.self), lda, cast(w, to: Float.self))
         }
-        try check(info, routine: "\(S.blasPrecision)syevd")
+        try check(info, routine: "\(S.blasPrecision)syevd") { "did not converge (info \($0))." }
     }
 
     /// Cholesky factor `A = UᵀU` of an n×n matrix, written over its upper triangle.
@@ -33,7 +33,9 @@ enum LAPACKCalls {
         } else {
             LAPACKE_spotrf(LAPACK_ROW_MAJOR, upper, n, cast(a, to: Float.self), lda)
         }
-        try check(info, routine: "\(S.blasPrecision)potrf")
+        try check(info, routine: "\(S.blasPrecision)potrf") {
+            "the matrix is not positive definite; its leading minor of order \($0) is not positive (info \($0))."
+        }
     }
 
     /// Solves `UᵀU·X = B` for `nrhs` right-hand sides given the factor from `potrf`; `X` overwrites `B`.
@@ -47,11 +49,14 @@ enum LAPACKCalls {
         } else {
             LAPACKE_spotrs(LAPACK_ROW_MAJOR, upper, n, nrhs, cast(a, to: Float.self), lda, cast(b, to: Float.self), ldb)
         }
-        try check(info, routine: "\(S.blasPrecision)potrs")
+        try check(info, routine: "\(S.blasPrecision)potrs") { "failed (info \($0))." }
     }
 
     /// Turns a LAPACKE `info` code into an error naming the routine and what went wrong.
-    static func check(_ info: cblas_lapack_int, routine: String) throws(NumericError) {
+    /// - Parameter failure: the routine-specific meaning of a positive `info`, completing "ROUTINE: …".
+    static func check(
+        _ info: cblas_lapack_int, routine: String, failure: (cblas_lapack_int) -> String
+    ) throws(NumericError) {
         switch info {
         case 0:
             return
@@ -61,11 +66,7 @@ enum LAPACKCalls {
             throw .factorizationFailed(
                 "\(routine) rejected argument \(-info) (info \(info)); the matrix may contain NaN.")
         default:
-            if routine.hasSuffix("potrf") {
-                throw .factorizationFailed(
-                    "\(routine): the matrix is not positive definite; its leading minor of order \(info) is not positive (info \(info)).")
-            }
-            throw .factorizationFailed("\(routine) did not converge (info \(info)).")
+            throw .factorizationFailed("\(routine): \(failure(info))")
         }
     }
 }

@@ -1,0 +1,52 @@
+/// Metrics on continuous scores (anomaly scores, positive-class probabilities) against binary truth.
+extension Metrics {
+    /// The area under the ROC curve (sklearn's `roc_auc_score` for binary truth).
+    ///
+    /// Tied scores form one threshold and the curve is integrated with the
+    /// trapezoid rule, so a tie between a positive and a negative counts one half.
+    /// - Parameters:
+    ///   - truth: the true labels.
+    ///   - scores: higher means more likely positive; finite.
+    ///   - positiveLabel: default 1.
+    /// - Throws: `EvaluationError.invalidInput` for empty, mismatched or non-finite input, or when only one class is present.
+    /// - Complexity: O(n log n).
+    public static func rocAUC(truth: [Int], scores: [Double], positiveLabel: Int = 1) throws(EvaluationError) -> Double {
+        let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positiveLabel, metric: "ROC AUC")
+        guard curve.positives > 0, curve.negatives > 0 else {
+            throw .invalidInput(
+                "ROC AUC is undefined when only one class is present; got \(curve.positives) positive and \(curve.negatives) negative samples.")
+        }
+        var area = 0.0
+        var previous = (falsePositives: 0, truePositives: 0)
+        for point in curve.points {
+            let width = Double(point.falsePositives - previous.falsePositives)
+            area += width * Double(point.truePositives + previous.truePositives) / 2
+            previous = (point.falsePositives, point.truePositives)
+        }
+        return area / (Double(curve.positives) * Double(curve.negatives))
+    }
+
+    /// Average precision, the step-wise area under the precision–recall curve
+    /// (sklearn's `average_precision_score`): `Σₙ (Rₙ − Rₙ₋₁)·Pₙ` over distinct thresholds, without interpolation.
+    /// - Parameters:
+    ///   - truth: the true labels.
+    ///   - scores: higher means more likely positive; finite.
+    ///   - positiveLabel: default 1.
+    /// - Throws: `EvaluationError.invalidInput` for empty, mismatched or non-finite input, or without positives
+    ///   (sklearn returns 0 there with a warning; an undefined score should not pass silently).
+    /// - Complexity: O(n log n).
+    public static func averagePrecision(
+        truth: [Int], scores: [Double], positiveLabel: Int = 1
+    ) throws(EvaluationError) -> Double {
+        let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positiveLabel, metric: "Average precision")
+        try curve.requirePositives(metric: "Average precision", positiveLabel: positiveLabel)
+        var total = 0.0
+        var previousTruePositives = 0
+        for point in curve.points {
+            let precision = Double(point.truePositives) / Double(point.truePositives + point.falsePositives)
+            total += Double(point.truePositives - previousTruePositives) * precision
+            previousTruePositives = point.truePositives
+        }
+        return total / Double(curve.positives)
+    }
+}
