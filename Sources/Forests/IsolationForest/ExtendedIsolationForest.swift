@@ -82,7 +82,7 @@ public struct ExtendedIsolationForest: Sendable {
                 "extensionLevel must be in 0 … \(featureCount - 1) for \(featureCount) features; got \(extensionLevel).")
         }
         let nodes = leftChildren.count
-        try TreeArrays.checkOffsets(treeOffsets, nodeCount: nodes)
+        try FlatTreeChecks.checkOffsets(treeOffsets, nodeCount: nodes)
         for (name, count) in [("rightChildren", rightChildren.count), ("intercepts", intercepts.count),
                               ("missingGoesLeft", missingGoesLeft.count), ("nodeSamples", nodeSamples.count)]
         where count != nodes {
@@ -92,7 +92,7 @@ public struct ExtendedIsolationForest: Sendable {
             throw .invalidData(
                 "normals has \(normals.count) entries; expected nodes × features = \(nodes) × \(featureCount).")
         }
-        let depths = try TreeArrays.checkChildren(
+        let depths = try FlatTreeChecks.checkChildren(
             left: leftChildren, right: rightChildren, samples: nodeSamples, offsets: treeOffsets)
         for node in 0 ..< nodes where leftChildren[node] < 0 {
             let base = node * featureCount
@@ -112,7 +112,7 @@ public struct ExtendedIsolationForest: Sendable {
         self.missingGoesLeft = missingGoesLeft
         self.nodeSamples = nodeSamples
         self.thresholds = thresholds
-        let pathLengths = TreeArrays.pathLengths(depths: depths, samples: nodeSamples, left: leftChildren)
+        let pathLengths = FlatTreeChecks.pathLengths(depths: depths, samples: nodeSamples, left: leftChildren)
         self.pathLengths = pathLengths
         self.blasLayout = HyperplaneBlock(
             normals: normals, featureCount: featureCount, left: leftChildren, treeOffsets: treeOffsets)
