@@ -157,7 +157,7 @@ struct IsolationForestExtendedTests {
             featureCount: model.featureCount, sampleSize: model.sampleSize, extensionLevel: model.extensionLevel,
             treeOffsets: model.treeOffsets, leftChildren: model.leftChildren, rightChildren: model.rightChildren,
             normals: model.normals, intercepts: model.intercepts, missingGoesLeft: model.missingGoesLeft,
-            nodeSamples: model.nodeSamples, configuration: model.configuration, thresholds: model.thresholds)
+            nodeSamples: model.nodeSamples, thresholds: model.thresholds)
         #expect(try rebuilt.scores(data) == model.scores(data))
     }
 
@@ -173,7 +173,7 @@ struct IsolationForestExtendedTests {
                 treeOffsets: offsets ?? model.treeOffsets, leftChildren: left ?? model.leftChildren,
                 rightChildren: model.rightChildren, normals: normals ?? model.normals, intercepts: model.intercepts,
                 missingGoesLeft: model.missingGoesLeft, nodeSamples: samples ?? model.nodeSamples,
-                configuration: model.configuration, thresholds: model.thresholds)
+                thresholds: model.thresholds)
         }
         let nodes = model.nodeCount
         #expect(throws: ForestError.invalidData("treeOffsets ends at \(nodes - 1); the node arrays hold \(nodes) nodes.")) {

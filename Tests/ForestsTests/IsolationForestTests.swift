@@ -166,9 +166,7 @@ struct IsolationForestTests {
                      leafValues: tree.leafValues, valueWidth: 1, featureCount: tree.featureCount)
         }
         let rebuilt = try IsolationForest(
-            trees: trees, featureCount: model.featureCount, sampleSize: model.sampleSize,
-            configuration: model.configuration, thresholds: model.thresholds)
-        #expect(rebuilt.configuration == model.configuration)
+            trees: trees, featureCount: model.featureCount, sampleSize: model.sampleSize, thresholds: model.thresholds)
         #expect(try rebuilt.scores(data) == model.scores(data))
         #expect(try rebuilt.isAnomaly(data) == model.isAnomaly(data))
     }
@@ -176,8 +174,7 @@ struct IsolationForestTests {
     @Test("inconsistent trees are rejected naming the problem")
     func rebuildValidation() throws {
         let (data, _) = IsolationFixtures.planted()
-        let configuration = try Self.configuration(trees: 1)
-        let tree = try IsolationForest.fit(data, configuration: configuration).trees[0]
+        let tree = try IsolationForest.fit(data, configuration: Self.configuration(trees: 1)).trees[0]
         var leafValues = tree.leafValues
         leafValues[0] += 1
         let tampered = try Tree(
@@ -187,16 +184,16 @@ struct IsolationForestTests {
         let firstLeaf = (0 ..< tree.nodeCount).first { tree.isLeaf($0) }!
         #expect(throws: ForestError.invalidData(
             "tree 0 leaf \(firstLeaf) stores path length \(leafValues[0]); depth \(tree.nodeDepths()[firstLeaf]) and \(tree.sampleCounts[firstLeaf]) rows give \(tree.leafValues[0]).")) {
-            try IsolationForest(trees: [tampered], featureCount: 4, sampleSize: 256, configuration: configuration)
+            try IsolationForest(trees: [tampered], featureCount: 4, sampleSize: 256)
         }
         #expect(throws: ForestError.invalidData("tree 0 has 4 features and 1 values per leaf; expected 5 and 1.")) {
-            try IsolationForest(trees: [tree], featureCount: 5, sampleSize: 256, configuration: configuration)
+            try IsolationForest(trees: [tree], featureCount: 5, sampleSize: 256)
         }
         #expect(throws: ForestError.invalidData("tree 0 was grown on 256 rows; sampleSize is 100.")) {
-            try IsolationForest(trees: [tree], featureCount: 4, sampleSize: 100, configuration: configuration)
+            try IsolationForest(trees: [tree], featureCount: 4, sampleSize: 100)
         }
         #expect(throws: ForestError.invalidData("an isolation forest needs at least 1 tree; got 0.")) {
-            try IsolationForest(trees: [], featureCount: 4, sampleSize: 256, configuration: configuration)
+            try IsolationForest(trees: [], featureCount: 4, sampleSize: 256)
         }
     }
 

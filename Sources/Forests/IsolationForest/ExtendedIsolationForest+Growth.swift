@@ -58,7 +58,7 @@ extension ExtendedIsolationForest {
             featureCount: features.columns, sampleSize: sampleSize, extensionLevel: level,
             treeOffsets: offsets, leftChildren: left, rightChildren: right, normals: normals,
             intercepts: intercepts, missingGoesLeft: missing, nodeSamples: samples,
-            configuration: configuration, thresholds: AnomalyThresholds())
+            thresholds: AnomalyThresholds())
         if case .fraction(let fraction) = shared.contamination {
             let trainingScores = try model.scores(features, threads: shared.threads)
             model.thresholds.alert = try AnomalyThresholds.flagging(fraction, of: trainingScores)

@@ -32,7 +32,7 @@ extension ExtendedIsolationForest {
     /// - Parameters:
     ///   - features: rows × `featureCount`, columns in training order; NaN is a missing value.
     ///   - method: how projections are computed; default `.lockstep`, the fastest path.
-    ///   - threads: worker threads; default nil = the configuration's.
+    ///   - threads: worker threads; default nil = every active core.
     /// - Throws: `ForestError.invalidData` when the column count differs from training;
     ///   `ForestError.invalidParameter` for threads < 1.
     /// - Complexity: O(rows × trees × depth × features), or O(rows × nodes × features)
@@ -43,7 +43,7 @@ extension ExtendedIsolationForest {
         guard features.columns == featureCount else {
             throw .invalidData("model expects \(featureCount) features; the data has \(features.columns).")
         }
-        let threadCount = threads == nil ? configuration.shared.threads : try IsolationForest.resolveThreads(threads)
+        let threadCount = try IsolationForest.resolveThreads(threads)
         let blocks = (features.rows + Self.rowBlock - 1) / Self.rowBlock
         let normaliser = IsolationPathLength.average(sampleSize)
         let trees = treeCount

@@ -17,8 +17,6 @@ import NumericCore
 /// double precision from 0.0. A NaN product sum (a missing value among those
 /// features) goes left iff `missingGoesLeft[k]`.
 public struct ExtendedIsolationForest: Sendable {
-    /// The checked hyperparameters the forest was trained with (a model file stores them).
-    public let configuration: ValidatedConfiguration
     /// Number of features a row must have.
     public let featureCount: Int
     /// ψ, the rows each tree was grown on; scores are normalised by `c(ψ)`.
@@ -54,13 +52,10 @@ public struct ExtendedIsolationForest: Sendable {
     public var treeCount: Int { treeOffsets.count - 1 }
     /// Total nodes over all trees.
     public var nodeCount: Int { leftChildren.count }
-    /// `c(ψ)`, the divisor of the mean path length: stored in model files so readers need no logarithm.
-    public var pathLengthNormaliser: Double { IsolationPathLength.average(sampleSize) }
 
     /// Rebuilds a model from its arrays (as a model file stores them), checking every index and length.
     ///
-    /// - Parameters: the stored properties of the same names; see each for its meaning. The
-    ///   configuration's `threads` is the default for scoring.
+    /// - Parameters: the stored properties of the same names; see each for its meaning.
     /// - Throws: `ForestError.invalidData` naming the first array or node that is inconsistent:
     ///   wrong lengths, offsets that do not increase, a child id outside its tree or not after
     ///   its parent (preorder), a leaf with a normal, or counts that do not add up.
@@ -68,8 +63,7 @@ public struct ExtendedIsolationForest: Sendable {
     public init(
         featureCount: Int, sampleSize: Int, extensionLevel: Int, treeOffsets: [Int],
         leftChildren: [Int32], rightChildren: [Int32], normals: [Float], intercepts: [Double],
-        missingGoesLeft: [Bool], nodeSamples: [Int32], configuration: ValidatedConfiguration,
-        thresholds: AnomalyThresholds
+        missingGoesLeft: [Bool], nodeSamples: [Int32], thresholds: AnomalyThresholds
     ) throws(ForestError) {
         guard featureCount >= 1 else {
             throw .invalidData("featureCount must be ≥ 1; got \(featureCount).")
@@ -100,7 +94,6 @@ public struct ExtendedIsolationForest: Sendable {
                 throw .invalidData("node \(node) is a leaf but has a non-zero normal; leaves must have zero normals.")
             }
         }
-        self.configuration = configuration
         self.featureCount = featureCount
         self.sampleSize = sampleSize
         self.extensionLevel = extensionLevel

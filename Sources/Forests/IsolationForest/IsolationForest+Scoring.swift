@@ -16,7 +16,7 @@ extension IsolationForest {
     /// Equals scikit-learn's `−score_samples(x)` for the same trees (see the type's documentation).
     /// - Parameters:
     ///   - features: rows × `featureCount`, columns in training order; NaN is a missing value.
-    ///   - threads: worker threads; default nil = the configuration's.
+    ///   - threads: worker threads; default nil = every active core.
     /// - Throws: `ForestError.invalidData` when the column count differs from training;
     ///   `ForestError.invalidParameter` for threads < 1.
     /// - Complexity: O(rows × trees × depth).
@@ -24,7 +24,7 @@ extension IsolationForest {
         guard features.columns == featureCount else {
             throw .invalidData("model expects \(featureCount) features; the data has \(features.columns).")
         }
-        let threadCount = threads == nil ? configuration.threads : try IsolationForest.resolveThreads(threads)
+        let threadCount = try IsolationForest.resolveThreads(threads)
         let blocks = (features.rows + Self.rowBlock - 1) / Self.rowBlock
         let normaliser = pathLengthNormaliser
         let perBlock = parallelMap(count: blocks, threads: threadCount) { block in

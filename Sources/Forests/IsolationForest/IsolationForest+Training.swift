@@ -47,8 +47,7 @@ extension IsolationForest {
             let grower = TreeGrower<IsolationSplitter>(columns: columns, limits: limits)
             return grower.grow(rows: (0 ..< Int32(rows.count)).map { $0 }, splitter: &splitter, random: &random)
         }
-        var model = try IsolationForest(
-            trees: trees, featureCount: featureCount, sampleSize: sampleSize, configuration: configuration)
+        var model = try IsolationForest(trees: trees, featureCount: featureCount, sampleSize: sampleSize)
         if case .fraction(let fraction) = configuration.contamination {
             let trainingScores = try model.scores(features, threads: configuration.threads)
             model.thresholds.alert = try AnomalyThresholds.flagging(fraction, of: trainingScores)

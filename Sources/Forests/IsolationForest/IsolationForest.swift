@@ -15,8 +15,6 @@ import NumericCore
 /// equals scikit-learn's `−score_samples`. Scores lie in (0, 1]; higher is
 /// more anomalous; a row is an anomaly iff `score > thresholds.alert`.
 public struct IsolationForest: Sendable {
-    /// The checked hyperparameters the forest was trained with (a model file stores them).
-    public let configuration: ValidatedConfiguration
     /// The isolation trees; each leaf's single value is its path length `h`.
     public let trees: [Tree]
     /// Number of features a row must have; trees split on global feature indices.
@@ -39,13 +37,11 @@ public struct IsolationForest: Sendable {
     ///     equal to `Double(depth) + c(sampleCounts[leaf])`.
     ///   - featureCount: features per row (≥ 1).
     ///   - sampleSize: ψ (≥ 1, and ≥ every root's sample count).
-    ///   - configuration: the hyperparameters it was trained with; its `threads` is the default for scoring.
     ///   - thresholds: the alert threshold and levels; default `AnomalyThresholds()` (alert 0.5).
     /// - Throws: `ForestError.invalidData` naming the first tree or leaf that does not fit.
     /// - Complexity: O(nodes).
     public init(
-        trees: [Tree], featureCount: Int, sampleSize: Int, configuration: ValidatedConfiguration,
-        thresholds: AnomalyThresholds = AnomalyThresholds()
+        trees: [Tree], featureCount: Int, sampleSize: Int, thresholds: AnomalyThresholds = AnomalyThresholds()
     ) throws(ForestError) {
         guard !trees.isEmpty else {
             throw .invalidData("an isolation forest needs at least 1 tree; got 0.")
@@ -71,7 +67,6 @@ public struct IsolationForest: Sendable {
                 }
             }
         }
-        self.configuration = configuration
         self.trees = trees
         self.featureCount = featureCount
         self.sampleSize = sampleSize
