@@ -52,6 +52,8 @@ public struct ExtendedIsolationForest: Sendable {
     public var treeCount: Int { treeOffsets.count - 1 }
     /// Total nodes over all trees.
     public var nodeCount: Int { leftChildren.count }
+    /// `c(ψ)`, the divisor of the mean path length: stored in model files so readers need no logarithm.
+    public var pathLengthNormaliser: Double { IsolationPathLength.average(sampleSize) }
 
     /// Rebuilds a model from its arrays (as a model file stores them), checking every index and length.
     ///
