@@ -14,10 +14,13 @@ public enum TrainingEnvironment {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The user name from `USER` / `LOGNAME`, else the numeric uid.
+    /// The user name from `USER` / `LOGNAME`, else the password database's name for the uid,
+    /// else `uid N` (containers often run without either).
     public static func user() -> String {
         let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? "uid \(getuid())"
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
     }
 
     /// The git commit of the training code: env `WORKBENCH_GIT_COMMIT` when set (builds
