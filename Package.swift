@@ -27,37 +27,53 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
 
+        // Libraries, dependencies pointing down: NumericCore → algorithms and storage → CLI.
         .target(name: "NumericCore", dependencies: [
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["README.md"]),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
-        .target(name: "Forests", dependencies: ["NumericCore"]),
+        .target(name: "Forests", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
-        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"]),
+        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
+                exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Tests: one target per library, plus the CLI end to end.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: [
+            "Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI",
+        ]),
+        .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
         .testTarget(name: "MetricsSourceTests", dependencies: [
             "MetricsSource", "Datasets", "NumericCore", "TestSupport", "WorkbenchCLI",
         ]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
+        .testTarget(name: "ModelStoreTests", dependencies: [
+            "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
+        ]),
+        .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
         .executableTarget(name: "CSVBench", dependencies: ["Datasets"], path: "Benchmarks/CSV/Swift"),
+        .executableTarget(name: "ForestBench", dependencies: ["Forests", "NumericCore"],
+                          path: "Benchmarks/Forests/Swift"),
+        .executableTarget(name: "IsolationBench", dependencies: ["Forests", "NumericCore"],
+                          path: "Benchmarks/IsolationForest/Swift"),
+        .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
+                          path: "Benchmarks/ModelStore/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,9 @@ struct Workbench: AsyncParsableCommand {
             73 cannot write output, 75 temporary failure, 78 bad configuration.
             """,
         version: WorkbenchVersion.current,
-        subcommands: [DatasetCommand.self, DatabaseCommand.self, PullCommand.self]
+        subcommands: [
+            DatasetCommand.self, TrainCommand.self, PredictCommand.self, ModelsCommand.self,
+            DatabaseCommand.self, PullCommand.self,
+        ]
     )
 }

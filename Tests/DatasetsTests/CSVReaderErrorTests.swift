@@ -99,8 +99,11 @@ struct CSVReaderErrorTests {
 
     @Test("a reserved separator is rejected before reading")
     func badSeparator() {
-        #expect(throws: DatasetError.invalid("CSV separator must be an ASCII character other than '\"', CR and LF; got '\\\"'.")) {
-            try CSVReader.read(path: "unused.csv", options: CSVReadOptions(separator: "\""))
+        for separator: Unicode.Scalar in ["\"", ".", "-", "e", "7", "é"] {
+            let shown = separator.escaped(asASCII: true)
+            #expect(throws: DatasetError.invalid("CSV separator must be an ASCII character other than a letter, a digit, '.', '+', '-', '\"', CR and LF; got '\(shown)'.")) {
+                try CSVReader.read(path: "unused.csv", options: CSVReadOptions(separator: separator))
+            }
         }
         #expect(throws: DatasetError.invalid("CSV chunk size must be at least 16 bytes; got 8.")) {
             try CSVReader.read(path: "unused.csv", options: CSVReadOptions(chunkSize: 8))

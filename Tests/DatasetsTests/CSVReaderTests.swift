@@ -135,3 +135,25 @@ struct CSVReaderTests {
         #expect(data.columns[1].texts == ["Zürich 東京"])
     }
 }
+
+@Suite("CSV text columns")
+struct CSVTextColumnTests {
+    @Test("repeated and distinct values read back whatever their number", arguments: [10, 1023, 1024, 1025, 3000])
+    func manyDistinctValues(_ distinct: Int) throws {
+        var text = "name,n\n"
+        var expected: [String?] = []
+        for row in 0 ..< 2 * distinct + 50 {
+            let value = row % 17 == 0 ? nil : "value-\(row % distinct)-é"
+            expected.append(value)
+            text += "\(value ?? ""),\(row)\n"
+        }
+        let data = try CSVTestFiles.read(text, options: .inferred)
+        #expect(data.columns[0].texts == expected)
+    }
+
+    @Test("doubled quotes in a repeated value are undone every time")
+    func repeatedEscapes() throws {
+        let data = try CSVTestFiles.read("q\n\"a\"\"b\"\n\"a\"\"b\"\na\"b\n", options: .inferred)
+        #expect(data.columns[0].texts == ["a\"b", "a\"b", "a\"b"])
+    }
+}

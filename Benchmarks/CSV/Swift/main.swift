@@ -7,12 +7,15 @@
 import Datasets
 import Foundation
 
+// With --inferred, columns holding text are read as text (as `workbench dataset inspect` does)
+// instead of being an error, which exercises the general (non-numeric) path.
 let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: CSVBench FILE.csv\n".utf8))
+guard arguments.count == 2 || (arguments.count == 3 && arguments[2] == "--inferred") else {
+    FileHandle.standardError.write(Data("usage: CSVBench FILE.csv [--inferred]\n".utf8))
     exit(64)
 }
 let path = arguments[1]
+let options = arguments.count == 3 ? CSVReadOptions.inferred : CSVReadOptions()
 let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
 /// CPU time of the whole process so far, in seconds.
 func processCPUSeconds() -> Double {
@@ -26,7 +29,7 @@ let cpuStart = processCPUSeconds()
 let start = clock.now
 let dataset: Dataset
 do {
-    dataset = try CSVReader.read(path: path)
+    dataset = try CSVReader.read(path: path, options: options)
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(65)

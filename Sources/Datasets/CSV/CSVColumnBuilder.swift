@@ -25,6 +25,7 @@ struct CSVColumnBuilder {
     /// True when a number was read before the column turned to text.
     private(set) var needsTextPass = false
     private var sawNumber = false
+    private var interner = CSVTextInterner()
 
     /// A column called `name` of kind `kind`.
     init(name: String, kind: Kind) {
@@ -57,9 +58,24 @@ struct CSVColumnBuilder {
         self.sawNumber = sawNumber
     }
 
-    /// Appends a text value (nil = missing) to a text column.
-    mutating func appendText(_ value: String?) {
+    /// Appends a cell's text to a text column: nil when it is empty or spells
+    /// NaN (`NaN`, `nan`), shared storage when it repeats an earlier cell.
+    /// - Returns: false, appending nothing, when the bytes are not valid UTF-8.
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty || Self.spellsNaN(bytes) {
+            texts.append(nil)
+            return true
+        }
+        guard let value = interner.string(for: bytes, make: CSVParser.makeString) else { return false }
         texts.append(value)
+        return true
+    }
+
+    /// True for exactly `NaN` or `nan`.
+    private static func spellsNaN(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 3 && bytes[1] == UInt8(ascii: "a")
+            && ((bytes[0] == UInt8(ascii: "N") && bytes[2] == UInt8(ascii: "N"))
+                || (bytes[0] == UInt8(ascii: "n") && bytes[2] == UInt8(ascii: "n")))
     }
 
     /// Turns a `numericOrText` column into text; earlier missing cells stay missing.

@@ -95,12 +95,9 @@ extension CSVParser {
     private mutating func appendText(
         _ base: UnsafePointer<UInt8>, _ field: CSVFieldSpan, column index: Int, staging rows: UnsafeMutableBufferPointer<Double>
     ) throws(DatasetError) {
-        guard let value = Self.text(base, field) else {
-            throw .malformed(path: path, line: line + field.lineOffset, column: columns[index].name,
-                             reason: "the cell is not valid UTF-8.")
-        }
         switch columns[index].kind {
         case .numeric:
+            guard let value = Self.text(base, field) else { throw invalidText(field, column: index) }
             let excerpt = value.count <= 40 ? value : value.prefix(40) + "…"
             throw .malformed(path: path, line: line + field.lineOffset, column: columns[index].name,
                              reason: "expected a number or an empty cell; got '\(excerpt)'.")
@@ -112,6 +109,12 @@ extension CSVParser {
         case .text:
             break
         }
-        columns[index].appendText(value.isEmpty || value == "NaN" || value == "nan" ? nil : value)
+        let appended = Self.withContent(base, field) { columns[index].appendText($0) }
+        guard appended else { throw invalidText(field, column: index) }
+    }
+
+    /// The error for a cell that is not valid UTF-8.
+    private func invalidText(_ field: CSVFieldSpan, column index: Int) -> DatasetError {
+        .malformed(path: path, line: line + field.lineOffset, column: columns[index].name, reason: "the cell is not valid UTF-8.")
     }
 }

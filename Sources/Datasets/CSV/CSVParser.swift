@@ -164,8 +164,15 @@ struct CSVParser {
 
     /// The field's text with doubled quotes undone, or nil when it is not valid UTF-8.
     static func text(_ base: UnsafePointer<UInt8>, _ field: CSVFieldSpan) -> String? {
+        withContent(base, field, makeString)
+    }
+
+    /// Calls `body` with the field's content bytes, doubled quotes undone.
+    static func withContent<R>(
+        _ base: UnsafePointer<UInt8>, _ field: CSVFieldSpan, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         let raw = UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
-        guard field.hasEscapedQuotes else { return String(validating: raw, as: UTF8.self) }
+        guard field.hasEscapedQuotes else { return body(raw) }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(raw.count)
         var skipNextQuote = false
@@ -177,7 +184,14 @@ struct CSVParser {
             skipNextQuote = byte == UInt8(ascii: "\"")
             unescaped.append(byte)
         }
-        return String(validating: unescaped, as: UTF8.self)
+        return unescaped.withUnsafeBufferPointer(body)
+    }
+
+    /// A string from UTF-8 bytes, or nil when they are not valid UTF-8. ASCII,
+    /// the common case, skips the general validation.
+    static func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// The scanner's failure as a message naming the line and column.

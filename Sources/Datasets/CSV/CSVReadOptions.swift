@@ -15,8 +15,8 @@ public struct CSVReadOptions: Sendable, Equatable {
     /// Which columns are numeric; default `.numeric(allowingTextIn: [])`,
     /// because features must be numbers and a stray text cell is a data error.
     public var columnTypes: ColumnTypes
-    /// The field separator, an ASCII character other than `"`, CR and LF;
-    /// default `,` (RFC 4180).
+    /// The field separator: an ASCII character that is not a letter, a digit,
+    /// `.`, `+`, `-` (they occur in numbers), `"`, CR or LF; default `,` (RFC 4180).
     public var separator: Unicode.Scalar
     /// Bytes read from the file at a time; default 4 MiB, large enough to
     /// amortise system calls, small enough that memory stays bounded by the
@@ -47,8 +47,10 @@ public struct CSVReadOptions: Sendable, Equatable {
     /// The separator as a byte, after checking the options.
     /// - Throws: `DatasetError.invalid` for a non-ASCII or reserved separator or a chunk size below 16.
     func validatedSeparator() throws(DatasetError) -> UInt8 {
-        guard separator.isASCII, separator != "\"", separator != "\r", separator != "\n" else {
-            throw .invalid("CSV separator must be an ASCII character other than '\"', CR and LF; got '\(separator.escaped(asASCII: true))'.")
+        let reserved: Set<Unicode.Scalar> = ["\"", "\r", "\n", ".", "+", "-"]
+        guard separator.isASCII, !reserved.contains(separator),
+              !Character(separator).isLetter, !Character(separator).isNumber else {
+            throw .invalid("CSV separator must be an ASCII character other than a letter, a digit, '.', '+', '-', '\"', CR and LF; got '\(separator.escaped(asASCII: true))'.")
         }
         guard chunkSize >= 16 else {
             throw .invalid("CSV chunk size must be at least 16 bytes; got \(chunkSize).")

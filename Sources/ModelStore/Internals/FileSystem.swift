@@ -1,0 +1,108 @@
+import Foundation
+import NumericCore
+
+/// The POSIX file operations the registry needs, each turning failure into a `ModelStoreError`.
+enum FileSystem {
+    /// The canonical absolute path of an existing `path` (symlinks resolved); nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// True when `path` exists as a symbolic link (not followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// True when `path` exists (following links).
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// Creates `path` and missing parents.
+    static func createDirectory(_ path: String) throws(ModelStoreError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite("Cannot create registry folder \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The names in directory `path` (empty when it does not exist).
+    static func contents(of path: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    }
+
+    /// The whole content of `path`; nil when it does not exist.
+    static func read(_ path: String) throws(ModelStoreError) -> Data? {
+        guard exists(path) else { return nil }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .notFound("Cannot read \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// SHA-256 (lowercase hex) and size of the file at `path`, read in 1 MiB blocks.
+    static func sha256(ofFile path: String) throws(ModelStoreError) -> (hex: String, bytes: Int) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw .notFound("Cannot open \(path): \(String(cString: strerror(errno))).")
+        }
+        defer { close(descriptor) }
+        var hasher = Digest.Hasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else {
+                throw .corrupted("Cannot read \(path): \(String(cString: strerror(errno))).")
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0 ..< count])) }
+            total += count
+        }
+        return (hasher.finalizeHex(), total)
+    }
+
+    /// Appends `line` and a newline to `path` (created if needed) with one `write`, then fsyncs it.
+    ///
+    /// `O_APPEND` makes each line land whole at the end even if another writer appends
+    /// too; a crash can at worst leave a torn last line, which readers skip.
+    static func appendLine(_ line: String, to path: String) throws(ModelStoreError) {
+        let isNew = !exists(path)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard descriptor >= 0 else {
+            throw .cannotWrite("Cannot open \(path) for appending: \(String(cString: strerror(errno))).")
+        }
+        defer { close(descriptor) }
+        let bytes = Array((line + "\n").utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else {
+            throw .cannotWrite("Cannot append to \(path): \(String(cString: strerror(errno))).")
+        }
+        if isNew { try syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+    }
+
+    /// Fsyncs directory `path` so renames and new entries in it survive a crash.
+    static func syncDirectory(_ path: String) throws(ModelStoreError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw .cannotWrite("Cannot open folder \(path): \(String(cString: strerror(errno))).")
+        }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            throw .cannotWrite("Cannot sync folder \(path): \(String(cString: strerror(errno))).")
+        }
+    }
+
+    /// Removes the file at `path`; a missing file is not an error.
+    static func remove(_ path: String) throws(ModelStoreError) {
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw .cannotWrite("Cannot remove \(path): \(String(cString: strerror(errno))).")
+        }
+    }
+}

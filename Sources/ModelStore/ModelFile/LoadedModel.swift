@@ -1,0 +1,13 @@
+import NumericCore
+
+/// A model read from a file, with what the file records about it.
+public struct LoadedModel: Sendable {
+    /// The model.
+    public let model: TrainedModel
+    /// Its metadata (lineage, parameters, metrics, registry name and version when registered).
+    public let metadata: ModelMetadata
+    /// The file's verified `content_sha256`.
+    public let contentSHA256: String
+    /// The typical input rows stored with the self-test vectors; nil when the file has none.
+    public let selfTestSamples: Matrix<Float>?
+}

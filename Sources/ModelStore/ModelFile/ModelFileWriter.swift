@@ -1,0 +1,78 @@
+import HDF5Kit
+import NumericCore
+
+/// Writes a model file's groups, datasets and attributes while recording the checksum of each,
+/// then seals the file with `content_sha256`.
+///
+/// Arrays of more than `compressionThreshold` bytes are stored chunked with
+/// shuffle + deflate: node arrays compress well (children are mostly
+/// `index + 1`, sample counts and leaf values repeat), small ones would pay
+/// more in chunk overhead than they save.
+final class ModelFileWriter {
+    /// Arrays larger than this (bytes) are compressed; 64 KiB is one chunk.
+    static let compressionThreshold = 1 << 16
+
+    private let file: HDF5File
+    private var entries: [(path: String, sha256: String)] = []
+
+    /// Creates the file at `path` (it must be a fresh temporary path).
+    init(path: String) throws(HDF5Error) {
+        file = try HDF5File.create(at: path)
+    }
+
+    /// The root group.
+    var root: HDF5Group { file.root }
+
+    /// Creates group `name` under `parent`.
+    func group(_ name: String, in parent: HDF5Group) throws(HDF5Error) -> HDF5Group {
+        try parent.createGroup(name)
+    }
+
+    /// Writes numeric dataset `name` in `group` with its `sha256` attribute.
+    func write<T: HDF5Scalar>(_ values: [T], shape: [Int]? = nil, to name: String, in group: HDF5Group) throws(HDF5Error) {
+        let compress = values.count * MemoryLayout<T>.stride > Self.compressionThreshold
+        try group.write(values, shape: shape, to: name, compressed: compress)
+        try seal(name, in: group, sha256: Digest.sha256Hex(ofValues: values))
+    }
+
+    /// Writes text dataset `name` in `group` with its `sha256` attribute.
+    func writeStrings(_ values: [String], to name: String, in group: HDF5Group) throws(HDF5Error) {
+        try group.writeStrings(values, to: name)
+        try seal(name, in: group, sha256: StoredArray.text(values).sha256)
+    }
+
+    /// Sets attribute `name` on `group` (or its member `object`) and records its checksum.
+    func setAttribute(_ name: String, _ value: StoredAttribute, on group: HDF5Group, object: String = ".") throws(HDF5Error) {
+        switch value {
+        case .text(let text): try group.setAttribute(name, text, on: object)
+        case .integer(let integer): try group.setAttribute(name, integer, on: object)
+        case .float(let float): try group.setAttribute(name, float, on: object)
+        }
+        let objectPath = object == "." ? group.path : Self.join(group.path, object)
+        entries.append((objectPath + "@" + name, value.sha256))
+    }
+
+    /// Writes `content_sha256`, closes the file and returns the content digest.
+    func finish() throws(HDF5Error) -> String {
+        let content = Self.contentDigest(entries)
+        try file.root.setAttribute(ModelFileLayout.contentAttribute, content)
+        try file.close()
+        return content
+    }
+
+    /// SHA-256 over the lines `path<TAB>sha256<LF>` sorted by path bytes.
+    static func contentDigest(_ entries: [(path: String, sha256: String)]) -> String {
+        let lines = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .map { "\($0.path)\t\($0.sha256)\n" }.joined()
+        return Digest.sha256Hex(Array(lines.utf8))
+    }
+
+    static func join(_ group: String, _ member: String) -> String {
+        group == "/" ? "/" + member : group + "/" + member
+    }
+
+    private func seal(_ name: String, in group: HDF5Group, sha256: String) throws(HDF5Error) {
+        try group.setAttribute(ModelFileLayout.checksumAttribute, sha256, on: name)
+        entries.append((Self.join(group.path, name), sha256))
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import ModelStore
+
+/// `workbench models rollback NAME --alias ALIAS`: returns an alias to its previous holder.
+struct ModelsRollbackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollback",
+        abstract: "Move an alias back to the version it pointed at before its latest promotion.",
+        discussion: "Rollbacks stack: after promoting v1, v2, v3, two rollbacks lead to v1.")
+
+    @OptionGroup var options: RegistryOptions
+
+    @Argument(help: "The model name.")
+    var name: String
+
+    @Option(help: "The alias to roll back.")
+    var alias: String
+
+    @Option(help: "Why, for the audit log.")
+    var reason: String = ""
+
+    func run() async throws {
+        try await reportingErrors {
+            let move = try options.makeRegistry().rollback(name: name, alias: alias, reason: reason)
+            print("\(name)@\(alias): \(move.from.map { "v\($0)" } ?? "(new)") → v\(move.to)")
+        }
+    }
+}

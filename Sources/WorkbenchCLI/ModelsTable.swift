@@ -1,0 +1,15 @@
+import Foundation
+
+/// Plain-text tables for the `models` commands: columns padded to their widest cell.
+enum ModelsTable {
+    /// The table with `header` and `rows`, one line each, columns separated by two spaces.
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

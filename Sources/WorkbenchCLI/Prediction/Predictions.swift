@@ -1,0 +1,75 @@
+import Datasets
+import Forests
+import ModelStore
+import NumericCore
+
+/// A model's outputs for every input row, as the columns `predict` writes.
+struct Predictions {
+    /// The output table, one row per input row in input order.
+    let dataset: Dataset
+
+    /// Runs `model` on `matrix` (columns in the model's feature order).
+    /// - Throws: `ForestError` when the matrix does not fit the model.
+    init(model: TrainedModel, matrix: Matrix<Float>, features: [String], topFeatures: Int, threads: Int?) throws {
+        var columns: [Column]
+        switch model {
+        case .randomForestClassifier(let forest):
+            let probabilities = try forest.predictProbabilities(matrix, threads: threads)
+            let predicted = try forest.predict(matrix, threads: threads)
+            columns = [Column(name: "prediction", data: .text(predicted.map { forest.classNames[$0] }))]
+            for (index, name) in forest.classNames.enumerated() {
+                columns.append(Column(name: "probability_\(name)", data: .numeric(probabilities.column(index))))
+            }
+        case .randomForestRegressor(let forest):
+            let (mean, spread) = try forest.predictWithSpread(matrix, threads: threads)
+            columns = [Column(name: "prediction", data: .numeric(mean)),
+                       Column(name: "prediction_std", data: .numeric(spread))]
+        case .isolationForest(let forest):
+            let scores = try forest.scores(matrix, threads: threads)
+            columns = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
+                                              top: topFeatures) { row, count throws(ForestError) in
+                try forest.topContributions(of: matrix, row: row, count: count)
+            }
+        case .extendedIsolationForest(let forest):
+            let scores = try forest.scores(matrix, threads: threads)
+            columns = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
+                                              top: topFeatures) { row, count throws(ForestError) in
+                try forest.topContributions(of: matrix, row: row, count: count)
+            }
+        }
+        dataset = try Dataset(columns: columns)
+    }
+
+    /// Score, flag, level and, for flagged rows only, the features that isolated the row.
+    private static func anomalyColumns(
+        scores: [Double], thresholds: AnomalyThresholds, features: [String], top: Int,
+        explain: (Int, Int) throws(ForestError) -> [FeatureContribution]
+    ) throws -> [Column] {
+        var flags: [Double] = []
+        var levels: [String?] = []
+        var explanations: [String?] = []
+        flags.reserveCapacity(scores.count)
+        for (row, score) in scores.enumerated() {
+            let flagged = thresholds.isAnomaly(score)
+            flags.append(flagged ? 1 : 0)
+            levels.append(thresholds.level(for: score)?.name)
+            guard flagged, top > 0 else {
+                explanations.append(nil)
+                continue
+            }
+            let contributions = try explain(row, min(top, features.count))
+            explanations.append(contributions.map { "\(features[$0.feature]):\(formatShare($0.share))" }
+                .joined(separator: ";"))
+        }
+        return [
+            Column(name: "anomaly_score", data: .numeric(scores)),
+            Column(name: "is_anomaly", data: .numeric(flags)),
+            Column(name: "level", data: .text(levels)),
+            Column(name: "top_features", data: .text(explanations)),
+        ]
+    }
+
+    private static func formatShare(_ share: Double) -> String {
+        "\((share * 1000).rounded() / 1000)"
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import ModelStore
+
+/// The options every registry command shares: where the registry is and how long to wait for its lock.
+struct RegistryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Registry root folder.", discussion: "Default: $WORKBENCH_REGISTRY, else ./models.", valueName: "path"))
+    var registry: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Seconds a writer waits for another writer of the same model before failing with exit 75.",
+        valueName: "seconds"))
+    var lockTimeout: Double = 60
+
+    func validate() throws {
+        guard lockTimeout >= 0, lockTimeout.isFinite else {
+            throw ValidationError("--lock-timeout must be a number of seconds ≥ 0; got \(lockTimeout).")
+        }
+    }
+
+    /// The registry these options select; waiting for the lock is announced on stderr.
+    func makeRegistry() -> ModelRegistry {
+        let root = registry.map { URL(fileURLWithPath: $0) } ?? ModelRegistry.defaultRoot()
+        return ModelRegistry(root: root, lockTimeout: lockTimeout) { printError($0) }
+    }
+}

@@ -1,0 +1,453 @@
+"""Reference loader for Workbench model files: h5py + numpy only.
+
+Loads a model file (or a registry reference such as ``cpu@production``),
+verifies its format version and every checksum, scores rows exactly as the
+Swift code does, and replays the golden self-test vectors stored in the file.
+The format is documented in docs/model-format.md.
+
+    import workbench_model as wm
+    model = wm.load("models/cpu/v3.h5")                 # or wm.load("cpu@production", registry="models")
+    outputs = model.predict(X)                          # dict of output columns, as `workbench predict`
+    model.selftest()                                    # raises ModelFileError on a mismatch
+
+Command line (prints a CSV like `workbench predict`):
+
+    python3 workbench_model.py MODEL_OR_REF [--registry DIR] [--data CSV] [--output CSV] [--selftest]
+
+Scoring semantics (identical to Swift):
+- inputs are cast to float32 first; axis-parallel nodes send x left iff
+  ``x <= threshold`` (float32 vs float32); NaN follows ``missing_go_to_left``;
+- hyperplane nodes (extended isolation forest) send x left iff
+  ``sum_f float64(x_f) * float64(normal_f) <= intercept``, summed from 0.0 over
+  the features with a non-zero component in ascending order; a NaN sum follows
+  ``missing_go_to_left``;
+- random forest probabilities and means: the sum over trees of the leaf values,
+  in tree order from 0.0, divided by the number of trees;
+- isolation scores: ``2 ** -(sum_t h_t(x) / (T * c(psi)))`` with
+  ``h_t = depth(leaf) + c(n_node_samples[leaf])`` and
+  ``c(n) = 2 (ln(n - 1) + euler_gamma) - 2 (n - 1) / n`` (0 for n <= 1, 1 for n = 2).
+"""
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import os
+import sys
+
+import h5py
+import numpy as np
+
+FORMAT = "workbench-model"
+SUPPORTED_MAJOR = 1
+EULER_GAMMA = 0.577215664901532860606512090082402431042
+
+
+class ModelFileError(Exception):
+    """The file is not a readable, intact Workbench model file."""
+
+
+# ---------------------------------------------------------------- checksums
+
+def array_sha256(values):
+    """SHA-256 of a dataset as the format defines it: little-endian C-order bytes;
+    text as each string's UTF-8 bytes followed by one NUL."""
+    if values.dtype.kind in "OSU":
+        strings = [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in values.reshape(-1)]
+        return hashlib.sha256(b"".join(s.encode("utf-8") + b"\0" for s in strings)).hexdigest()
+    little = np.ascontiguousarray(values, dtype=values.dtype.newbyteorder("<"))
+    return hashlib.sha256(little.tobytes()).hexdigest()
+
+
+def attribute_sha256(value):
+    """SHA-256 of a scalar attribute: UTF-8 text, integers as int64, floats as float64 (little-endian)."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8")
+    if isinstance(value, str):
+        return hashlib.sha256(value.encode("utf-8")).hexdigest()
+    kind = np.asarray(value).dtype.kind
+    if kind in "iu":
+        return hashlib.sha256(np.array(value, dtype="<i8").tobytes()).hexdigest()
+    if kind == "f":
+        return hashlib.sha256(np.array(value, dtype="<f8").tobytes()).hexdigest()
+    raise ModelFileError(f"attribute value {value!r} has an unsupported type")
+
+
+def _read_dataset(dataset):
+    if h5py.check_string_dtype(dataset.dtype) is not None:
+        return np.array(dataset.asstr()[()], dtype=object).reshape(dataset.shape)
+    return dataset[()]
+
+
+def verify_and_read(handle, path):
+    """Checks every dataset against its sha256 attribute and the root content_sha256;
+    returns (arrays by path, attributes by 'path@name')."""
+    arrays, attributes, entries = {}, {}, []
+
+    def collect_attributes(obj, is_dataset):
+        for name, value in obj.attrs.items():
+            if is_dataset and name == "sha256":
+                continue
+            key = f"{obj.name}@{name}"
+            attributes[key] = value.decode("utf-8") if isinstance(value, bytes) else value
+            if key != "/@content_sha256":
+                entries.append((key, attribute_sha256(value)))
+
+    def visit(name, obj):
+        if isinstance(obj, h5py.Group):
+            collect_attributes(obj, False)
+        elif isinstance(obj, h5py.Dataset):
+            values = _read_dataset(obj)
+            recorded = obj.attrs.get("sha256")
+            computed = array_sha256(values)
+            if recorded != computed:
+                raise ModelFileError(f"{path}: dataset {obj.name} fails its checksum "
+                                     f"(recorded {recorded}, computed {computed})")
+            arrays[obj.name] = values
+            entries.append((obj.name, computed))
+            collect_attributes(obj, True)
+        else:
+            raise ModelFileError(f"{path}: {obj.name} is neither a group nor a dataset")
+
+    collect_attributes(handle, False)
+    handle.visititems(visit)
+    lines = "".join(f"{p}\t{h}\n" for p, h in sorted(entries, key=lambda e: e[0].encode("utf-8")))
+    content = hashlib.sha256(lines.encode("utf-8")).hexdigest()
+    if attributes.get("/@content_sha256") != content:
+        raise ModelFileError(f"{path}: content_sha256 does not match (recorded "
+                             f"{attributes.get('/@content_sha256')}, computed {content})")
+    return arrays, attributes
+
+
+# ---------------------------------------------------------------- tree walking
+
+def average_path_length(n):
+    """c(n) of Liu, Ting & Zhou (2008), as Swift's IsolationPathLength.average (same libm log)."""
+    if n <= 1:
+        return 0.0
+    if n == 2:
+        return 1.0
+    n = float(n)
+    return 2.0 * (math.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1.0) / n
+
+
+def _depths(left, right, offsets):
+    """Edges from the root of each node (children always follow their parent)."""
+    depths = np.zeros(len(left), dtype=np.int64)
+    for t in range(len(offsets) - 1):
+        start, end = int(offsets[t]), int(offsets[t + 1])
+        for node in range(start, end):
+            if left[node] >= 0:
+                depths[start + left[node]] = depths[node] + 1
+                depths[start + right[node]] = depths[node] + 1
+    return depths
+
+
+def _walk(forest, X, tree, go_left):
+    """Global leaf node reached by every row of X in `tree`.
+
+    `go_left(nodes, rows)` decides, for internal `nodes` reached by `rows`, which go left;
+    only rows not yet at a leaf are carried to the next level.
+    """
+    start = int(forest["tree_offsets"][tree])
+    left, right = forest["children_left"], forest["children_right"]
+    local = np.zeros(X.shape[0], dtype=np.int64)
+    rows = np.arange(X.shape[0])
+    while rows.size:
+        nodes = start + local[rows]
+        internal = left[nodes] >= 0
+        rows, nodes = rows[internal], nodes[internal]
+        if not rows.size:
+            break
+        goes = go_left(nodes, rows)
+        local[rows] = np.where(goes, left[nodes], right[nodes])
+    return start + local
+
+
+def _axis_go_left(forest, X):
+    def decide(nodes, rows):
+        x = X[rows, forest["feature"][nodes]]
+        with np.errstate(invalid="ignore"):
+            return np.where(np.isnan(x), forest["missing_go_to_left"][nodes] != 0, x <= forest["threshold"][nodes])
+    return decide
+
+
+def _hyperplane_go_left(forest, X):
+    X64 = X.astype(np.float64)
+    normals = forest["normal"]
+    # Per node, its non-zero components in ascending feature order, padded with zeros:
+    # adding a padded 0.0 leaves the running sum unchanged, so the sum is Swift's.
+    width = max(1, int((normals != 0).sum(axis=1).max()))
+    order = np.argsort(normals == 0, axis=1, kind="stable")[:, :width]
+    components = np.take_along_axis(normals, order, axis=1).astype(np.float64)
+
+    def decide(nodes, rows):
+        index, weight = order[nodes], components[nodes]
+        total = np.zeros(rows.size)
+        with np.errstate(invalid="ignore"):
+            for j in range(width):
+                term = X64[rows, index[:, j]] * weight[:, j]
+                total = total + np.where(weight[:, j] != 0, term, 0.0)
+            return np.where(np.isnan(total), forest["missing_go_to_left"][nodes] != 0,
+                            total <= forest["intercept"][nodes])
+    return decide
+
+
+# ---------------------------------------------------------------- model
+
+class WorkbenchModel:
+    """A verified model file: metadata, arrays, and scoring identical to Swift."""
+
+    def __init__(self, path, arrays, attributes):
+        self.path = path
+        self.arrays = arrays
+        self.attributes = attributes
+        self.algorithm = attributes["/@algorithm"]
+        self.metadata = json.loads(attributes["/@metadata_json"])
+        self.feature_names = [str(n) for n in arrays["/features/names"]]
+        self.content_sha256 = attributes["/@content_sha256"]
+        self.forest = {k.split("/")[-1]: v for k, v in arrays.items() if k.startswith("/forest/")}
+        self.n_trees = int(attributes["/forest@n_trees"])
+        self._check_structure()
+
+    def _check_structure(self):
+        forest, n_features = self.forest, len(self.feature_names)
+        offsets = forest["tree_offsets"].astype(np.int64)
+        n = len(forest["children_left"])
+        if offsets[0] != 0 or offsets[-1] != n or np.any(np.diff(offsets) <= 0) or len(offsets) != self.n_trees + 1:
+            raise ModelFileError(f"{self.path}: tree_offsets are inconsistent")
+        sizes = np.repeat(np.diff(offsets), np.diff(offsets))
+        local = np.arange(n) - np.repeat(offsets[:-1], np.diff(offsets))
+        for name in ("children_left", "children_right"):
+            child = forest[name]
+            leaf_or_ok = (child == -1) | ((child > local) & (child < sizes))
+            if not leaf_or_ok.all():
+                raise ModelFileError(f"{self.path}: {name} points outside its tree")
+        if np.any((forest["children_left"] == -1) != (forest["children_right"] == -1)):
+            raise ModelFileError(f"{self.path}: a node has exactly one child")
+        counts = {"n_nodes": n, "n_leaves": int((forest["children_left"] == -1).sum())}
+        for name, actual in counts.items():
+            key = f"/forest@{name}"
+            if key in self.attributes and int(self.attributes[key]) != actual:
+                raise ModelFileError(f"{self.path}: {key} is {self.attributes[key]}; the arrays hold {actual}")
+        samples = forest["n_node_samples"].astype(np.int64)
+        internal = np.nonzero(forest["children_left"] >= 0)[0]
+        base = np.repeat(offsets[:-1], np.diff(offsets))[internal]
+        children = samples[base + forest["children_left"][internal]] + samples[base + forest["children_right"][internal]]
+        if np.any(samples < 0) or np.any(children != samples[internal]):
+            raise ModelFileError(f"{self.path}: n_node_samples are negative or do not add up over children")
+        if "feature" in forest:
+            internal = forest["children_left"] >= 0
+            feature = forest["feature"][internal]
+            if np.any((feature < 0) | (feature >= n_features)):
+                raise ModelFileError(f"{self.path}: a split feature is outside 0..{n_features - 1}")
+
+    # ---- outputs
+
+    def output_names(self):
+        if self.algorithm == "random-forest-classifier":
+            return ["prediction"] + [f"probability_{c}" for c in self.classes()]
+        if self.algorithm == "random-forest-regressor":
+            return ["prediction", "prediction_std"]
+        return ["anomaly_score", "is_anomaly"]
+
+    def classes(self):
+        return [str(c) for c in self.arrays["/classifier/classes"]]
+
+    def _leaf_sums(self, X, values_of_leaf):
+        """Sum over trees, in tree order from 0.0, of values_of_leaf(global leaf nodes)."""
+        decide = _hyperplane_go_left(self.forest, X) if "normal" in self.forest else _axis_go_left(self.forest, X)
+        total = None
+        for tree in range(self.n_trees):
+            value = values_of_leaf(_walk(self.forest, X, tree, decide))
+            total = value.astype(np.float64) if total is None else total + value
+        return total
+
+    def _leaf_rows(self):
+        return np.cumsum(self.forest["children_left"] == -1) - 1
+
+    def anomaly_scores(self, X):
+        """s(x, psi) per row. Isolation Forest leaves store h; hyperplane trees derive it from depth and size."""
+        forest = self.forest
+        if "leaf_values" in forest:
+            values, rows = forest["leaf_values"][:, 0], self._leaf_rows()
+            sums = self._leaf_sums(X, lambda leaves: values[rows[leaves]])
+        else:
+            left = forest["children_left"]
+            depths = _depths(left, forest["children_right"], forest["tree_offsets"])
+            path_length = depths.astype(np.float64)
+            cache = {}
+            for node in np.nonzero(left < 0)[0]:
+                n = int(forest["n_node_samples"][node])
+                if n not in cache:
+                    cache[n] = average_path_length(n)
+                path_length[node] = float(depths[node]) + cache[n]
+            sums = self._leaf_sums(X, lambda leaves: path_length[leaves])
+        denominator = float(self.n_trees) * average_path_length(int(self.attributes["/forest@sample_size"]))
+        if denominator == 0:
+            return np.full(X.shape[0], 0.5)
+        return np.array([math.pow(2.0, -(s / denominator)) for s in sums])
+
+    def probabilities(self, X):
+        """Class probabilities: the sum of leaf class fractions over the trees, times 1/n_trees."""
+        values, rows = self.forest["leaf_values"], self._leaf_rows()
+        return self._leaf_sums(X, lambda leaves: values[rows[leaves]]) * (1.0 / float(self.n_trees))
+
+    def predict(self, X):
+        """The output columns `workbench predict` writes, as a dict of numpy arrays."""
+        X = np.asarray(X, dtype=np.float32)
+        if X.ndim != 2 or X.shape[1] != len(self.feature_names):
+            raise ValueError(f"model expects {len(self.feature_names)} features; got shape {X.shape}")
+        if self.algorithm in ("isolation-forest", "extended-isolation-forest"):
+            scores = self.anomaly_scores(X)
+            alert = float(self.attributes["/thresholds@alert"])
+            return {"anomaly_score": scores, "is_anomaly": (scores > alert).astype(np.int64)}
+        if self.algorithm == "random-forest-classifier":
+            proba = self.probabilities(X)
+            classes = self.classes()
+            out = {"prediction": np.array([classes[i] for i in np.argmax(proba, axis=1)], dtype=object)}
+            for k, name in enumerate(classes):
+                out[f"probability_{name}"] = proba[:, k]
+            return out
+        if self.algorithm == "random-forest-regressor":
+            return self._regression(X)
+        raise ModelFileError(f"{self.path}: unknown algorithm {self.algorithm!r}")
+
+    def _regression(self, X):
+        """Mean over trees (sum / n_trees) and population standard deviation, the latter from
+        sums shifted by the first tree's value, as Swift computes them."""
+        values, rows = self.forest["leaf_values"][:, 0], self._leaf_rows()
+        first = None
+        total = shifted = squares = 0.0
+        decide = _axis_go_left(self.forest, X)
+        for tree in range(self.n_trees):
+            value = values[rows[_walk(self.forest, X, tree, decide)]]
+            if first is None:
+                first = value
+            total = total + value
+            delta = value - first
+            shifted = shifted + delta
+            squares = squares + delta * delta
+        trees = float(self.n_trees)
+        variance = (squares - shifted * shifted / trees) / trees
+        return {"prediction": total / trees, "prediction_std": np.sqrt(np.maximum(variance, 0.0))}
+
+    def selftest_outputs(self, X):
+        """The self-test columns (see /selftest/outputs) for rows X."""
+        X = np.asarray(X, dtype=np.float32)
+        if self.algorithm == "random-forest-classifier":
+            return self.probabilities(X)
+        out = self.predict(X)
+        names = [str(n) for n in self.arrays["/selftest/outputs"]]
+        return np.column_stack([np.asarray(out[n], dtype=np.float64) for n in names])
+
+    def selftest(self):
+        """Replays the golden vectors; returns the largest relative deviation, raises on a mismatch."""
+        X = self.arrays["/selftest/inputs"]
+        expected = self.arrays["/selftest/expected"]
+        tolerance = float(self.attributes["/selftest@tolerance"])
+        actual = self.selftest_outputs(X)
+        if actual.shape != expected.shape:
+            raise ModelFileError(f"{self.path}: self-test produced shape {actual.shape}; expected {expected.shape}")
+        both_nan = np.isnan(actual) & np.isnan(expected)
+        deviation = np.where(both_nan, 0.0, np.abs(actual - expected) / np.maximum(1.0, np.abs(expected)))
+        worst = float(np.max(deviation)) if deviation.size else 0.0
+        if not worst <= tolerance:
+            row = int(np.argmax(deviation)) // expected.shape[1]
+            raise ModelFileError(f"{self.path}: self-test fails at row {row}: deviation {worst} > {tolerance}")
+        return worst
+
+
+# ---------------------------------------------------------------- loading
+
+def load(path_or_reference, registry=None):
+    """Loads and verifies a model file, or a registry reference NAME[@vN|@ALIAS|@latest]."""
+    path = path_or_reference
+    expected_sha = None
+    if not os.path.isfile(path):
+        path, expected_sha = resolve(path_or_reference, registry or os.environ.get("WORKBENCH_REGISTRY", "models"))
+    if expected_sha is not None:
+        digest = hashlib.sha256()
+        with open(path, "rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != expected_sha:
+            raise ModelFileError(f"{path}: file SHA-256 {digest.hexdigest()} differs from the registry's {expected_sha}")
+    try:
+        with h5py.File(path, "r", locking=False) as handle:
+            if handle.attrs.get("format") != FORMAT:
+                raise ModelFileError(f"{path} is not a Workbench model file")
+            major = int(handle.attrs.get("format_version_major", -1))
+            if major != SUPPORTED_MAJOR:
+                raise ModelFileError(f"{path} has format version {major}; this loader reads {SUPPORTED_MAJOR}")
+            arrays, attributes = verify_and_read(handle, path)
+        return WorkbenchModel(path, arrays, attributes)
+    except ModelFileError:
+        raise
+    except (OSError, RuntimeError, KeyError, ValueError, TypeError, IndexError) as error:
+        raise ModelFileError(f"{path} is damaged or incomplete: {error}") from error
+
+
+def resolve(reference, registry):
+    """The file and recorded SHA-256 a registry reference selects (index.json, no lock needed)."""
+    name, _, selector = reference.partition("@")
+    with open(os.path.join(registry, name, "index.json"), encoding="utf-8") as stream:
+        index = json.load(stream)
+    versions = {v["version"]: v for v in index["versions"]}
+    if selector in ("", "latest"):
+        number = max(versions)
+    elif selector.lstrip("v").isdigit():
+        number = int(selector.lstrip("v"))
+    else:
+        number = index["aliases"][selector]
+    entry = versions[number]
+    return os.path.join(registry, name, entry["file"]), entry["file_sha256"]
+
+
+def read_csv_features(path, names):
+    """The named columns of a CSV file as float32 (empty cells and 'nan' are NaN)."""
+    with open(path, newline="", encoding="utf-8") as stream:
+        reader = csv.reader(stream)
+        header = next(reader)
+        missing = [n for n in names if n not in header]
+        if missing:
+            raise ValueError(f"{path} lacks feature columns {missing}")
+        cells = np.array([row for row in reader], dtype=str).reshape(-1, len(header))
+    chosen = cells[:, [header.index(n) for n in names]]
+    chosen[np.char.strip(chosen) == ""] = "nan"
+    return chosen.astype(np.float64).astype(np.float32)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("model", help="model file or registry reference NAME[@vN|@ALIAS]")
+    parser.add_argument("--registry", help="registry root (default $WORKBENCH_REGISTRY or ./models)")
+    parser.add_argument("--data", help="CSV with the model's feature columns")
+    parser.add_argument("--output", help="CSV to write (default stdout)")
+    parser.add_argument("--selftest", action="store_true", help="replay the golden vectors and report")
+    args = parser.parse_args(argv)
+    try:
+        model = load(args.model, args.registry)
+        if args.selftest:
+            print(f"self-test ok: {model.algorithm}, max relative deviation {model.selftest():.3g}")
+        if args.data:
+            outputs = model.predict(read_csv_features(args.data, model.feature_names))
+            names = model.output_names()
+            stream = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow(names)
+            for i in range(len(outputs[names[0]])):
+                writer.writerow([repr(float(outputs[n][i])) if isinstance(outputs[n][i], float)
+                                 or np.issubdtype(type(outputs[n][i]), np.floating) else outputs[n][i]
+                                 for n in names])
+            if args.output:
+                stream.close()
+    except (ModelFileError, OSError, KeyError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 65
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
