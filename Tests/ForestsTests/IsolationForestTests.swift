@@ -28,13 +28,15 @@ struct IsolationForestTests {
         #expect(model.sampleSize == 256 && model.trees.count == 100)
     }
 
-    @Test("scores follow the documented formula from the public tree arrays")
+    @Test("scores follow the documented formula from the public tree arrays, with and without NaN")
     func documentedFormula() throws {
-        var (data, _) = IsolationFixtures.planted(inliers: 300)
+        // Rows 0 ..< 1024 form a scoring block holding NaN; rows 1024 ..< 1510 a NaN-free one
+        // whose last group of 8 is incomplete.
+        var (data, _) = IsolationFixtures.planted(inliers: 1500)
         data[3, 0] = .nan
         let model = try IsolationForest.fit(data, configuration: Self.configuration(trees: 20))
-        let scores = try model.scores(data)
-        for row in [0, 3, 150, 305] {
+        let scores = try model.scores(data, threads: 2)
+        for row in [0, 3, 150, 1023, 1024, 1100, 1505, 1509] {
             var sum = 0.0
             for tree in model.trees {
                 let (left, right, feature, threshold, missing) =

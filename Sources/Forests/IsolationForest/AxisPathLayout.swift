@@ -4,98 +4,134 @@
 // tree order, exactly as the reference walk) → identical routing to
 // `Tree.leafNode` → fast. A tree walk is a chain of dependent loads whose
 // direction is a coin flip, so a plain walk stalls on every mispredicted
-// branch. Here leaves point to themselves, so every row takes exactly the
-// tree's height in steps with no exit test, the child is picked by a select
-// instead of a branch, and eight rows walk side by side so their independent
-// chains overlap in the core.
+// branch. Here:
+// - leaves point to themselves, so every row takes exactly the tree's height
+//   in steps, with no exit test;
+// - eight rows walk side by side, so their independent chains overlap;
+// - a block of rows is transposed (feature-major, `blockRows` floats per
+//   feature) and each node stores its feature as a byte offset into that block
+//   and its children as byte offsets into its tree, so a step is five
+//   instructions: load threshold and feature offset, compare with the lane's
+//   value, load the chosen child's offset.
 
-/// All trees' nodes in one array, leaves looping to themselves, for scoring.
+/// All trees' nodes, leaves looping to themselves, in a layout built for scoring.
 struct AxisPathLayout: Sendable {
     /// Rows walked side by side.
     static let lanes = 8
+    /// Rows per transposed block; callers pass at most this many rows at a time.
+    static let blockRows = 1024
 
-    /// Nodes of every tree with global child indices; a leaf's children are itself.
-    private let nodes: [TreeNode]
-    /// Per global node: the path length `h` at leaves, 0 elsewhere.
-    private let pathLengths: [Double]
-    /// Per tree: its root's global index and its height (deepest leaf depth).
-    private let roots: [(root: Int32, height: Int)]
-
-    init(trees: [Tree]) {
-        var nodes: [TreeNode] = []
-        var pathLengths: [Double] = []
-        var roots: [(Int32, Int)] = []
-        for tree in trees {
-            let base = Int32(nodes.count)
-            for (index, node) in tree.nodes.enumerated() {
-                let global = base + Int32(index)
-                if node.isLeaf {
-                    nodes.append(TreeNode(feature: 0, threshold: 0, missingGoesLeft: false, left: global, right: global))
-                    pathLengths.append(tree.leafValues[Int(node.right)])
-                } else {
-                    nodes.append(TreeNode(
-                        feature: node.feature, threshold: node.threshold, missingGoesLeft: node.missingGoesLeft,
-                        left: base + node.left, right: base + node.right))
-                    pathLengths.append(0)
-                }
-            }
-            roots.append((base, Int(tree.nodeDepths().max() ?? 0)))
-        }
-        self.nodes = nodes
-        self.pathLengths = pathLengths
-        self.roots = roots
+    /// One node as the kernel reads it (16 bytes).
+    private struct Node {
+        /// Go to `left` iff the row's value is `<= threshold`.
+        var threshold: Float
+        /// `feature × blockRows × 4`: where the feature's values start in a transposed block.
+        var featureOffset: UInt32
+        /// Byte offsets of the children from the tree's first node (`index × 16`).
+        var left: UInt32
+        var right: UInt32
     }
 
-    /// Adds `Σ_t h_t(x)` of rows `rows` of a row-major matrix to `sums` (indexed from `rows.lowerBound`).
-    /// The pointers are only used during the call.
+    private let nodes: [Node]
+    /// Where NaN goes, per global node; read only for blocks that hold NaN.
+    private let missingGoesLeft: [Bool]
+    /// Per global node: the path length `h` at leaves, 0 elsewhere.
+    private let pathLengths: [Double]
+    /// Per tree: its first node's global index and its height (deepest leaf depth).
+    private let trees: [(start: Int, height: Int)]
+
+    init(trees: [Tree]) {
+        var nodes: [Node] = []
+        var missing: [Bool] = []
+        var pathLengths: [Double] = []
+        var starts: [(Int, Int)] = []
+        let stride = UInt32(MemoryLayout<Node>.stride)
+        for tree in trees {
+            starts.append((nodes.count, Int(tree.nodeDepths().max() ?? 0)))
+            for (index, node) in tree.nodes.enumerated() {
+                if node.isLeaf {
+                    let itself = UInt32(index) * stride
+                    nodes.append(Node(threshold: 0, featureOffset: 0, left: itself, right: itself))
+                    pathLengths.append(tree.leafValues[Int(node.right)])
+                } else {
+                    nodes.append(Node(
+                        threshold: node.threshold, featureOffset: UInt32(node.feature * Self.blockRows * 4),
+                        left: UInt32(node.left) * stride, right: UInt32(node.right) * stride))
+                    pathLengths.append(0)
+                }
+                missing.append(node.missingGoesLeft)
+            }
+        }
+        self.nodes = nodes
+        self.missingGoesLeft = missing
+        self.pathLengths = pathLengths
+        self.trees = starts
+    }
+
+    /// Adds `Σ_t h_t(x)` of rows `rows` (at most `blockRows`) of a row-major matrix to `sums`
+    /// (indexed from `rows.lowerBound`). The pointers are only used during the call.
     func addPathLengths(
         _ values: UnsafePointer<Float>, width: Int, rows: Range<Int>, into sums: UnsafeMutablePointer<Double>
     ) {
         guard !rows.isEmpty else { return }
-        // NaN-free blocks (the usual case) compare once per step; others honour `missingGoesLeft`.
-        let block = UnsafeBufferPointer(start: values + rows.lowerBound * width, count: rows.count * width)
-        if block.contains(where: \.isNaN) {
-            addPathLengths(MissingAwareComparison.self, values, width: width, rows: rows, into: sums)
-        } else {
-            addPathLengths(PlainComparison.self, values, width: width, rows: rows, into: sums)
+        precondition(rows.count <= Self.blockRows, "at most \(Self.blockRows) rows per call; got \(rows.count).")
+        let padded = (rows.count + Self.lanes - 1) / Self.lanes * Self.lanes
+        var block = [Float](repeating: 0, count: width * Self.blockRows)
+        var hasMissing = false
+        block.withUnsafeMutableBufferPointer { block in
+            // Padding rows repeat the last row; their results are dropped.
+            for position in 0 ..< padded {
+                let source = values + (rows.lowerBound + min(position, rows.count - 1)) * width
+                for feature in 0 ..< width {
+                    let value = source[feature]
+                    hasMissing = hasMissing || value.isNaN
+                    block[feature * Self.blockRows + position] = value
+                }
+            }
+        }
+        block.withUnsafeBufferPointer { block in
+            let block = UnsafeRawPointer(block.baseAddress!)
+            if hasMissing {
+                walk(MissingAwareComparison.self, block, rows: rows.count, padded: padded, into: sums)
+            } else {
+                walk(PlainComparison.self, block, rows: rows.count, padded: padded, into: sums)
+            }
         }
     }
 
-    private func addPathLengths<Comparison: StepComparison>(
-        _: Comparison.Type, _ values: UnsafePointer<Float>, width: Int, rows: Range<Int>,
-        into sums: UnsafeMutablePointer<Double>
+    private func walk<Comparison: StepComparison>(
+        _: Comparison.Type, _ block: UnsafeRawPointer, rows: Int, padded: Int, into sums: UnsafeMutablePointer<Double>
     ) {
-        nodes.withUnsafeBufferPointer { nodes in
-            pathLengths.withUnsafeBufferPointer { pathLengths in
-                let nodes = nodes.baseAddress!, pathLengths = pathLengths.baseAddress!
-                for (root, height) in roots {
-                    var start = rows.lowerBound
-                    while start < rows.upperBound {
-                        let count = min(Self.lanes, rows.upperBound - start)
-                        // Short groups repeat their last row; only `count` results are kept.
-                        func row(_ lane: Int) -> UnsafePointer<Float> { values + (start + min(lane, count - 1)) * width }
-                        let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3))
-                        let (r4, r5, r6, r7) = (row(4), row(5), row(6), row(7))
-                        // Eight named lanes, not a SIMD vector: inserting into a vector lane by lane
-                        // would chain every lane's step to the others'.
-                        var (i0, i1, i2, i3, i4, i5, i6, i7) = (root, root, root, root, root, root, root, root)
-                        for _ in 0 ..< height {
-                            i0 = Comparison.step(nodes[Int(i0)], r0)
-                            i1 = Comparison.step(nodes[Int(i1)], r1)
-                            i2 = Comparison.step(nodes[Int(i2)], r2)
-                            i3 = Comparison.step(nodes[Int(i3)], r3)
-                            i4 = Comparison.step(nodes[Int(i4)], r4)
-                            i5 = Comparison.step(nodes[Int(i5)], r5)
-                            i6 = Comparison.step(nodes[Int(i6)], r6)
-                            i7 = Comparison.step(nodes[Int(i7)], r7)
+        nodes.withUnsafeBytes { nodes in
+            missingGoesLeft.withUnsafeBufferPointer { missing in
+                pathLengths.withUnsafeBufferPointer { pathLengths in
+                    for (start, height) in trees {
+                        let tree = nodes.baseAddress! + start * MemoryLayout<Node>.stride
+                        let flags = missing.baseAddress! + start
+                        let leaves = pathLengths.baseAddress! + start
+                        for group in stride(from: 0, to: padded, by: Self.lanes) {
+                            let lane = block + group * 4
+                            // Eight named lanes, not a SIMD vector: inserting into a vector lane by
+                            // lane would chain every lane's step to the others'.
+                            var (o0, o1, o2, o3, o4, o5, o6, o7) = (0, 0, 0, 0, 0, 0, 0, 0)
+                            for _ in 0 ..< height {
+                                o0 = Comparison.step(tree, flags, lane, o0, 0)
+                                o1 = Comparison.step(tree, flags, lane, o1, 4)
+                                o2 = Comparison.step(tree, flags, lane, o2, 8)
+                                o3 = Comparison.step(tree, flags, lane, o3, 12)
+                                o4 = Comparison.step(tree, flags, lane, o4, 16)
+                                o5 = Comparison.step(tree, flags, lane, o5, 20)
+                                o6 = Comparison.step(tree, flags, lane, o6, 24)
+                                o7 = Comparison.step(tree, flags, lane, o7, 28)
+                            }
+                            let first = sums + group
+                            let count = min(Self.lanes, rows - group)
+                            func add(_ lane: Int, _ offset: Int) {
+                                if lane < count { first[lane] += leaves[offset / MemoryLayout<Node>.stride] }
+                            }
+                            add(0, o0); add(1, o1); add(2, o2); add(3, o3)
+                            add(4, o4); add(5, o5); add(6, o6); add(7, o7)
                         }
-                        let first = sums + (start - rows.lowerBound)
-                        func add(_ lane: Int, _ leaf: Int32) {
-                            if lane < count { first[lane] += pathLengths[Int(leaf)] }
-                        }
-                        add(0, i0); add(1, i1); add(2, i2); add(3, i3)
-                        add(4, i4); add(5, i5); add(6, i6); add(7, i7)
-                        start += Self.lanes
                     }
                 }
             }
@@ -103,26 +139,38 @@ struct AxisPathLayout: Sendable {
     }
 }
 
-/// How one step compares a row's value with a node's threshold.
+/// How one step compares a lane's value with a node's threshold.
 private protocol StepComparison {
-    /// The child of `node` that the row starting at `row` goes to.
-    static func step(_ node: TreeNode, _ row: UnsafePointer<Float>) -> Int32
+    /// The byte offset of the child that the lane at byte `lane` of a transposed block goes to
+    /// from the node at byte offset `offset` of `tree`.
+    static func step(
+        _ tree: UnsafeRawPointer, _ missing: UnsafePointer<Bool>, _ block: UnsafeRawPointer, _ offset: Int, _ lane: Int
+    ) -> Int
 }
 
-/// For rows without NaN: one comparison.
+/// For blocks without NaN: one comparison.
 private enum PlainComparison: StepComparison {
     @inline(__always)
-    static func step(_ node: TreeNode, _ row: UnsafePointer<Float>) -> Int32 {
-        row[node.feature] <= node.threshold ? node.left : node.right
+    static func step(
+        _ tree: UnsafeRawPointer, _ missing: UnsafePointer<Bool>, _ block: UnsafeRawPointer, _ offset: Int, _ lane: Int
+    ) -> Int {
+        let threshold = tree.load(fromByteOffset: offset, as: Float.self)
+        let feature = Int(tree.load(fromByteOffset: offset &+ 4, as: UInt32.self))
+        let value = block.load(fromByteOffset: feature &+ lane, as: Float.self)
+        return Int(tree.load(fromByteOffset: offset &+ (value <= threshold ? 8 : 12), as: UInt32.self))
     }
 }
 
-/// For rows that may hold NaN: NaN fails both comparisons, so each form sends it the recorded way.
+/// For blocks that hold NaN: NaN fails both comparisons, so each form sends it the recorded way.
 private enum MissingAwareComparison: StepComparison {
     @inline(__always)
-    static func step(_ node: TreeNode, _ row: UnsafePointer<Float>) -> Int32 {
-        let value = row[node.feature]
-        let goLeft = node.missingGoesLeft ? !(value > node.threshold) : value <= node.threshold
-        return goLeft ? node.left : node.right
+    static func step(
+        _ tree: UnsafeRawPointer, _ missing: UnsafePointer<Bool>, _ block: UnsafeRawPointer, _ offset: Int, _ lane: Int
+    ) -> Int {
+        let threshold = tree.load(fromByteOffset: offset, as: Float.self)
+        let feature = Int(tree.load(fromByteOffset: offset &+ 4, as: UInt32.self))
+        let value = block.load(fromByteOffset: feature &+ lane, as: Float.self)
+        let goLeft = missing[offset / 16] ? !(value > threshold) : value <= threshold
+        return Int(tree.load(fromByteOffset: offset &+ (goLeft ? 8 : 12), as: UInt32.self))
     }
 }

@@ -52,6 +52,8 @@ public struct ExtendedIsolationForest: Sendable {
     public var treeCount: Int { treeOffsets.count - 1 }
     /// Total nodes over all trees.
     public var nodeCount: Int { leftChildren.count }
+    /// `c(ψ)`, the divisor of the mean path length: stored in model files so readers need no logarithm.
+    public var pathLengthNormaliser: Double { IsolationPathLength.average(sampleSize) }
 
     /// Rebuilds a model from its arrays (as a model file stores them), checking every index and length.
     ///
@@ -76,7 +78,7 @@ public struct ExtendedIsolationForest: Sendable {
                 "extensionLevel must be in 0 … \(featureCount - 1) for \(featureCount) features; got \(extensionLevel).")
         }
         let nodes = leftChildren.count
-        try TreeArrays.checkOffsets(treeOffsets, nodeCount: nodes)
+        try FlatTreeChecks.checkOffsets(treeOffsets, nodeCount: nodes)
         for (name, count) in [("rightChildren", rightChildren.count), ("intercepts", intercepts.count),
                               ("missingGoesLeft", missingGoesLeft.count), ("nodeSamples", nodeSamples.count)]
         where count != nodes {
@@ -86,7 +88,7 @@ public struct ExtendedIsolationForest: Sendable {
             throw .invalidData(
                 "normals has \(normals.count) entries; expected nodes × features = \(nodes) × \(featureCount).")
         }
-        let depths = try TreeArrays.checkChildren(
+        let depths = try FlatTreeChecks.checkChildren(
             left: leftChildren, right: rightChildren, samples: nodeSamples, offsets: treeOffsets)
         for node in 0 ..< nodes where leftChildren[node] < 0 {
             let base = node * featureCount
@@ -105,7 +107,7 @@ public struct ExtendedIsolationForest: Sendable {
         self.missingGoesLeft = missingGoesLeft
         self.nodeSamples = nodeSamples
         self.thresholds = thresholds
-        let pathLengths = TreeArrays.pathLengths(depths: depths, samples: nodeSamples, left: leftChildren)
+        let pathLengths = FlatTreeChecks.pathLengths(depths: depths, samples: nodeSamples, left: leftChildren)
         self.pathLengths = pathLengths
         self.blasLayout = HyperplaneBlock(
             normals: normals, featureCount: featureCount, left: leftChildren, treeOffsets: treeOffsets)

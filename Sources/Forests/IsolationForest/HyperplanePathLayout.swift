@@ -57,52 +57,58 @@ struct HyperplanePathLayout: Sendable {
     func addPathLengths(_ values: UnsafePointer<Float>, rows: [Int], into sums: UnsafeMutablePointer<Double>) {
         guard !rows.isEmpty else { return }
         let width = featureCount
-        normals.withUnsafeBufferPointer { normals in
-            intercepts.withUnsafeBufferPointer { intercepts in
-                left.withUnsafeBufferPointer { left in
-                    right.withUnsafeBufferPointer { right in
-                        pathLengths.withUnsafeBufferPointer { pathLengths in
-                            let trees = Trees(
-                                normals: normals.baseAddress!, intercepts: intercepts.baseAddress!,
-                                left: left.baseAddress!, right: right.baseAddress!, width: width)
-                            for (root, height) in roots {
-                                var start = 0
-                                while start < rows.count {
-                                    let count = min(Self.lanes, rows.count - start)
-                                    // Short groups repeat their last row; only `count` results are kept.
-                                    func row(_ lane: Int) -> UnsafePointer<Float> {
-                                        values + rows[start + min(lane, count - 1)] * width
-                                    }
-                                    let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3))
-                                    let (r4, r5, r6, r7) = (row(4), row(5), row(6), row(7))
-                                    var (i0, i1, i2, i3, i4, i5, i6, i7) = (root, root, root, root, root, root, root, root)
-                                    for _ in 0 ..< height {
-                                        let (n0, n1, n2, n3) = (trees.normal(i0), trees.normal(i1), trees.normal(i2), trees.normal(i3))
-                                        let (n4, n5, n6, n7) = (trees.normal(i4), trees.normal(i5), trees.normal(i6), trees.normal(i7))
-                                        // Eight separate sums, each in feature order: eight independent chains.
-                                        var (p0, p1, p2, p3, p4, p5, p6, p7) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-                                        for f in 0 ..< width {
-                                            p0 += Double(r0[f]) * Double(n0[f])
-                                            p1 += Double(r1[f]) * Double(n1[f])
-                                            p2 += Double(r2[f]) * Double(n2[f])
-                                            p3 += Double(r3[f]) * Double(n3[f])
-                                            p4 += Double(r4[f]) * Double(n4[f])
-                                            p5 += Double(r5[f]) * Double(n5[f])
-                                            p6 += Double(r6[f]) * Double(n6[f])
-                                            p7 += Double(r7[f]) * Double(n7[f])
+        // Feature-major block in double precision, padded to whole groups by repeating the last row:
+        // the eight lanes' values of one feature sit side by side.
+        let stride = (rows.count + Self.lanes - 1) / Self.lanes * Self.lanes
+        var block = [Double](repeating: 0, count: width * stride)
+        block.withUnsafeMutableBufferPointer { block in
+            for position in 0 ..< stride {
+                let source = values + rows[min(position, rows.count - 1)] * width
+                for feature in 0 ..< width { block[feature * stride + position] = Double(source[feature]) }
+            }
+        }
+        block.withUnsafeBufferPointer { block in
+            normals.withUnsafeBufferPointer { normals in
+                intercepts.withUnsafeBufferPointer { intercepts in
+                    left.withUnsafeBufferPointer { left in
+                        right.withUnsafeBufferPointer { right in
+                            pathLengths.withUnsafeBufferPointer { pathLengths in
+                                let trees = Trees(
+                                    normals: normals.baseAddress!, intercepts: intercepts.baseAddress!,
+                                    left: left.baseAddress!, right: right.baseAddress!, width: width)
+                                for (root, height) in roots {
+                                    for group in Swift.stride(from: 0, to: stride, by: Self.lanes) {
+                                        let lanes = block.baseAddress! + group
+                                        var (i0, i1, i2, i3, i4, i5, i6, i7) = (root, root, root, root, root, root, root, root)
+                                        for _ in 0 ..< height {
+                                            let (n0, n1, n2, n3) = (trees.normal(i0), trees.normal(i1), trees.normal(i2), trees.normal(i3))
+                                            let (n4, n5, n6, n7) = (trees.normal(i4), trees.normal(i5), trees.normal(i6), trees.normal(i7))
+                                            // Eight separate sums, each in feature order: eight independent chains.
+                                            var (p0, p1, p2, p3, p4, p5, p6, p7) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+                                            for f in 0 ..< width {
+                                                let x = lanes + f * stride
+                                                p0 += x[0] * Double(n0[f])
+                                                p1 += x[1] * Double(n1[f])
+                                                p2 += x[2] * Double(n2[f])
+                                                p3 += x[3] * Double(n3[f])
+                                                p4 += x[4] * Double(n4[f])
+                                                p5 += x[5] * Double(n5[f])
+                                                p6 += x[6] * Double(n6[f])
+                                                p7 += x[7] * Double(n7[f])
+                                            }
+                                            i0 = trees.child(i0, p0); i1 = trees.child(i1, p1)
+                                            i2 = trees.child(i2, p2); i3 = trees.child(i3, p3)
+                                            i4 = trees.child(i4, p4); i5 = trees.child(i5, p5)
+                                            i6 = trees.child(i6, p6); i7 = trees.child(i7, p7)
                                         }
-                                        i0 = trees.child(i0, p0); i1 = trees.child(i1, p1)
-                                        i2 = trees.child(i2, p2); i3 = trees.child(i3, p3)
-                                        i4 = trees.child(i4, p4); i5 = trees.child(i5, p5)
-                                        i6 = trees.child(i6, p6); i7 = trees.child(i7, p7)
+                                        let first = sums + group
+                                        let count = min(Self.lanes, rows.count - group)
+                                        func add(_ lane: Int, _ leaf: Int32) {
+                                            if lane < count { first[lane] += pathLengths[Int(leaf)] }
+                                        }
+                                        add(0, i0); add(1, i1); add(2, i2); add(3, i3)
+                                        add(4, i4); add(5, i5); add(6, i6); add(7, i7)
                                     }
-                                    let first = sums + start
-                                    func add(_ lane: Int, _ leaf: Int32) {
-                                        if lane < count { first[lane] += pathLengths[Int(leaf)] }
-                                    }
-                                    add(0, i0); add(1, i1); add(2, i2); add(3, i3)
-                                    add(4, i4); add(5, i5); add(6, i6); add(7, i7)
-                                    start += Self.lanes
                                 }
                             }
                         }

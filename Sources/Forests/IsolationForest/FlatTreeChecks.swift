@@ -3,7 +3,7 @@
 /// A model rebuilt from a file must never send traversal out of bounds or
 /// into a cycle, so every child id is checked to lie inside its tree and after
 /// its parent (preorder), and every non-root node to have exactly one parent.
-enum TreeArrays {
+enum FlatTreeChecks {
     /// Checks that `offsets` starts at 0, never decreases, ends at `nodeCount` and gives each tree a node.
     static func checkOffsets(_ offsets: [Int], nodeCount: Int) throws(ForestError) {
         guard offsets.count >= 2 else {
