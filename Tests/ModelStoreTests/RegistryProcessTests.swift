@@ -123,6 +123,15 @@ struct RegistryProcessTests {
         #expect(diff.standardOutput.contains("*  version.parent_version"))
         #expect(!diff.standardOutput.contains("lineage.rows"))
 
+        let loader = TestSupport.repositoryRoot.appendingPathComponent("interop/python/workbench_model.py").path
+        func python(_ reference: String) throws -> TestSupport.ProcessOutput {
+            try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                ["python3", loader, reference, "--registry", registry, "--selftest"])
+        }
+        let production = try python("cpu@production")
+        #expect(production.status == 0, "\(production.standardError)")
+        #expect(production.standardOutput.hasPrefix("self-test ok: extended-isolation-forest"))
+
         #expect(try workbench("models", "rollback", "cpu", "--alias", "production", "--reason", "alert storm")
             .standardOutput == "cpu@production: v3 → v2\n")
         let history = try workbench("models", "history", "cpu").standardOutput.split(separator: "\n")
@@ -143,6 +152,9 @@ struct RegistryProcessTests {
         #expect(verify.status == 65)
         #expect(verify.standardOutput.hasPrefix("corruption: cpu@v4: v4.h5 has SHA-256 "))
         #expect(verify.standardError == "error: 1 problem found in \(registry).\n")
+        let damaged = try python("cpu@v4")
+        #expect(damaged.status == 65)
+        #expect(damaged.standardError.contains("differs from the registry's"))
     }
 
     @Test("bad names and unknown models exit with usage and input-missing codes")

@@ -34,6 +34,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sys
 
 import h5py
@@ -389,20 +390,36 @@ def load(path_or_reference, registry=None):
         raise ModelFileError(f"{path} is damaged or incomplete: {error}") from error
 
 
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
+
+
 def resolve(reference, registry):
-    """The file and recorded SHA-256 a registry reference selects (index.json, no lock needed)."""
+    """The file and recorded SHA-256 a registry reference selects (index.json, no lock needed).
+
+    Names and aliases must match [a-z0-9][a-z0-9._-]* (at most 100 characters), and the
+    file must resolve inside the registry root, as in Swift.
+    """
     name, _, selector = reference.partition("@")
-    with open(os.path.join(registry, name, "index.json"), encoding="utf-8") as stream:
-        index = json.load(stream)
-    versions = {v["version"]: v for v in index["versions"]}
-    if selector in ("", "latest"):
-        number = max(versions)
-    elif selector.lstrip("v").isdigit():
-        number = int(selector.lstrip("v"))
-    else:
-        number = index["aliases"][selector]
-    entry = versions[number]
-    return os.path.join(registry, name, entry["file"]), entry["file_sha256"]
+    if not NAME_PATTERN.fullmatch(name) or (selector and not NAME_PATTERN.fullmatch(selector)):
+        raise ModelFileError(f"{reference!r} is not NAME, NAME@vN or NAME@ALIAS with [a-z0-9][a-z0-9._-]* words")
+    try:
+        with open(os.path.join(registry, name, "index.json"), encoding="utf-8") as stream:
+            index = json.load(stream)
+        versions = {v["version"]: v for v in index["versions"]}
+        if selector in ("", "latest"):
+            number = max(versions)
+        elif selector.lstrip("v").isdigit():
+            number = int(selector.lstrip("v"))
+        else:
+            number = index["aliases"][selector]
+        entry = versions[number]
+    except (OSError, KeyError, ValueError) as error:
+        raise ModelFileError(f"{reference} is not in the registry {registry}: {error!r}") from error
+    path = os.path.join(registry, name, entry["file"])
+    root = os.path.realpath(registry)
+    if not os.path.realpath(path).startswith(root + os.sep):
+        raise ModelFileError(f"{path} resolves outside the registry {registry}; refusing it")
+    return path, entry["file_sha256"]
 
 
 def read_csv_features(path, names):

@@ -34,7 +34,7 @@ enum ForestTrainer {
         let threads = configuration.threadCount
         let columns = FeatureColumns(x)
         let bins = values.splitter == .histogram ? FeatureBins(columns: columns, threads: threads) : nil
-        let data = CARTData(x: x, bins: bins, criterion: criterion)
+        let data = CARTData(x: x.storage, featureCount: x.columns, bins: bins, criterion: criterion)
         var settings = CARTSettings(
             maxFeatures: maxFeatures, minSamplesLeaf: values.minSamplesLeaf,
             minImpurityDecrease: values.minImpurityDecrease, method: values.splitter)

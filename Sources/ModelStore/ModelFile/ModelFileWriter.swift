@@ -5,9 +5,10 @@ import NumericCore
 /// then seals the file with `content_sha256`.
 ///
 /// Arrays of more than `compressionThreshold` bytes are stored chunked with
-/// shuffle + deflate: node arrays compress well (children are mostly
+/// shuffle + deflate level 1: node arrays compress well (children are mostly
 /// `index + 1`, sample counts and leaf values repeat), small ones would pay
-/// more in chunk overhead than they save.
+/// more in chunk overhead than they save. Level 1 instead of 6 saved a
+/// 2.5M-node forest 3× faster for a 10% larger file (Benchmarks/results/model-store.md).
 final class ModelFileWriter {
     /// Arrays larger than this (bytes) are compressed; 64 KiB is one chunk.
     static let compressionThreshold = 1 << 16
@@ -31,7 +32,7 @@ final class ModelFileWriter {
     /// Writes numeric dataset `name` in `group` with its `sha256` attribute.
     func write<T: HDF5Scalar>(_ values: [T], shape: [Int]? = nil, to name: String, in group: HDF5Group) throws(HDF5Error) {
         let compress = values.count * MemoryLayout<T>.stride > Self.compressionThreshold
-        try group.write(values, shape: shape, to: name, compressed: compress)
+        try group.write(values, shape: shape, to: name, compressed: compress, deflateLevel: 1)
         try seal(name, in: group, sha256: Digest.sha256Hex(ofValues: values))
     }
 
