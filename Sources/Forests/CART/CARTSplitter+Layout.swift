@@ -11,9 +11,10 @@ extension CARTSplitter {
         start: Int, rows: Int, occupancy: UnsafeMutablePointer<UInt64>? = nil
     ) {
         let stride = workspace.stride
-        for index in 0 ..< count { targets[index].update(repeating: 0, count: 256 * stride) }
         if let occupancy {
-            occupancy.update(repeating: 0, count: 4 * count)
+            // Mark occupied bins first and zero only those: a small node touches
+            // a few bins, and zeroing all 256 would cost more than the rows.
+            for word in 0 ..< 4 * count { occupancy[word] = 0 }
             var rowCodes = workspace.codes + start * workspace.codeStride
             for _ in 0 ..< rows {
                 for slot in 0 ..< count {
@@ -22,6 +23,20 @@ extension CARTSplitter {
                 }
                 rowCodes += workspace.codeStride
             }
+            for slot in 0 ..< count {
+                for word in 0 ..< 4 {
+                    var bits = occupancy[4 * slot + word]
+                    while bits != 0 {
+                        let bin = word * 64 + bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        clearStats(targets[slot] + bin * stride, stride)
+                    }
+                }
+                // The missing bin is read even when empty.
+                clearStats(targets[slot] + FeatureBins.missingCode * stride, stride)
+            }
+        } else {
+            for index in 0 ..< count { targets[index].update(repeating: 0, count: 256 * stride) }
         }
         let criterion = data.criterion
         let weights = workspace.weights, rowTargets = workspace.targets
@@ -75,44 +90,49 @@ extension CARTSplitter {
                 }
             }
         }
-        let leftCount = Self.stablePartition(
-            rows.baseAddress!, count: count, width: 1, scratch: scratch.baseAddress!, goesLeft: goesLeft)
-        _ = Self.stablePartition(workspace.weights + start, count: count, width: 1,
-                                 scratch: workspace.weightsScratch, goesLeft: goesLeft)
-        _ = Self.stablePartition(workspace.targets + start, count: count, width: 1,
-                                 scratch: workspace.targetsScratch, goesLeft: goesLeft)
-        if data.bins != nil {
-            let words = workspace.codeStride / 8
-            let codes = UnsafeMutableRawPointer(workspace.codes + start * workspace.codeStride)
-                .assumingMemoryBound(to: UInt64.self)
-            let scratch = UnsafeMutableRawPointer(workspace.codesScratch).assumingMemoryBound(to: UInt64.self)
-            _ = Self.stablePartition(codes, count: count, width: words, scratch: scratch, goesLeft: goesLeft)
-        }
-        return leftCount
+        return movePartition(rows: rows.baseAddress!, rowsScratch: scratch.baseAddress!, start: start, count: count)
     }
 
-    /// Moves the `width`-element records of `base` whose `goesLeft` flag is set
-    /// to the front, keeping order on both sides; returns how many went left.
-    @inline(__always)
-    static func stablePartition<Element>(
-        _ base: UnsafeMutablePointer<Element>, count: Int, width: Int,
-        scratch: UnsafeMutablePointer<Element>, goesLeft: UnsafePointer<UInt8>
+    /// Stably moves the rows and their node-ordered data whose `goesLeft` flag
+    /// is set to the front of the node's range; returns how many went left.
+    /// Every record is written both to its left slot and to the scratch
+    /// (right) slot and only the counters advance by the flag: no branch to
+    /// mispredict. A left write at `left ≤ index` only overwrites a record
+    /// already read.
+    private func movePartition(
+        rows: UnsafeMutablePointer<Int32>, rowsScratch: UnsafeMutablePointer<Int32>, start: Int, count: Int
     ) -> Int {
+        let goesLeft = workspace.goesLeft
+        let weights = workspace.weights + start, targets = workspace.targets + start
+        let weightsScratch = workspace.weightsScratch, targetsScratch = workspace.targetsScratch
+        let words = data.bins == nil ? 0 : workspace.codeStride / 8
+        let codes = UnsafeMutableRawPointer(workspace.codes + start * workspace.codeStride)
+            .assumingMemoryBound(to: UInt64.self)
+        let codesScratch = UnsafeMutableRawPointer(workspace.codesScratch).assumingMemoryBound(to: UInt64.self)
         var left = 0, right = 0
         for index in 0 ..< count {
-            let source = base + index * width
-            // Element loops, not memmove: records are a few words long.
-            if goesLeft[index] != 0 {
-                let target = base + left * width
-                for element in 0 ..< width { target[element] = source[element] }
-                left += 1
-            } else {
-                let target = scratch + right * width
-                for element in 0 ..< width { target[element] = source[element] }
-                right += 1
+            let row = rows[index], weight = weights[index], target = targets[index]
+            rows[left] = row
+            rowsScratch[right] = row
+            weights[left] = weight
+            weightsScratch[right] = weight
+            targets[left] = target
+            targetsScratch[right] = target
+            for word in 0 ..< words {
+                let value = codes[index * words + word]
+                codes[left * words + word] = value
+                codesScratch[right * words + word] = value
             }
+            let step = Int(goesLeft[index])
+            left += step
+            right += 1 - step
         }
-        (base + left * width).update(from: scratch, count: right * width)
+        for index in 0 ..< right {
+            rows[left + index] = rowsScratch[index]
+            weights[left + index] = weightsScratch[index]
+            targets[left + index] = targetsScratch[index]
+        }
+        (codes + left * words).update(from: codesScratch, count: right * words)
         return left
     }
 }

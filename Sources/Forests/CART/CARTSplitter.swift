@@ -19,17 +19,22 @@ struct CARTSettings: Sendable {
     var minImpurityDecrease: Double
     /// Histogram or exact.
     var method: SplitMethod
-    /// In histogram mode, nodes with at most this many rows are searched exactly:
-    /// below it a scan of 256 bins per feature costs more than sorting the rows.
-    var smallNodeRows: Int = 32
+    /// In histogram mode, nodes with at most this many rows are searched exactly
+    /// on raw values. Larger nodes use histograms (sparse below `sparseRows`),
+    /// which measured faster down to about this size; exact search here keeps
+    /// scikit-learn's thresholds (midpoints of the node's own values) where
+    /// the rows are few enough for a bin to hold two of them.
+    var smallNodeRows: Int = 16
     /// Full histograms kept at once for sibling subtraction (memory bound).
     var maxHistograms: Int = 48
 }
 
 /// Data shared read-only by all trees of a forest.
 struct CARTData<Criterion: SplitCriterion>: Sendable {
-    /// The training features, row-major (exact search copies rows from here).
-    let x: Matrix<Float>
+    /// The training features, row-major (`x.storage`; exact search reads rows from here).
+    let x: [Float]
+    /// Features per row.
+    let featureCount: Int
     /// Present in histogram mode.
     let bins: FeatureBins?
     let criterion: Criterion
@@ -72,7 +77,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
     var best = BestSplit()
 
     var valueWidth: Int { data.criterion.valueWidth }
-    var featureCount: Int { data.x.columns }
+    var featureCount: Int { data.featureCount }
 
     /// A splitter for one tree whose rows, in the order the grower receives
     /// them, are `rows`, with `weights[row]` the weight of each training row.
@@ -80,10 +85,10 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
         self.data = data
         self.settings = settings
         workspace = SplitWorkspace(
-            stride: data.criterion.stride, featureCount: data.x.columns, maxRows: rows.count,
+            stride: data.criterion.stride, featureCount: data.featureCount, maxRows: rows.count,
             maxHistograms: settings.maxHistograms, hasBins: data.bins != nil)
-        featurePool = Array(0 ..< data.x.columns)
-        let featureCount = data.x.columns
+        featurePool = Array(0 ..< data.featureCount)
+        let featureCount = data.featureCount
         for (position, row) in rows.enumerated() {
             workspace.weights[position] = weights[Int(row)]
             workspace.targets[position] = data.criterion.target(ofRow: Int(row))
@@ -129,6 +134,30 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
             return nil
         }
         best.reset()
+        if count == 2 && settings.minSamplesLeaf == 1 {
+            splitPair(rows: rows, start: state.start, random: &random)
+        } else {
+            searchSampledFeatures(rows: rows, state: state, totals: totals, random: &random)
+        }
+        guard best.feature >= 0 else { return nil }
+        let improvement = improvementOfBest(totals: totals)
+        guard improvement + Double.ulpOfOne >= settings.minImpurityDecrease else { return nil }
+        state.splitBin = best.bin
+        state.leftTotals = workspace.allocateStats()
+        state.rightTotals = workspace.allocateStats()
+        copyStats(workspace.bestLeft, to: workspace.statsPointer(state.leftTotals), workspace.stride)
+        copyStats(workspace.bestRight, to: workspace.statsPointer(state.rightTotals), workspace.stride)
+        return NodeSplit(feature: best.feature, threshold: best.threshold,
+                         missingGoesLeft: best.missingGoesLeft, improvement: improvement)
+    }
+
+    /// Examines sampled features until `maxFeatures` non-constant ones were
+    /// seen, keeping the best candidate in `best`.
+    private mutating func searchSampledFeatures(
+        rows: UnsafeBufferPointer<Int32>, state: NodeState, totals: UnsafeMutablePointer<Double>,
+        random: inout SeededRandom
+    ) {
+        let count = rows.count
         let useHistograms = data.bins != nil && count > settings.smallNodeRows
         let features = workspace.batchFeatures, targets = workspace.batchTargets
         var examined = 0
@@ -151,8 +180,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
                     occupancy = nil
                 } else {
                     for index in 0 ..< batch { targets[index] = workspace.scratchHistogram + index * 256 * workspace.stride }
-                    // Below 256 rows most bins are empty; tracking the occupied ones pays.
-                    occupancy = count < 256 ? workspace.batchOccupancy : nil
+                    occupancy = count < Self.sparseRows ? workspace.batchOccupancy : nil
                     buildHistograms(count: batch, features: features, targets: targets, start: state.start, rows: count,
                                     occupancy: occupancy)
                 }
@@ -168,21 +196,49 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
                 }
             }
         }
-        guard best.feature >= 0 else { return nil }
+    }
+
+    /// Splits a node of two distinct rows: every feature on which they differ
+    /// separates them, with the same score, so the first such feature drawn is
+    /// the one a full search would keep (ties keep the first).
+    private mutating func splitPair(rows: UnsafeBufferPointer<Int32>, start: Int, random: inout SeededRandom) {
+        let featureCount = self.featureCount
+        data.x.withUnsafeBufferPointer { x in
+            let first = x.baseAddress! + Int(rows[0]) * featureCount
+            let second = x.baseAddress! + Int(rows[1]) * featureCount
+            for drawn in 0 ..< featureCount {
+                featurePool.swapAt(drawn, drawn + random.nextIndex(below: featureCount - drawn))
+                let feature = featurePool[drawn]
+                let a = first[feature], b = second[feature]
+                let leftOffset: Int
+                if a.isNaN || b.isNaN {
+                    guard !(a.isNaN && b.isNaN) else { continue }
+                    best.threshold = .infinity
+                    leftOffset = a.isNaN ? 1 : 0
+                } else {
+                    guard a != b else { continue }
+                    best.threshold = splitThreshold(below: min(a, b), above: max(a, b))
+                    leftOffset = a < b ? 0 : 1
+                }
+                best.feature = feature
+                best.missingGoesLeft = false
+                best.bin = -1
+                clearStats(workspace.bestLeft, workspace.stride)
+                data.criterion.accumulate(workspace.targets[start + leftOffset], weight: workspace.weights[start + leftOffset],
+                                          into: workspace.bestLeft)
+                return
+            }
+        }
+    }
+
+    /// The weighted impurity decrease of `best` (scikit-learn's formula); also fills `workspace.bestRight`.
+    private func improvementOfBest(totals: UnsafePointer<Double>) -> Double {
         for index in 0 ..< workspace.stride { workspace.bestRight[index] = totals[index] - workspace.bestLeft[index] }
         let criterion = data.criterion
         let weight = totals[1], leftWeight = workspace.bestLeft[1], rightWeight = workspace.bestRight[1]
-        let improvement = weight / rootWeight * (criterion.impurity(totals)
+        return weight / rootWeight * (criterion.impurity(totals)
             - leftWeight / weight * criterion.impurity(workspace.bestLeft)
             - rightWeight / weight * criterion.impurity(workspace.bestRight))
-        guard improvement + Double.ulpOfOne >= settings.minImpurityDecrease else { return nil }
-        state.splitBin = best.bin
-        state.leftTotals = workspace.allocateStats()
-        state.rightTotals = workspace.allocateStats()
-        workspace.statsPointer(state.leftTotals).update(from: workspace.bestLeft, count: workspace.stride)
-        workspace.statsPointer(state.rightTotals).update(from: workspace.bestRight, count: workspace.stride)
-        return NodeSplit(feature: best.feature, threshold: best.threshold,
-                         missingGoesLeft: best.missingGoesLeft, improvement: improvement)
     }
 
     mutating func childStates(
@@ -197,14 +253,16 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
         let small = smallIsLeft ? leftState : rightState
         let (smallCount, largeCount) = smallIsLeft ? (left.count, right.count) : (right.count, left.count)
         // Subtraction pays when building the small child's full histogram is
-        // cheaper than building the sampled features of both children.
-        guard largeCount > settings.smallNodeRows,
+        // cheaper than building the sampled features of both children, and
+        // when the larger child is big enough that its bins are mostly
+        // occupied (a sparse build with an occupancy bitmap is cheaper below).
+        guard largeCount >= Self.sparseRows,
               featureCount * smallCount < settings.maxFeatures * (left.count + right.count)
         else {
             workspace.releaseHistogram(parent.histogram)
             return (leftState, rightState)
         }
-        let smallSlot = smallCount > settings.smallNodeRows ? workspace.allocateHistogram() : -1
+        let smallSlot = smallCount >= Self.sparseRows ? workspace.allocateHistogram() : -1
         buildFullHistogram(start: small.start, count: smallCount, into: smallSlot)
         let parentBins = workspace.histogramPointer(parent.histogram)
         let smallBins = smallSlot >= 0 ? workspace.histogramPointer(smallSlot) : workspace.scratchHistogram
@@ -228,6 +286,10 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
         workspace.releaseStats(state.rightTotals)
         workspace.releaseHistogram(state.histogram)
     }
+
+    /// Below this many rows most of a feature's 256 bins are empty, so
+    /// histograms are built sparsely (occupancy bitmap) and not kept for subtraction.
+    static var sparseRows: Int { 256 }
 
     /// Feature `feature`'s 256 bins inside full histogram `slot`.
     func histogram(_ slot: Int32, _ feature: Int) -> UnsafeMutablePointer<Double> {
