@@ -19,9 +19,12 @@ struct CARTSettings: Sendable {
     var minImpurityDecrease: Double
     /// Histogram or exact.
     var method: SplitMethod
-    /// In histogram mode, nodes with at most this many rows are searched exactly:
-    /// below it a scan of 256 bins per feature costs more than sorting the rows.
-    var smallNodeRows: Int = 32
+    /// In histogram mode, nodes with at most this many rows are searched exactly
+    /// on raw values. Larger nodes use histograms (sparse below `sparseRows`),
+    /// which measured faster down to about this size; exact search here keeps
+    /// scikit-learn's thresholds (midpoints of the node's own values) where
+    /// the rows are few enough for a bin to hold two of them.
+    var smallNodeRows: Int = 16
     /// Full histograms kept at once for sibling subtraction (memory bound).
     var maxHistograms: Int = 48
 }
@@ -142,8 +145,8 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
         state.splitBin = best.bin
         state.leftTotals = workspace.allocateStats()
         state.rightTotals = workspace.allocateStats()
-        workspace.statsPointer(state.leftTotals).update(from: workspace.bestLeft, count: workspace.stride)
-        workspace.statsPointer(state.rightTotals).update(from: workspace.bestRight, count: workspace.stride)
+        copyStats(workspace.bestLeft, to: workspace.statsPointer(state.leftTotals), workspace.stride)
+        copyStats(workspace.bestRight, to: workspace.statsPointer(state.rightTotals), workspace.stride)
         return NodeSplit(feature: best.feature, threshold: best.threshold,
                          missingGoesLeft: best.missingGoesLeft, improvement: improvement)
     }
@@ -220,7 +223,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
                 best.feature = feature
                 best.missingGoesLeft = false
                 best.bin = -1
-                workspace.bestLeft.update(repeating: 0, count: workspace.stride)
+                clearStats(workspace.bestLeft, workspace.stride)
                 data.criterion.accumulate(workspace.targets[start + leftOffset], weight: workspace.weights[start + leftOffset],
                                           into: workspace.bestLeft)
                 return

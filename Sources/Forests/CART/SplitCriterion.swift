@@ -71,6 +71,13 @@ struct ClassificationCriterion: SplitCriterion {
         let leftWeight = left[1], rightWeight = total[1] - left[1]
         switch kind {
         case .gini:
+            if classCount == 2 {
+                // The common binary case, unrolled; one division for both children.
+                let right0 = total[2] - left[2], right1 = total[3] - left[3]
+                let leftSquares = left[2] * left[2] + left[3] * left[3]
+                let rightSquares = right0 * right0 + right1 * right1
+                return (leftSquares * rightWeight + rightSquares * leftWeight) / (leftWeight * rightWeight)
+            }
             var leftSquares = 0.0, rightSquares = 0.0
             for k in 2 ..< classCount + 2 {
                 let right = total[k] - left[k]
@@ -116,6 +123,7 @@ struct ClassificationCriterion: SplitCriterion {
 
     @inline(__always)
     func soleClass(_ stats: UnsafePointer<Double>) -> Int {
+        if classCount == 2 { return stats[2] == 0 ? 1 : (stats[3] == 0 ? 0 : -1) }
         var found = -1
         for k in 0 ..< classCount where stats[2 + k] > 0 {
             if found >= 0 { return -1 }
@@ -155,8 +163,8 @@ struct SquaredErrorCriterion: SplitCriterion {
 
     @inline(__always)
     func score(left: UnsafePointer<Double>, total: UnsafePointer<Double>) -> Double {
-        let right = total[2] - left[2]
-        return left[2] * left[2] / left[1] + right * right / (total[1] - left[1])
+        let right = total[2] - left[2], leftWeight = left[1], rightWeight = total[1] - left[1]
+        return (left[2] * left[2] * rightWeight + right * right * leftWeight) / (leftWeight * rightWeight)
     }
 
     func impurity(_ stats: UnsafePointer<Double>) -> Double {
