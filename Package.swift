@@ -62,7 +62,7 @@ let package = Package(
         ]),
         .testTarget(name: "ModelStoreTests", dependencies: [
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
-        ]),
+        ], exclude: ["Golden"]),
         .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.

@@ -17,7 +17,7 @@ struct ModelsGCCommand: AsyncParsableCommand {
     @Argument(help: "The model name.")
     var name: String
 
-    @Option(help: "How many newest versions (and alias moves) to retain.")
+    @Option(help: ArgumentHelp("How many newest versions (and alias moves) to retain; ≥ 1.", valueName: "n"))
     var keep: Int
 
     @Flag(help: "Report what would be removed without removing it.")

@@ -11,7 +11,7 @@ struct ModelsHistoryCommand: AsyncParsableCommand {
     @Argument(help: "The model name.")
     var name: String
 
-    @Option(help: "Only this alias.")
+    @Option(help: ArgumentHelp("Only this alias.", valueName: "alias"))
     var alias: String?
 
     func run() async throws {

@@ -12,10 +12,10 @@ struct ModelsPromoteCommand: AsyncParsableCommand {
     @Argument(help: "The version to promote: NAME@vN, NAME@ALIAS or NAME (latest).")
     var reference: String
 
-    @Option(help: "The alias to move, e.g. production, staging, candidate.")
+    @Option(help: ArgumentHelp("The alias to move, e.g. production, staging, candidate.", valueName: "alias"))
     var alias: String
 
-    @Option(help: "Why, for the audit log.")
+    @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String = ""
 
     func run() async throws {

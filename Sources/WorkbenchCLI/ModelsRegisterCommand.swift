@@ -14,7 +14,7 @@ struct ModelsRegisterCommand: AsyncParsableCommand {
     @Argument(help: "The model file (.h5) to register.")
     var file: String
 
-    @Option(help: "The model name ([a-z0-9][a-z0-9._-]*, at most 100 characters).")
+    @Option(help: ArgumentHelp("The model name ([a-z0-9][a-z0-9._-]*, at most 100 characters).", valueName: "name"))
     var name: String
 
     func validate() throws {

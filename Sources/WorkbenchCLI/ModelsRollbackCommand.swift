@@ -13,10 +13,10 @@ struct ModelsRollbackCommand: AsyncParsableCommand {
     @Argument(help: "The model name.")
     var name: String
 
-    @Option(help: "The alias to roll back.")
+    @Option(help: ArgumentHelp("The alias to roll back.", valueName: "alias"))
     var alias: String
 
-    @Option(help: "Why, for the audit log.")
+    @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String = ""
 
     func run() async throws {

@@ -170,4 +170,16 @@ struct RegistryProcessTests {
         let traversal = try TestSupport.workbench(["models", "show", "../etc@v1", "--registry", registry])
         #expect(traversal.status == 64)
     }
+
+    @Test("models help matches its golden file", arguments: [["models"], ["models", "gc"], ["models", "promote"]])
+    func help(command: [String]) throws {
+        let run = try TestSupport.workbench(command + ["--help"])
+        #expect(run.status == 0)
+        let golden = TestSupport.repositoryRoot.appendingPathComponent(
+            "Tests/ModelStoreTests/Golden/\(command.joined(separator: "-"))-help.txt")
+        if ProcessInfo.processInfo.environment["WORKBENCH_UPDATE_GOLDEN"] == "1" {
+            try run.standardOutput.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(run.standardOutput == (try String(contentsOf: golden, encoding: .utf8)))
+    }
 }

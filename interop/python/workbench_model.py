@@ -251,7 +251,7 @@ class WorkbenchModel:
             return ["prediction"] + [f"probability_{c}" for c in self.classes()]
         if self.algorithm == "random-forest-regressor":
             return ["prediction", "prediction_std"]
-        return ["anomaly_score", "is_anomaly"]
+        return ["anomaly_score", "is_anomaly", "level"]
 
     def classes(self):
         return [str(c) for c in self.arrays["/classifier/classes"]]
@@ -303,7 +303,11 @@ class WorkbenchModel:
         if self.algorithm in ("isolation-forest", "extended-isolation-forest"):
             scores = self.anomaly_scores(X)
             alert = float(self.attributes["/thresholds@alert"])
-            return {"anomaly_score": scores, "is_anomaly": (scores > alert).astype(np.int64)}
+            level = np.full(scores.shape[0], "", dtype=object)
+            names = self.arrays["/thresholds/level_names"]
+            for name, threshold in zip(names, self.arrays["/thresholds/level_scores"]):
+                level[scores > threshold] = str(name)
+            return {"anomaly_score": scores, "is_anomaly": (scores > alert).astype(np.int64), "level": level}
         if self.algorithm == "random-forest-classifier":
             proba = self.probabilities(X)
             classes = self.classes()
