@@ -121,7 +121,10 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
 
     func summary(of state: NodeState, rows: UnsafeBufferPointer<Int32>) -> (weightedCount: Double, impurity: Double) {
         let stats = workspace.statsPointer(state.totals)
-        return (stats[1], data.criterion.impurity(stats))
+        let impurity = data.criterion.impurity(
+            stats, targets: UnsafeBufferPointer(start: workspace.targets + state.start, count: rows.count),
+            weights: UnsafeBufferPointer(start: workspace.weights + state.start, count: rows.count))
+        return (stats[1], impurity)
     }
 
     mutating func findSplit(
@@ -234,11 +237,8 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
     /// The weighted impurity decrease of `best` (scikit-learn's formula); also fills `workspace.bestRight`.
     private func improvementOfBest(totals: UnsafePointer<Double>) -> Double {
         for index in 0 ..< workspace.stride { workspace.bestRight[index] = totals[index] - workspace.bestLeft[index] }
-        let criterion = data.criterion
-        let weight = totals[1], leftWeight = workspace.bestLeft[1], rightWeight = workspace.bestRight[1]
-        return weight / rootWeight * (criterion.impurity(totals)
-            - leftWeight / weight * criterion.impurity(workspace.bestLeft)
-            - rightWeight / weight * criterion.impurity(workspace.bestRight))
+        return data.criterion.weightedDecrease(total: totals, left: workspace.bestLeft, right: workspace.bestRight)
+            / rootWeight
     }
 
     mutating func childStates(
