@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// One open libpq connection, used from one thread at a time.
 ///
@@ -44,6 +45,7 @@ public final class PostgresConnection {
         keywords.append("client_encoding")
         values.append("UTF8")
 
+        Logger(label: "workbench.metrics-source").debug("connecting", metadata: ["target": "\(settings.redactedDescription)"])
         guard let pointer = LibPQ.connect(keywords: keywords, values: values) else {
             throw .unavailable("libpq could not allocate a connection (out of memory).")
         }

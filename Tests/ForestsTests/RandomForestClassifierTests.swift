@@ -43,6 +43,26 @@ struct RandomForestClassifierTests {
         }
     }
 
+    @Test("NaN direction is learned in large histogram nodes too", arguments: [(1, false), (0, true)])
+    func missingDirectionInHistograms(nanLabel: Int, expectLeft: Bool) throws {
+        var random = SeededRandom(seed: 9)
+        var storage: [Float] = []
+        var labels: [Int] = []
+        for row in 0 ..< 2000 {
+            let value = Float(random.nextUnitDouble())
+            let missing = row % 5 == 0
+            storage += [missing ? .nan : value, Float(random.nextUnitDouble())]
+            labels.append(missing ? nanLabel : (value > 0.5 ? 1 : 0))
+        }
+        let model = try RandomForestClassifier(
+            fitting: try Matrix(rows: 2000, columns: 2, storage: storage), labels: labels, classNames: ["a", "b"],
+            configuration: Self.single(.histogram) { $0.maxDepth = 1 })
+        let tree = model.trees[0]
+        #expect(tree.features[0] == 0 && abs(tree.thresholds[0] - 0.5) < 0.01)
+        #expect(tree.missingGoesLeft[0] == expectLeft)
+        #expect(try model.predict(try Matrix([[.nan, 0.5]])) == [nanLabel])
+    }
+
     @Test("NaN unseen in training goes to the child with more rows")
     func unseenMissing() throws {
         let x = try Matrix<Float>([[1], [2], [3], [10], [11], [12], [13], [14]])

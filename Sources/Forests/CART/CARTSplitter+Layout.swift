@@ -14,7 +14,7 @@ extension CARTSplitter {
         if let occupancy {
             // Mark occupied bins first and zero only those: a small node touches
             // a few bins, and zeroing all 256 would cost more than the rows.
-            occupancy.update(repeating: 0, count: 4 * count)
+            for word in 0 ..< 4 * count { occupancy[word] = 0 }
             var rowCodes = workspace.codes + start * workspace.codeStride
             for _ in 0 ..< rows {
                 for slot in 0 ..< count {
@@ -29,11 +29,11 @@ extension CARTSplitter {
                     while bits != 0 {
                         let bin = word * 64 + bits.trailingZeroBitCount
                         bits &= bits - 1
-                        (targets[slot] + bin * stride).update(repeating: 0, count: stride)
+                        clearStats(targets[slot] + bin * stride, stride)
                     }
                 }
                 // The missing bin is read even when empty.
-                (targets[slot] + FeatureBins.missingCode * stride).update(repeating: 0, count: stride)
+                clearStats(targets[slot] + FeatureBins.missingCode * stride, stride)
             }
         } else {
             for index in 0 ..< count { targets[index].update(repeating: 0, count: 256 * stride) }
@@ -127,9 +127,11 @@ extension CARTSplitter {
             left += step
             right += 1 - step
         }
-        (rows + left).update(from: rowsScratch, count: right)
-        (weights + left).update(from: weightsScratch, count: right)
-        (targets + left).update(from: targetsScratch, count: right)
+        for index in 0 ..< right {
+            rows[left + index] = rowsScratch[index]
+            weights[left + index] = weightsScratch[index]
+            targets[left + index] = targetsScratch[index]
+        }
         (codes + left * words).update(from: codesScratch, count: right * words)
         return left
     }

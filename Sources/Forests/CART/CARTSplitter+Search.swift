@@ -10,7 +10,7 @@ extension CARTSplitter {
     ) -> Bool {
         let stride = workspace.stride
         let left = workspace.left
-        left.update(repeating: 0, count: stride)
+        clearStats(left, stride)
         let missing = UnsafePointer(bins + FeatureBins.missingCode * stride)
         let binCount = data.bins!.binCounts[feature]
         var scan = HistogramScan(skipsRuns: skipsRunsOfOneClass)
@@ -66,7 +66,7 @@ extension CARTSplitter {
         let stride = workspace.stride
         let keys = workspace.sortKeys
         let missing = workspace.missing
-        missing.update(repeating: 0, count: stride)
+        clearStats(missing, stride)
         let criterion = data.criterion
         let weights = workspace.weights, targets = workspace.targets
         var present = 0
@@ -87,7 +87,7 @@ extension CARTSplitter {
         guard present > 0 else { return true }
         KeySort.sortByHighWord(keys, count: present, scratch: workspace.sortScratch, counts: workspace.radixCounts)
         let left = workspace.left
-        left.update(repeating: 0, count: stride)
+        clearStats(left, stride)
         let skipsRuns = skipsRunsOfOneClass
         var groupClass = skipsRuns ? soleClass(ofGroupAt: 0, count: present) : -1
         for index in 0 ..< present {
@@ -175,7 +175,7 @@ extension CARTSplitter {
         best.feature = feature
         best.threshold = threshold
         best.missingGoesLeft = missingGoesLeft
-        workspace.bestLeft.update(from: left, count: workspace.stride)
+        copyStats(left, to: workspace.bestLeft, workspace.stride)
     }
 }
 

@@ -19,9 +19,12 @@ struct CARTSettings: Sendable {
     var minImpurityDecrease: Double
     /// Histogram or exact.
     var method: SplitMethod
-    /// In histogram mode, nodes with at most this many rows are searched exactly:
-    /// below it a scan of 256 bins per feature costs more than sorting the rows.
-    var smallNodeRows: Int = 32
+    /// In histogram mode, nodes with at most this many rows are searched exactly
+    /// on raw values. Larger nodes use histograms (sparse below `sparseRows`),
+    /// which measured faster down to about this size; exact search here keeps
+    /// scikit-learn's thresholds (midpoints of the node's own values) where
+    /// the rows are few enough for a bin to hold two of them.
+    var smallNodeRows: Int = 16
     /// Full histograms kept at once for sibling subtraction (memory bound).
     var maxHistograms: Int = 48
 }
@@ -118,7 +121,10 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
 
     func summary(of state: NodeState, rows: UnsafeBufferPointer<Int32>) -> (weightedCount: Double, impurity: Double) {
         let stats = workspace.statsPointer(state.totals)
-        return (stats[1], data.criterion.impurity(stats))
+        let impurity = data.criterion.impurity(
+            stats, targets: UnsafeBufferPointer(start: workspace.targets + state.start, count: rows.count),
+            weights: UnsafeBufferPointer(start: workspace.weights + state.start, count: rows.count))
+        return (stats[1], impurity)
     }
 
     mutating func findSplit(
@@ -142,8 +148,8 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
         state.splitBin = best.bin
         state.leftTotals = workspace.allocateStats()
         state.rightTotals = workspace.allocateStats()
-        workspace.statsPointer(state.leftTotals).update(from: workspace.bestLeft, count: workspace.stride)
-        workspace.statsPointer(state.rightTotals).update(from: workspace.bestRight, count: workspace.stride)
+        copyStats(workspace.bestLeft, to: workspace.statsPointer(state.leftTotals), workspace.stride)
+        copyStats(workspace.bestRight, to: workspace.statsPointer(state.rightTotals), workspace.stride)
         return NodeSplit(feature: best.feature, threshold: best.threshold,
                          missingGoesLeft: best.missingGoesLeft, improvement: improvement)
     }
@@ -220,7 +226,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
                 best.feature = feature
                 best.missingGoesLeft = false
                 best.bin = -1
-                workspace.bestLeft.update(repeating: 0, count: workspace.stride)
+                clearStats(workspace.bestLeft, workspace.stride)
                 data.criterion.accumulate(workspace.targets[start + leftOffset], weight: workspace.weights[start + leftOffset],
                                           into: workspace.bestLeft)
                 return
@@ -231,11 +237,8 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
     /// The weighted impurity decrease of `best` (scikit-learn's formula); also fills `workspace.bestRight`.
     private func improvementOfBest(totals: UnsafePointer<Double>) -> Double {
         for index in 0 ..< workspace.stride { workspace.bestRight[index] = totals[index] - workspace.bestLeft[index] }
-        let criterion = data.criterion
-        let weight = totals[1], leftWeight = workspace.bestLeft[1], rightWeight = workspace.bestRight[1]
-        return weight / rootWeight * (criterion.impurity(totals)
-            - leftWeight / weight * criterion.impurity(workspace.bestLeft)
-            - rightWeight / weight * criterion.impurity(workspace.bestRight))
+        return data.criterion.weightedDecrease(total: totals, left: workspace.bestLeft, right: workspace.bestRight)
+            / rootWeight
     }
 
     mutating func childStates(

@@ -25,8 +25,16 @@ protocol SplitCriterion: Sendable {
     /// that is larger exactly when the weighted child impurity is smaller
     /// (scikit-learn's "proxy improvement"); the right side is never materialised.
     func score(left: UnsafePointer<Double>, total: UnsafePointer<Double>) -> Double
-    /// The impurity of rows with statistics `stats`.
-    func impurity(_ stats: UnsafePointer<Double>) -> Double
+    /// The impurity of a node's rows: statistics `stats`, and (for criteria
+    /// that need more than the statistics) the node's targets and weights.
+    func impurity(
+        _ stats: UnsafePointer<Double>, targets: UnsafeBufferPointer<Target>, weights: UnsafeBufferPointer<Double>
+    ) -> Double
+    /// `W·impurity(total) − W_L·impurity(left) − W_R·impurity(right)` for a
+    /// split of rows `total` into `left` and `right` (W: weights).
+    func weightedDecrease(
+        total: UnsafePointer<Double>, left: UnsafePointer<Double>, right: UnsafePointer<Double>
+    ) -> Double
     /// Whether no split of rows with statistics `stats` and targets `targets` can lower the impurity.
     func isPure(_ stats: UnsafePointer<Double>, targets: UnsafeBufferPointer<Target>) -> Bool
     /// Appends the leaf values for rows with statistics `stats`.
@@ -71,6 +79,13 @@ struct ClassificationCriterion: SplitCriterion {
         let leftWeight = left[1], rightWeight = total[1] - left[1]
         switch kind {
         case .gini:
+            if classCount == 2 {
+                // The common binary case, unrolled; one division for both children.
+                let right0 = total[2] - left[2], right1 = total[3] - left[3]
+                let leftSquares = left[2] * left[2] + left[3] * left[3]
+                let rightSquares = right0 * right0 + right1 * right1
+                return (leftSquares * rightWeight + rightSquares * leftWeight) / (leftWeight * rightWeight)
+            }
             var leftSquares = 0.0, rightSquares = 0.0
             for k in 2 ..< classCount + 2 {
                 let right = total[k] - left[k]
@@ -87,6 +102,18 @@ struct ClassificationCriterion: SplitCriterion {
             }
             return sum
         }
+    }
+
+    func impurity(
+        _ stats: UnsafePointer<Double>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>
+    ) -> Double {
+        impurity(stats)
+    }
+
+    func weightedDecrease(
+        total: UnsafePointer<Double>, left: UnsafePointer<Double>, right: UnsafePointer<Double>
+    ) -> Double {
+        total[1] * impurity(total) - left[1] * impurity(left) - right[1] * impurity(right)
     }
 
     func impurity(_ stats: UnsafePointer<Double>) -> Double {
@@ -116,6 +143,7 @@ struct ClassificationCriterion: SplitCriterion {
 
     @inline(__always)
     func soleClass(_ stats: UnsafePointer<Double>) -> Int {
+        if classCount == 2 { return stats[2] == 0 ? 1 : (stats[3] == 0 ? 0 : -1) }
         var found = -1
         for k in 0 ..< classCount where stats[2 + k] > 0 {
             if found >= 0 { return -1 }
@@ -134,12 +162,14 @@ struct ClassificationCriterion: SplitCriterion {
 }
 
 /// Squared error (variance) of a numeric target. Statistics: count, weight,
-/// Σ w·y, Σ w·y².
+/// Σ w·y. No Σ w·y² is kept: split scores and impurity decreases need only
+/// these (`weightedDecrease`), and a node's variance is computed from its
+/// targets in two passes, which also avoids the cancellation of Σ w·y².
 struct SquaredErrorCriterion: SplitCriterion {
     /// Target of each training row.
     let targets: [Double]
 
-    var stride: Int { 4 }
+    var stride: Int { 3 }
     var valueWidth: Int { 1 }
 
     func target(ofRow row: Int) -> Double { targets[row] }
@@ -150,19 +180,30 @@ struct SquaredErrorCriterion: SplitCriterion {
         stats[0] += 1
         stats[1] += weight
         stats[2] += weighted
-        stats[3] += weighted * target
     }
 
     @inline(__always)
     func score(left: UnsafePointer<Double>, total: UnsafePointer<Double>) -> Double {
-        let right = total[2] - left[2]
-        return left[2] * left[2] / left[1] + right * right / (total[1] - left[1])
+        let right = total[2] - left[2], leftWeight = left[1], rightWeight = total[1] - left[1]
+        return (left[2] * left[2] * rightWeight + right * right * leftWeight) / (leftWeight * rightWeight)
     }
 
-    func impurity(_ stats: UnsafePointer<Double>) -> Double {
+    func impurity(
+        _ stats: UnsafePointer<Double>, targets: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>
+    ) -> Double {
         guard stats[1] > 0 else { return 0 }
         let mean = stats[2] / stats[1]
-        return max(stats[3] / stats[1] - mean * mean, 0)
+        var sum = 0.0
+        for (target, weight) in zip(targets, weights) { sum += weight * (target - mean) * (target - mean) }
+        return sum / stats[1]
+    }
+
+    /// `Σ_L²/W_L + Σ_R²/W_R − Σ²/W` (Σ: weighted target sums), equal to the
+    /// decrease of the weighted sum of squared deviations.
+    func weightedDecrease(
+        total: UnsafePointer<Double>, left: UnsafePointer<Double>, right: UnsafePointer<Double>
+    ) -> Double {
+        left[2] * left[2] / left[1] + right[2] * right[2] / right[1] - total[2] * total[2] / total[1]
     }
 
     /// Compares the targets themselves: the variance formula cancels to a tiny

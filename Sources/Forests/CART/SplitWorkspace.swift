@@ -124,7 +124,7 @@ final class SplitWorkspace<Target: BitwiseCopyable> {
             slot = Int32(statsUsed)
             statsUsed += 1
         }
-        statsPointer(slot).update(repeating: 0, count: stride)
+        clearStats(statsPointer(slot), stride)
         return slot
     }
 
@@ -153,4 +153,17 @@ final class SplitWorkspace<Target: BitwiseCopyable> {
     func histogramPointer(_ slot: Int32) -> UnsafeMutablePointer<Double> {
         histograms[Int(slot)]
     }
+}
+
+/// Zeroes a statistics vector. A loop, not `memset`: vectors are a few
+/// doubles and a library call per candidate split costs more than the work.
+@inline(__always)
+func clearStats(_ stats: UnsafeMutablePointer<Double>, _ stride: Int) {
+    for index in 0 ..< stride { stats[index] = 0 }
+}
+
+/// Copies a statistics vector (a loop, for the reason given at `clearStats`).
+@inline(__always)
+func copyStats(_ source: UnsafePointer<Double>, to target: UnsafeMutablePointer<Double>, _ stride: Int) {
+    for index in 0 ..< stride { target[index] = source[index] }
 }

@@ -1,4 +1,3 @@
-import Glibc // EXPERIMENT
 import NumericCore
 
 /// Trees of a forest and which training rows each tree saw.
@@ -35,10 +34,9 @@ enum ForestTrainer {
         let columns = FeatureColumns(x)
         let bins = values.splitter == .histogram ? FeatureBins(columns: columns, threads: threads) : nil
         let data = CARTData(x: x.storage, featureCount: x.columns, bins: bins, criterion: criterion)
-        var settings = CARTSettings(
+        let settings = CARTSettings(
             maxFeatures: maxFeatures, minSamplesLeaf: values.minSamplesLeaf,
             minImpurityDecrease: values.minImpurityDecrease, method: values.splitter)
-        if let v = getenv("WB_SMALL") { settings.smallNodeRows = Int(String(cString: v))! } // EXPERIMENT
         let grower = TreeGrower<CARTSplitter<Criterion>>(
             columns: columns,
             limits: .init(maxDepth: values.maxDepth ?? .max, minSamplesSplit: values.minSamplesSplit,

@@ -97,8 +97,9 @@ public struct MetricsPuller: Sendable {
         var incidents: [(collector: String, metric: String?, start: Int64, end: Int64)] = []
         var labels: PullQuery?
         if request.request.labelsFromIncidents {
+            // Not a COPY: the template runs with real bind parameters.
             let query = try PullQuery.incidents(request, on: connection)
-            let rows = try connection.query("find incidents", query.text)
+            let rows = try connection.query("find incidents", query.template, query.parameters.map(\.value))
             for row in rows.rows {
                 guard row.count == 4, let collector = row[0], let start = row[2].flatMap({ Int64($0) }),
                       let end = row[3].flatMap({ Int64($0) })

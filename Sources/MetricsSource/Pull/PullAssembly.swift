@@ -75,8 +75,11 @@ enum PullAssembly {
         var hasher = Digest.Hasher()
         for column in dataset.columns {
             guard case .numeric(let values) = column.data else { continue }
-            let littleEndian = values.map { $0.bitPattern.littleEndian }
-            littleEndian.withUnsafeBytes { hasher.update($0) }
+            #if _endian(little)
+            values.withUnsafeBytes { hasher.update($0) }
+            #else
+            values.map { $0.bitPattern.littleEndian }.withUnsafeBytes { hasher.update($0) }
+            #endif
         }
         return hasher.finalizeHex()
     }
