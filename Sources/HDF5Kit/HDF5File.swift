@@ -58,6 +58,9 @@ public final class HDF5File {
     private static func accessProperties() throws(HDF5Error) -> hid_t {
         let access = try HDF5Library.check(id: H5Pcreate(chdf5_p_file_access()), "create file-access properties")
         H5Pset_fclose_degree(access, H5F_CLOSE_STRONG)
+        // Published files are immutable and replaced by rename: readers need no lock,
+        // and must not fail because a writer elsewhere holds one.
+        H5Pset_file_locking(access, false, true)
         // The 1.8 object format keeps files readable by every h5py in use.
         H5Pset_libver_bounds(access, H5F_LIBVER_V18, H5F_LIBVER_V110)
         return access

@@ -8,7 +8,7 @@ struct HelpTests {
     static let commands: [[String]] = [
         [], ["train"], ["predict"], ["dataset"], ["dataset", "inspect"], ["dataset", "synth"],
         ["models"], ["models", "list"], ["models", "show"], ["models", "diff"], ["models", "promote"],
-        ["models", "rollback"], ["models", "history"], ["models", "verify"], ["models", "gc"],
+        ["models", "rollback"], ["models", "history"], ["models", "verify"], ["models", "gc"], ["models", "register"],
         ["db"], ["db", "init"], ["db", "seed"], ["pull"],
     ]
 

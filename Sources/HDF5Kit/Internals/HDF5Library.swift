@@ -10,12 +10,10 @@ import Foundation
 /// values). The library runs with file locking off: published files are
 /// immutable and replaced by rename, so readers need no lock, and a reader
 /// must never fail because another process holds a file open (research notes
-/// §3.7). HDF5 1.10.8 has no `H5Pset_file_locking`, so the documented
-/// environment switch is set before the library first runs.
+/// §3.7). `HDF5File` turns it off per file with `H5Pset_file_locking`.
 enum HDF5Library {
     private static let lock = NSRecursiveLock()
     private static let initialized: Bool = {
-        setenv("HDF5_USE_FILE_LOCKING", "FALSE", 0)
         H5open()
         return true
     }()
