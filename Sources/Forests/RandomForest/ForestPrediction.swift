@@ -4,9 +4,13 @@ import NumericCore
 /// rows, trees in index order inside a block, so results do not depend on
 /// the thread count and a tree's nodes stay in cache across the block.
 enum ForestPrediction {
-    /// Rows per block: large enough to reuse a tree's upper nodes from cache,
-    /// small enough to spread over threads.
-    static let blockRows = 256
+    /// Rows per block: about four blocks per thread, 1,024 … 8,192 rows. Each
+    /// block walks every tree, so larger blocks reload each tree's nodes into
+    /// cache less often; measured on 50,000 rows × 30 trees, 256-row blocks
+    /// cost 3× the CPU time of 4,096-row blocks on two threads.
+    static func blockRows(rows: Int, threads: Int) -> Int {
+        min(8192, max(1024, rows / (4 * max(threads, 1))))
+    }
 
     /// Checks that `x` has the model's number of features.
     static func checkFeatures(_ x: Matrix<Float>, expected: Int) throws(ForestError) {
@@ -28,16 +32,17 @@ enum ForestPrediction {
         output.withUnsafeMutableBufferPointer { output in
             let shared = SharedBuffer(output)
             x.withUnsafeBufferPointer { values in
-                parallelChunks(count: x.rows, chunk: blockRows, threads: threads) { block in
+                let columns = x.columns
+                parallelChunks(count: x.rows, chunk: blockRows(rows: x.rows, threads: threads), threads: threads) { block in
                     var used = [Int32](repeating: 0, count: block.count)
-                    for (treeIndex, tree) in trees.enumerated() {
-                        tree.leafValues.withUnsafeBufferPointer { leafValues in
+                    for treeIndex in trees.indices {
+                        trees[treeIndex].withKernel { tree in
                             for row in block {
                                 if let include, !include(treeIndex, row) { continue }
                                 used[row - block.lowerBound] += 1
-                                let leaf = tree.leafOrdinal(row: values.baseAddress! + row * x.columns)
+                                let leaf = tree.leafOrdinal(row: values.baseAddress! + row * columns)
                                 let target = shared.pointer(at: row * width)
-                                for k in 0 ..< width { target[k] += leafValues[leaf * width + k] }
+                                for k in 0 ..< width { target[k] += tree.leafValues[leaf * width + k] }
                             }
                         }
                     }
@@ -61,20 +66,21 @@ enum ForestPrediction {
         var mean = [Double](repeating: 0, count: x.rows)
         var spread = [Double](repeating: 0, count: x.rows)
         let treeCount = Double(trees.count)
+        let columns = x.columns
         mean.withUnsafeMutableBufferPointer { meanBuffer in
             spread.withUnsafeMutableBufferPointer { spreadBuffer in
                 let means = SharedBuffer(meanBuffer), spreads = SharedBuffer(spreadBuffer)
                 x.withUnsafeBufferPointer { values in
-                    parallelChunks(count: x.rows, chunk: blockRows, threads: threads) { block in
+                    parallelChunks(count: x.rows, chunk: blockRows(rows: x.rows, threads: threads), threads: threads) { block in
                         // Sums shifted by the first tree's value keep the variance accurate.
                         var shift = [Double](repeating: 0, count: block.count)
                         var shifted = [Double](repeating: 0, count: block.count)
                         var squares = [Double](repeating: 0, count: block.count)
-                        for (treeIndex, tree) in trees.enumerated() {
-                            tree.leafValues.withUnsafeBufferPointer { leafValues in
+                        for treeIndex in trees.indices {
+                            trees[treeIndex].withKernel { tree in
                                 for row in block {
                                     let local = row - block.lowerBound
-                                    let value = leafValues[tree.leafOrdinal(row: values.baseAddress! + row * x.columns)]
+                                    let value = tree.leafValues[tree.leafOrdinal(row: values.baseAddress! + row * columns)]
                                     if treeIndex == 0 { shift[local] = value }
                                     means[row] += value
                                     let delta = value - shift[local]

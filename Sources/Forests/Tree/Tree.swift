@@ -89,7 +89,7 @@ public struct Tree: Sendable, Equatable {
     public func apply(_ x: Matrix<Float>) -> [Int32] {
         precondition(x.columns >= featureCount, "Data has \(x.columns) features; the tree needs \(featureCount).")
         return x.withUnsafeBufferPointer { values in
-            (0 ..< x.rows).map { Int32(leafNode(row: values.baseAddress! + $0 * x.columns)) }
+            withKernel { kernel in (0 ..< x.rows).map { Int32(kernel.leafNode(row: values.baseAddress! + $0 * x.columns)) } }
         }
     }
 
@@ -105,30 +105,54 @@ public struct Tree: Sendable, Equatable {
         return depths
     }
 
-    /// The leaf node index for a row whose feature values start at `row`.
-    /// Kernel for batch prediction; the pointer is only read during the call.
+    /// Calls `body` with a traversal kernel over this tree's nodes and leaf
+    /// values. Batch prediction walks many rows inside one call, so the arrays
+    /// are pinned once per batch rather than once per row (pinning shared
+    /// arrays per row costs contended reference-count updates across threads).
     @inlinable
-    func leafNode(row: UnsafePointer<Float>) -> Int {
+    func withKernel<R>(_ body: (TreeKernel) -> R) -> R {
         nodes.withUnsafeBufferPointer { nodes in
-            var index = 0
-            while true {
-                let node = nodes[index]
-                if node.left < 0 { return index }
-                index = Int(node.sendsLeft(row[node.feature]) ? node.left : node.right)
-            }
+            leafValues.withUnsafeBufferPointer { values in body(TreeKernel(nodes: nodes, leafValues: values)) }
         }
     }
 
-    /// The leaf ordinal (row of `leafValues`) for a row whose feature values start at `row`.
+    /// The leaf node index for a row whose feature values start at `row`.
+    func leafNode(row: UnsafePointer<Float>) -> Int {
+        withKernel { $0.leafNode(row: row) }
+    }
+}
+
+/// A tree's nodes and leaf values, valid inside `Tree.withKernel`.
+@usableFromInline
+struct TreeKernel {
+    @usableFromInline let nodes: UnsafeBufferPointer<TreeNode>
+    @usableFromInline let leafValues: UnsafeBufferPointer<Double>
+
+    @inlinable
+    init(nodes: UnsafeBufferPointer<TreeNode>, leafValues: UnsafeBufferPointer<Double>) {
+        self.nodes = nodes
+        self.leafValues = leafValues
+    }
+
+    /// The leaf node index for a row whose feature values start at `row`.
+    @inlinable
+    func leafNode(row: UnsafePointer<Float>) -> Int {
+        var index = 0
+        while true {
+            let node = nodes[index]
+            if node.left < 0 { return index }
+            index = Int(node.sendsLeft(row[node.feature]) ? node.left : node.right)
+        }
+    }
+
+    /// The leaf ordinal (row of the leaf values) for a row whose feature values start at `row`.
     @inlinable
     func leafOrdinal(row: UnsafePointer<Float>) -> Int {
-        nodes.withUnsafeBufferPointer { nodes in
-            var index = 0
-            while true {
-                let node = nodes[index]
-                if node.left < 0 { return Int(node.right) }
-                index = Int(node.sendsLeft(row[node.feature]) ? node.left : node.right)
-            }
+        var index = 0
+        while true {
+            let node = nodes[index]
+            if node.left < 0 { return Int(node.right) }
+            index = Int(node.sendsLeft(row[node.feature]) ? node.left : node.right)
         }
     }
 }
