@@ -84,40 +84,36 @@ struct ForestBench {
     }
 
     /// Reads a numeric CSV with a header; the last column is the target; empty fields are NaN.
+    /// Values go straight into the float32 matrix so parsing adds little to peak memory.
     static func readCSV(_ path: String) throws -> (Matrix<Float>, [Double]) {
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) + [0]
-        var fields: [Double] = []
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes.append(0)
+        var storage: [Float] = []
+        var targets: [Double] = []
         var columns = 0
-        var rows = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeMutablePointer(mutating: buffer.baseAddress!)
+        bytes.withUnsafeMutableBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            let base = buffer.baseAddress!
             var cursor = base
             while cursor.pointee != 0 && cursor.pointee != UInt8(ascii: "\n") { cursor += 1 }
             columns = 1 + buffer[0 ..< (cursor - base)].filter { $0 == UInt8(ascii: ",") }.count
             while cursor.pointee != 0 {
                 cursor += 1
                 if cursor.pointee == 0 { break }
-                for _ in 0 ..< columns {
+                for column in 0 ..< columns {
                     var end: UnsafeMutablePointer<CChar>?
                     let start = UnsafeMutableRawPointer(cursor).assumingMemoryBound(to: CChar.self)
-                    let value = strtod(start, &end)
+                    let parsed = strtod(start, &end)
                     let consumed = UnsafeMutableRawPointer(end!).assumingMemoryBound(to: UInt8.self)
-                    fields.append(consumed == cursor ? .nan : value)
+                    let value = consumed == cursor ? Double.nan : parsed
+                    if column < columns - 1 { storage.append(Float(value)) } else { targets.append(value) }
                     cursor = consumed
                     if cursor.pointee == UInt8(ascii: ",") || cursor.pointee == UInt8(ascii: "\r") { cursor += 1 }
                 }
                 while cursor.pointee != 0 && cursor.pointee != UInt8(ascii: "\n") { cursor += 1 }
-                rows += 1
             }
         }
-        var storage: [Float] = []
-        storage.reserveCapacity(rows * (columns - 1))
-        var targets: [Double] = []
-        for row in 0 ..< rows {
-            for column in 0 ..< columns - 1 { storage.append(Float(fields[row * columns + column])) }
-            targets.append(fields[row * columns + columns - 1])
-        }
-        return (try Matrix(rows: rows, columns: columns - 1, storage: storage), targets)
+        return (try Matrix(rows: targets.count, columns: columns - 1, storage: storage), targets)
     }
 
     /// Runs `body` `repeats` times; returns its result and the smallest wall and CPU seconds.
