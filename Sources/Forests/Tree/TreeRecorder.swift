@@ -42,8 +42,24 @@ struct TreeRecorder {
         if isLeft { nodes[parent].left = Int32(child) } else { nodes[parent].right = Int32(child) }
     }
 
+    /// The finished tree. Its arrays are copied to exact size: appending left
+    /// up to half of each array's capacity unused, which a forest of large
+    /// trees would otherwise keep for its lifetime.
     func tree() -> Tree {
-        Tree(nodes: nodes, sampleCounts: sampleCounts, weightedSampleCounts: weightedSampleCounts,
-             impurities: impurities, leafValues: leafValues, valueWidth: valueWidth, featureCount: featureCount)
+        Tree(nodes: nodes.exactlySized(), sampleCounts: sampleCounts.exactlySized(),
+             weightedSampleCounts: weightedSampleCounts.exactlySized(), impurities: impurities.exactlySized(),
+             leafValues: leafValues.exactlySized(), valueWidth: valueWidth, featureCount: featureCount)
+    }
+}
+
+extension Array where Element: BitwiseCopyable {
+    /// A copy whose capacity is its count.
+    func exactlySized() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            withUnsafeBufferPointer { source in
+                if let base = source.baseAddress { buffer.baseAddress!.initialize(from: base, count: source.count) }
+            }
+            initialized = count
+        }
     }
 }
