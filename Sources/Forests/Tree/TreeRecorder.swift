@@ -2,8 +2,8 @@
 struct TreeRecorder {
     var nodes: [TreeNode] = []
     var sampleCounts: [Int32] = []
-    var weightedSampleCounts: [Double] = []
-    var impurities: [Double] = []
+    var weightedSampleCounts: [Float] = []
+    var impurities: [Float] = []
     var leafValues: [Double] = []
     var leafCount: Int32 = 0
     let valueWidth: Int
@@ -17,8 +17,8 @@ struct TreeRecorder {
     /// Records the statistics of the node about to be appended.
     mutating func record(sampleCount: Int, summary: (weightedCount: Double, impurity: Double)) {
         sampleCounts.append(Int32(sampleCount))
-        weightedSampleCounts.append(summary.weightedCount)
-        impurities.append(summary.impurity)
+        weightedSampleCounts.append(Float(summary.weightedCount))
+        impurities.append(Float(summary.impurity))
     }
 
     /// Appends an internal node; its children are attached as they are created.
