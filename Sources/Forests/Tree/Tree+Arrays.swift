@@ -36,8 +36,8 @@ extension Tree {
     /// - Complexity: O(nodes).
     public init(
         leftChildren: [Int32], rightChildren: [Int32], features: [Int32], thresholds: [Float],
-        missingGoesLeft: [Bool], sampleCounts: [Int32], weightedSampleCounts: [Double] = [],
-        impurities: [Double] = [], leafValues: [Double], valueWidth: Int, featureCount: Int
+        missingGoesLeft: [Bool], sampleCounts: [Int32], weightedSampleCounts: [Float] = [],
+        impurities: [Float] = [], leafValues: [Double], valueWidth: Int, featureCount: Int
     ) throws(ForestError) {
         let count = leftChildren.count
         guard count >= 1 else { throw .invalidData("A tree needs at least 1 node; got 0.") }

@@ -9,8 +9,9 @@ extension Tree {
         var importances = [Double](repeating: 0, count: featureCount)
         for (index, node) in nodes.enumerated() where !node.isLeaf {
             let left = Int(node.left), right = Int(node.right)
-            importances[node.feature] += weightedSampleCounts[index] * impurities[index]
-                - weightedSampleCounts[left] * impurities[left] - weightedSampleCounts[right] * impurities[right]
+            importances[node.feature] += Double(weightedSampleCounts[index]) * Double(impurities[index])
+                - Double(weightedSampleCounts[left]) * Double(impurities[left])
+                - Double(weightedSampleCounts[right]) * Double(impurities[right])
         }
         let total = importances.reduce(0, +)
         return total > 0 ? importances.map { $0 / total } : importances

@@ -21,12 +21,14 @@ public struct Tree: Sendable, Equatable {
     @usableFromInline var nodes: [TreeNode]
     /// Training rows (distinct rows, bootstrap copies counted once) that reached each node.
     public internal(set) var sampleCounts: [Int32]
-    /// Weighted training rows at each node (bootstrap multiplicity × class weight);
+    /// Weighted training rows at each node (bootstrap multiplicity × class weight),
+    /// `Float` to keep large forests small (exact for bootstrap counts below 2²⁴);
     /// empty when the tree was rebuilt without them.
-    public internal(set) var weightedSampleCounts: [Double]
-    /// The criterion's impurity at each node (Gini, entropy in nats, variance);
-    /// empty when the tree was rebuilt without them or the splitter has no criterion.
-    public internal(set) var impurities: [Double]
+    public internal(set) var weightedSampleCounts: [Float]
+    /// The criterion's impurity at each node (Gini, entropy in bits, variance),
+    /// `Float` for the same reason (only importances are computed from it);
+    /// empty when the tree was rebuilt without them.
+    public internal(set) var impurities: [Float]
     /// Leaf values, `valueWidth` per leaf, leaves in node order.
     public internal(set) var leafValues: [Double]
     /// Values per leaf: the class count for classifiers, 1 for regressors, 0 for isolation trees.
@@ -42,8 +44,8 @@ public struct Tree: Sendable, Equatable {
 
     @usableFromInline
     init(
-        nodes: [TreeNode], sampleCounts: [Int32], weightedSampleCounts: [Double],
-        impurities: [Double], leafValues: [Double], valueWidth: Int, featureCount: Int
+        nodes: [TreeNode], sampleCounts: [Int32], weightedSampleCounts: [Float],
+        impurities: [Float], leafValues: [Double], valueWidth: Int, featureCount: Int
     ) {
         self.nodes = nodes
         self.sampleCounts = sampleCounts

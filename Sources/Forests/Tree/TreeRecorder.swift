@@ -2,8 +2,8 @@
 struct TreeRecorder {
     var nodes: [TreeNode] = []
     var sampleCounts: [Int32] = []
-    var weightedSampleCounts: [Double] = []
-    var impurities: [Double] = []
+    var weightedSampleCounts: [Float] = []
+    var impurities: [Float] = []
     var leafValues: [Double] = []
     var leafCount: Int32 = 0
     let valueWidth: Int
@@ -17,8 +17,8 @@ struct TreeRecorder {
     /// Records the statistics of the node about to be appended.
     mutating func record(sampleCount: Int, summary: (weightedCount: Double, impurity: Double)) {
         sampleCounts.append(Int32(sampleCount))
-        weightedSampleCounts.append(summary.weightedCount)
-        impurities.append(summary.impurity)
+        weightedSampleCounts.append(Float(summary.weightedCount))
+        impurities.append(Float(summary.impurity))
     }
 
     /// Appends an internal node; its children are attached as they are created.
@@ -42,8 +42,24 @@ struct TreeRecorder {
         if isLeft { nodes[parent].left = Int32(child) } else { nodes[parent].right = Int32(child) }
     }
 
+    /// The finished tree. Its arrays are copied to exact size: appending left
+    /// up to half of each array's capacity unused, which a forest of large
+    /// trees would otherwise keep for its lifetime.
     func tree() -> Tree {
-        Tree(nodes: nodes, sampleCounts: sampleCounts, weightedSampleCounts: weightedSampleCounts,
-             impurities: impurities, leafValues: leafValues, valueWidth: valueWidth, featureCount: featureCount)
+        Tree(nodes: nodes.exactlySized(), sampleCounts: sampleCounts.exactlySized(),
+             weightedSampleCounts: weightedSampleCounts.exactlySized(), impurities: impurities.exactlySized(),
+             leafValues: leafValues.exactlySized(), valueWidth: valueWidth, featureCount: featureCount)
+    }
+}
+
+extension Array where Element: BitwiseCopyable {
+    /// A copy whose capacity is its count.
+    func exactlySized() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            withUnsafeBufferPointer { source in
+                if let base = source.baseAddress { buffer.baseAddress!.initialize(from: base, count: source.count) }
+            }
+            initialized = count
+        }
     }
 }
