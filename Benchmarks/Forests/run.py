@@ -50,8 +50,9 @@ def make_data(args, task):
             X, y = make_classification(n_samples=args.rows, n_features=args.features, n_informative=16,
                                        n_redundant=4, random_state=0)
         else:
-            X, y = make_regression(n_samples=args.rows, n_features=args.features, n_informative=16,
-                                   noise=10.0, random_state=0)
+            # scikit-learn's defaults (10 informative features, no noise): the data on which the
+            # issue measured stock sklearn at R² 0.907.
+            X, y = make_regression(n_samples=args.rows, n_features=args.features, random_state=0)
         write_csv(train, X[:args.train], y[:args.train])
         write_csv(test, X[args.train:], y[args.train:])
     return train, test

@@ -73,9 +73,9 @@ struct DatasetSynthCommand: AsyncParsableCommand {
             let paths = SyntheticMetrics.CSVPaths(output: output, long: format != .wide, wide: format != .long)
             let showProgress = standardErrorIsTerminal
             let summary = try generator.writeCSV(to: paths) { fraction in
-                if showProgress { printProgress("synth: \(Int(fraction * 100))%") }
+                if showProgress { redrawProgressLine("synth: \(Int(fraction * 100))%") }
             }
-            if showProgress { printProgress("") }
+            if showProgress { redrawProgressLine("") }
             if let long = paths.long { print("\(long): \(summary.longRows) samples (long format)") }
             if let wide = paths.wide { print("\(wide): \(summary.wideRows) buckets (wide format)") }
             if let incidents = paths.incidents { print("\(incidents): \(summary.incidentRows) incidents") }
@@ -88,13 +88,5 @@ struct DatasetSynthCommand: AsyncParsableCommand {
             intervalSeconds: SyntheticMetrics.Configuration.intervalSeconds(parsing: interval),
             seed: seed, injectsIncidents: incidents
         ).validated()
-    }
-}
-
-/// Redraws one progress line on standard error (a terminal): carriage return, clear, text.
-private func printProgress(_ text: String) {
-    let line = "\r\u{1B}[K" + text
-    line.utf8CString.withUnsafeBufferPointer { buffer in
-        _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
     }
 }

@@ -82,9 +82,9 @@ struct PullCommand: AsyncParsableCommand {
             let showProgress = standardErrorIsTerminal
             let result = try puller.pull(request, now: now, progress: { progress in
                 guard showProgress else { return }
-                redrawProgress("pull: \(progress.rows) rows, \(String(format: "%.1f", progress.megabytesPerSecond)) MB/s")
+                redrawProgressLine("pull: \(progress.rows) rows, \(String(format: "%.1f", progress.megabytesPerSecond)) MB/s")
             }, onRetry: DatabaseOptions.logRetry)
-            if showProgress { redrawProgress("") }
+            if showProgress { redrawProgressLine("") }
             try PullOutput.write(result, to: output)
             let lineage = result.lineage
             let lineagePlace = try PullOutput.Format(path: output) == .csv
@@ -102,13 +102,5 @@ struct PullCommand: AsyncParsableCommand {
             aggregates: parsedAggregates.isEmpty ? [.avg] : parsedAggregates,
             labelsFromIncidents: labels == .incidents, schema: database.schema, timescale: timescaledb
         ).validated()
-    }
-}
-
-/// Redraws one progress line on standard error (a terminal): carriage return, clear, text.
-private func redrawProgress(_ text: String) {
-    let line = "\r\u{1B}[K" + text
-    line.utf8CString.withUnsafeBufferPointer { buffer in
-        _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
     }
 }

@@ -16,6 +16,25 @@ struct RandomForestRegressorTests {
         #expect(try model.predict(try Matrix([[2.5], [2.6]])) == [1, 5])
     }
 
+    @Test("trees too large for one-row walks predict in interleaved lanes exactly as one row at a time")
+    func interleavedWalks() throws {
+        let data = TestData.synthetic(rows: 20_000, features: 3)
+        let model = try RandomForestRegressor(
+            fitting: data.x, targets: data.targets,
+            configuration: TestData.configuration(.regression, trees: 2) { $0.bootstrap = false })
+        #expect(model.trees.allSatisfy { $0.nodeCount >= TreeKernel.lanesMinimumNodes })
+        // Probe rows of every shape: training rows, NaN in each feature, and fewer rows than lanes at the end.
+        var probe = (0 ..< 1_003).map { data.x.row($0 * 13) }
+        for row in 0 ..< 30 { probe[row][row % 3] = .nan }
+        let x = try Matrix(probe)
+        let (mean, _) = try model.predictWithSpread(x, threads: 2)
+        let predicted = try model.predict(x, threads: 2)
+        for (row, values) in probe.enumerated() {
+            let expected = model.trees.map { $0.leafValues(ofNode: $0.leafNode(for: values)).first! }.reduce(0, +) / 2
+            #expect(predicted[row] == expected && mean[row] == expected, "row \(row)")
+        }
+    }
+
     @Test("spread is the standard deviation of the trees' predictions")
     func spread() throws {
         let data = TestData.synthetic(rows: 300, features: 3)

@@ -10,7 +10,7 @@ extension CARTSplitter {
         count: Int, features: UnsafePointer<Int>, targets: UnsafePointer<UnsafeMutablePointer<Double>>,
         start: Int, rows: Int, occupancy: UnsafeMutablePointer<UInt64>? = nil
     ) {
-        let stride = workspace.stride
+        let stride = self.stride
         if let occupancy {
             // Mark occupied bins first and zero only those: a small node touches
             // a few bins, and zeroing all 256 would cost more than the rows.
@@ -57,7 +57,7 @@ extension CARTSplitter {
         let base = slot >= 0 ? workspace.histogramPointer(slot) : workspace.scratchHistogram
         for feature in 0 ..< featureCount {
             workspace.batchFeatures[feature] = feature
-            workspace.batchTargets[feature] = base + feature * 256 * workspace.stride
+            workspace.batchTargets[feature] = base + feature * 256 * stride
         }
         buildHistograms(count: featureCount, features: workspace.batchFeatures, targets: workspace.batchTargets,
                         start: start, rows: count)

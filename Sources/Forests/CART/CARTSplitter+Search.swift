@@ -8,7 +8,7 @@ extension CARTSplitter {
         feature: Int, bins: UnsafeMutablePointer<Double>, totals: UnsafePointer<Double>,
         occupancy: UnsafePointer<UInt64>? = nil
     ) -> Bool {
-        let stride = workspace.stride
+        let stride = self.stride
         let left = workspace.left
         clearStats(left, stride)
         let missing = UnsafePointer(bins + FeatureBins.missingCode * stride)
@@ -43,7 +43,7 @@ extension CARTSplitter {
         bin: Int, of feature: Int, bins: UnsafeMutablePointer<Double>, left: UnsafeMutablePointer<Double>,
         missing: UnsafePointer<Double>, totals: UnsafePointer<Double>, scan: inout HistogramScan
     ) {
-        let stride = workspace.stride
+        let stride = self.stride
         let stats = bins + bin * stride
         let binClass = scan.skipsRuns ? data.criterion.soleClass(stats) : -1
         if scan.last >= 0 && (binClass < 0 || binClass != scan.lastClass) {
@@ -63,7 +63,7 @@ extension CARTSplitter {
     mutating func scanExact(
         feature: Int, rows: UnsafeBufferPointer<Int32>, start: Int, totals: UnsafePointer<Double>
     ) -> Bool {
-        let stride = workspace.stride
+        let stride = self.stride
         let keys = workspace.sortKeys
         let missing = workspace.missing
         clearStats(missing, stride)
@@ -154,7 +154,7 @@ extension CARTSplitter {
             }
         }
         guard hasMissing && threshold != .infinity else { return }
-        let stride = workspace.stride
+        let stride = self.stride
         let withMissing = workspace.candidateLeft
         for index in 0 ..< stride { withMissing[index] = left[index] + missing[index] }
         if withMissing[0] >= minLeaf && totals[0] - withMissing[0] >= minLeaf
@@ -175,7 +175,7 @@ extension CARTSplitter {
         best.feature = feature
         best.threshold = threshold
         best.missingGoesLeft = missingGoesLeft
-        copyStats(left, to: workspace.bestLeft, workspace.stride)
+        copyStats(left, to: workspace.bestLeft, stride)
     }
 }
 

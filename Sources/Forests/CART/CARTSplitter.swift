@@ -77,6 +77,11 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
     var best = BestSplit()
 
     var valueWidth: Int { data.criterion.valueWidth }
+    /// Doubles per statistics vector, read from the criterion so that kernels
+    /// specialised for a fixed-width criterion (squared error: 3) unroll.
+    var stride: Int {
+        @inline(__always) get { data.criterion.stride }
+    }
     var featureCount: Int { data.featureCount }
 
     /// A splitter for one tree whose rows, in the order the grower receives
@@ -148,8 +153,8 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
         state.splitBin = best.bin
         state.leftTotals = workspace.allocateStats()
         state.rightTotals = workspace.allocateStats()
-        copyStats(workspace.bestLeft, to: workspace.statsPointer(state.leftTotals), workspace.stride)
-        copyStats(workspace.bestRight, to: workspace.statsPointer(state.rightTotals), workspace.stride)
+        copyStats(workspace.bestLeft, to: workspace.statsPointer(state.leftTotals), stride)
+        copyStats(workspace.bestRight, to: workspace.statsPointer(state.rightTotals), stride)
         return NodeSplit(feature: best.feature, threshold: best.threshold,
                          missingGoesLeft: best.missingGoesLeft, improvement: improvement)
     }
@@ -182,7 +187,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
                     for index in 0 ..< batch { targets[index] = histogram(state.histogram, features[index]) }
                     occupancy = nil
                 } else {
-                    for index in 0 ..< batch { targets[index] = workspace.scratchHistogram + index * 256 * workspace.stride }
+                    for index in 0 ..< batch { targets[index] = workspace.scratchHistogram + index * 256 * stride }
                     occupancy = count < Self.sparseRows ? workspace.batchOccupancy : nil
                     buildHistograms(count: batch, features: features, targets: targets, start: state.start, rows: count,
                                     occupancy: occupancy)
@@ -226,7 +231,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
                 best.feature = feature
                 best.missingGoesLeft = false
                 best.bin = -1
-                clearStats(workspace.bestLeft, workspace.stride)
+                clearStats(workspace.bestLeft, stride)
                 data.criterion.accumulate(workspace.targets[start + leftOffset], weight: workspace.weights[start + leftOffset],
                                           into: workspace.bestLeft)
                 return
@@ -236,7 +241,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
 
     /// The weighted impurity decrease of `best` (scikit-learn's formula); also fills `workspace.bestRight`.
     private func improvementOfBest(totals: UnsafePointer<Double>) -> Double {
-        for index in 0 ..< workspace.stride { workspace.bestRight[index] = totals[index] - workspace.bestLeft[index] }
+        for index in 0 ..< stride { workspace.bestRight[index] = totals[index] - workspace.bestLeft[index] }
         return data.criterion.weightedDecrease(total: totals, left: workspace.bestLeft, right: workspace.bestRight)
             / rootWeight
     }
@@ -293,7 +298,7 @@ struct CARTSplitter<Criterion: SplitCriterion>: TreeSplitter {
 
     /// Feature `feature`'s 256 bins inside full histogram `slot`.
     func histogram(_ slot: Int32, _ feature: Int) -> UnsafeMutablePointer<Double> {
-        workspace.histogramPointer(slot) + feature * 256 * workspace.stride
+        workspace.histogramPointer(slot) + feature * 256 * stride
     }
 }
 

@@ -37,10 +37,17 @@ enum ForestPrediction {
                     var used = [Int32](repeating: 0, count: block.count)
                     for treeIndex in trees.indices {
                         trees[treeIndex].withKernel { tree in
-                            for row in block {
-                                if let include, !include(treeIndex, row) { continue }
+                            if let include {
+                                for row in block where include(treeIndex, row) {
+                                    used[row - block.lowerBound] += 1
+                                    let leaf = tree.leafOrdinal(row: values.baseAddress! + row * columns)
+                                    let target = shared.pointer(at: row * width)
+                                    for k in 0 ..< width { target[k] += tree.leafValues[leaf * width + k] }
+                                }
+                                return
+                            }
+                            tree.forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
                                 used[row - block.lowerBound] += 1
-                                let leaf = tree.leafOrdinal(row: values.baseAddress! + row * columns)
                                 let target = shared.pointer(at: row * width)
                                 for k in 0 ..< width { target[k] += tree.leafValues[leaf * width + k] }
                             }
@@ -78,9 +85,9 @@ enum ForestPrediction {
                         var squares = [Double](repeating: 0, count: block.count)
                         for treeIndex in trees.indices {
                             trees[treeIndex].withKernel { tree in
-                                for row in block {
+                                tree.forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
                                     let local = row - block.lowerBound
-                                    let value = tree.leafValues[tree.leafOrdinal(row: values.baseAddress! + row * columns)]
+                                    let value = tree.leafValues[leaf]
                                     if treeIndex == 0 { shift[local] = value }
                                     means[row] += value
                                     let delta = value - shift[local]

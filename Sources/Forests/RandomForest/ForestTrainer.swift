@@ -1,4 +1,5 @@
 import NumericCore
+import Synchronization
 
 /// Trees of a forest and which training rows each tree saw.
 struct TrainedTrees: Sendable {
@@ -22,9 +23,10 @@ enum ForestTrainer {
     ///   - x: training features, rows × features.
     ///   - criterion: the impurity and the targets.
     ///   - rowWeights: weight of each row before bootstrap (class weights), or empty for 1.
+    ///   - progress: told each time a tree is finished.
     static func train<Criterion: SplitCriterion>(
         x: Matrix<Float>, criterion: Criterion, rowWeights: [Double],
-        configuration: ForestConfiguration.Validated
+        configuration: ForestConfiguration.Validated, progress: TreeProgress? = nil
     ) throws(ForestError) -> TrainedTrees {
         let values = configuration.values
         let rowCount = x.rows
@@ -41,6 +43,7 @@ enum ForestTrainer {
             columns: columns,
             limits: .init(maxDepth: values.maxDepth ?? .max, minSamplesSplit: values.minSamplesSplit,
                           minSamplesLeaf: values.minSamplesLeaf, maxLeafNodes: values.maxLeafNodes))
+        let finished = Atomic<Int>(0)
         let results = parallelMap(count: values.trees, threads: threads) { treeIndex -> (Tree, [UInt64]) in
             var random = SeededRandom(seed: values.seed, stream: UInt64(treeIndex))
             var weights = [Double](repeating: 0, count: rowCount)
@@ -58,6 +61,9 @@ enum ForestTrainer {
             }
             var splitter = CARTSplitter(data: data, settings: settings, rows: rows, weights: weights)
             let tree = grower.grow(rows: rows, splitter: &splitter, random: &random)
+            if let progress {
+                progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, values.trees)
+            }
             return (tree, inBag)
         }
         return TrainedTrees(trees: results.map(\.0), inBag: results.map(\.1))

@@ -31,12 +31,13 @@ public struct RandomForestClassifier: Sendable {
     ///   - labels: class index of each row, in `0 ..< classNames.count`.
     ///   - classNames: the names of the classes (≥ 1).
     ///   - configuration: checked hyperparameters (`task` must be `.classification`).
+    ///   - progress: told each time a tree is finished (from worker threads).
     /// - Throws: `ForestError.invalidData` for shapes or labels that do not fit,
     ///   `ForestError.invalidParameter` for counts that exceed the data.
     /// - Complexity: O(trees × rows × log rows × maxFeatures) for training.
     public init(
         fitting x: Matrix<Float>, labels: [Int], classNames: [String],
-        configuration: ForestConfiguration.Validated
+        configuration: ForestConfiguration.Validated, progress: TreeProgress? = nil
     ) throws(ForestError) {
         let values = configuration.values
         guard values.task == .classification else {
@@ -61,7 +62,7 @@ public struct RandomForestClassifier: Sendable {
             kind: values.criterion == .entropy ? .entropy : .gini, classCount: classNames.count,
             labels: labels.map { Int32($0) })
         let trained = try ForestTrainer.train(
-            x: x, criterion: criterion, rowWeights: rowWeights, configuration: configuration)
+            x: x, criterion: criterion, rowWeights: rowWeights, configuration: configuration, progress: progress)
         self.configuration = configuration
         trees = trained.trees
         self.classNames = classNames

@@ -20,10 +20,14 @@ public struct RandomForestRegressor: Sendable {
     ///   - x: training features, one row per sample; NaN marks a missing value.
     ///   - targets: the finite target of each row.
     ///   - configuration: checked hyperparameters (`task` must be `.regression`).
+    ///   - progress: told each time a tree is finished (from worker threads).
     /// - Throws: `ForestError.invalidData` for shapes or targets that do not fit,
     ///   `ForestError.invalidParameter` for counts that exceed the data.
     /// - Complexity: O(trees × rows × log rows × maxFeatures) for training.
-    public init(fitting x: Matrix<Float>, targets: [Double], configuration: ForestConfiguration.Validated) throws(ForestError) {
+    public init(
+        fitting x: Matrix<Float>, targets: [Double], configuration: ForestConfiguration.Validated,
+        progress: TreeProgress? = nil
+    ) throws(ForestError) {
         let values = configuration.values
         guard values.task == .regression else {
             throw .invalidParameter("task must be regression for RandomForestRegressor; got \(values.task.rawValue).")
@@ -33,7 +37,7 @@ public struct RandomForestRegressor: Sendable {
             throw .invalidData("Target at row \(row) is \(targets[row]); targets must be finite numbers.")
         }
         let trained = try ForestTrainer.train(
-            x: x, criterion: SquaredErrorCriterion(targets: targets), rowWeights: [], configuration: configuration)
+            x: x, criterion: SquaredErrorCriterion(targets: targets), rowWeights: [], configuration: configuration, progress: progress)
         self.configuration = configuration
         trees = trained.trees
         featureCount = x.columns

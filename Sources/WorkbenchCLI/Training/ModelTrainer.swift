@@ -24,8 +24,11 @@ struct ModelTrainer {
     private func trainClassifier(_ table: TrainingTable) throws -> TrainedResult {
         let (labels, classNames) = try table.classLabels()
         let configuration = try forestConfiguration(task: .classification)
+        let progress = TerminalProgress(label: "train")
+        defer { progress.finish() }
         let model = try RandomForestClassifier(
-            fitting: table.matrix, labels: labels, classNames: classNames, configuration: configuration)
+            fitting: table.matrix, labels: labels, classNames: classNames, configuration: configuration,
+            progress: { progress.show(done: $0, of: $1, unit: "trees") })
         var metrics: [String: Double] = [:]
         if let score = model.outOfBagScore { metrics["oob_accuracy"] = score }
         return TrainedResult(
@@ -37,7 +40,11 @@ struct ModelTrainer {
     private func trainRegressor(_ table: TrainingTable) throws -> TrainedResult {
         let targets = try table.numericTarget()
         let configuration = try forestConfiguration(task: .regression)
-        let model = try RandomForestRegressor(fitting: table.matrix, targets: targets, configuration: configuration)
+        let progress = TerminalProgress(label: "train")
+        defer { progress.finish() }
+        let model = try RandomForestRegressor(
+            fitting: table.matrix, targets: targets, configuration: configuration,
+            progress: { progress.show(done: $0, of: $1, unit: "trees") })
         var metrics: [String: Double] = [:]
         if let score = model.outOfBagScore { metrics["oob_r2"] = score }
         return TrainedResult(

@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// One progress line on standard error that redraws in place: shown only when
+/// standard error is a terminal, so logs and pipes stay quiet.
+///
+/// Safe to call from worker threads; redraws at most ten times a second.
+final class TerminalProgress: Sendable {
+    /// What the line starts with, e.g. `train`.
+    let label: String
+    /// False when standard error is not a terminal: every call does nothing.
+    let isVisible: Bool
+    private let start = Date()
+    private let lastDraw = Mutex<Date?>(nil)
+
+    init(label: String, isVisible: Bool = standardErrorIsTerminal) {
+        self.label = label
+        self.isVisible = isVisible
+    }
+
+    /// Shows `text` after the label.
+    func show(_ text: String) {
+        guard isVisible, shouldDraw() else { return }
+        redrawProgressLine("\(label): \(text)")
+    }
+
+    /// Shows `done` of `total` units with the elapsed time and an estimate of the time left.
+    func show(done: Int, of total: Int, unit: String) {
+        guard isVisible, total > 0, done == total || shouldDraw() else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        redrawProgressLine("\(label): " + Self.describe(done: done, of: total, unit: unit, elapsed: elapsed))
+    }
+
+    /// `37/100 trees, 3.2 s elapsed, ETA 5.4 s`: the estimate assumes the
+    /// remaining units take as long as the finished ones did on average.
+    static func describe(done: Int, of total: Int, unit: String, elapsed: Double) -> String {
+        var text = "\(done)/\(total) \(unit), \(seconds(elapsed)) elapsed"
+        if done > 0 && done < total {
+            text += ", ETA \(seconds(elapsed / Double(done) * Double(total - done)))"
+        }
+        return text
+    }
+
+    /// Clears the line (call once the work is done, before printing results).
+    func finish() {
+        if isVisible { redrawProgressLine("") }
+    }
+
+    private func shouldDraw() -> Bool {
+        lastDraw.withLock { last in
+            let now = Date()
+            if let previous = last, now.timeIntervalSince(previous) < 0.1 { return false }
+            last = now
+            return true
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        String(format: "%.1f s", value)
+    }
+}
+
+/// Redraws one progress line on standard error: carriage return, clear to end of line, text.
+func redrawProgressLine(_ text: String) {
+    let line = "\r\u{1B}[K" + text
+    line.utf8CString.withUnsafeBufferPointer { buffer in
+        _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
+    }
+}
