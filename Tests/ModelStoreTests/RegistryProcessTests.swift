@@ -16,6 +16,15 @@ struct RegistryProcessTests {
         return (directory, model.path, directory.appendingPathComponent("models").path)
     }
 
+    @Test("register exits without libhdf5 shutdown noise: failed probes leave no error records behind")
+    func cleanShutdown() throws {
+        let (directory, model, registry) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try TestSupport.workbench(["models", "register", model, "--name", "cpu", "--registry", registry])
+        #expect(output.status == 0)
+        #expect(output.standardError.isEmpty, "\(output.standardError)")
+    }
+
     @Test("two processes registering one model at once both succeed with distinct versions")
     func concurrentRegistration() async throws {
         let (directory, model, registry) = try makeWorkspace()

@@ -19,9 +19,17 @@ enum HDF5Library {
     }()
 
     /// Runs `body` with exclusive access to the library.
+    ///
+    /// The calling thread's error stack is cleared afterwards: a failed call
+    /// leaves records there that hold references to the library's error
+    /// classes, and records left on a worker thread's stack kept libhdf5 from
+    /// shutting down at exit ("HDF5: infinite loop closing library").
     static func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
         lock.lock()
-        defer { lock.unlock() }
+        defer {
+            H5Eclear2(chdf5_e_default())
+            lock.unlock()
+        }
         precondition(initialized)
         H5Eset_auto2(chdf5_e_default(), nil, nil)
         return try body()
