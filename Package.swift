@@ -34,7 +34,8 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
-        .target(name: "Forests", dependencies: ["NumericCore"], exclude: ["README.md"]),
+        .target(name: "CForestKernels"),
+        .target(name: "Forests", dependencies: ["NumericCore", "CForestKernels"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
             "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",

@@ -1,0 +1,77 @@
+// Tree-walk kernel for batch prediction, the only C in Forests: sixteen rows walk one tree in
+// lockstep, each step gathering their current nodes and feature values, so the walks' cache
+// misses overlap and no branch depends on the data except the loop exit.
+
+#include "forest_kernels.h"
+
+#include <immintrin.h>
+
+int wb_forest_cpu_has_avx2(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2");
+}
+
+/// One row walked alone (the tail after the last full group of eight).
+static int32_t leaf_ordinal(const int32_t *node_words, const float *row) {
+    int32_t index = 0;
+    for (;;) {
+        const int32_t *node = node_words + 4 * (int64_t)index;
+        int32_t left = node[2];
+        if (left < 0) return node[3];
+        float threshold;
+        __builtin_memcpy(&threshold, node, sizeof threshold);
+        uint32_t flags = (uint32_t)node[1];
+        float value = row[flags & 0x7fffffffu];
+        int goes_left = value <= threshold || (value != value && (flags >> 31));
+        index = goes_left ? left : node[3];
+    }
+}
+
+/// Groups of eight rows walked together: their dependency chains (node gather → value gather →
+/// compare → next node) interleave, so one group's gathers run while another's wait. Measured on
+/// 50,000 rows × 100 trees, two threads (19,000-node / 190,000-node trees): one group 0.43 / 0.74 s,
+/// two 0.26–0.31 / 0.61 s, three 0.32–0.53 / 0.75 s, four 0.39 / 0.70 s, eight 0.48 / 1.02 s;
+/// the scalar walk 0.42 / 1.2 s.
+enum { GROUPS = 2, ROWS = 8 * GROUPS };
+
+__attribute__((target("avx2")))
+void wb_forest_leaf_ordinals_avx2(const void *nodes, const float *rows, int64_t columns, int64_t count,
+                                  int32_t *ordinals) {
+    const int32_t *words = (const int32_t *)nodes;
+    const float *thresholds = (const float *)nodes;
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i row_offsets = _mm256_mullo_epi32(lanes, _mm256_set1_epi32((int32_t)columns));
+    const __m256i feature_mask = _mm256_set1_epi32(0x7fffffff);
+    const __m256i minus_one = _mm256_set1_epi32(-1);
+    int64_t first = 0;
+    for (; first + ROWS <= count; first += ROWS) {
+        __m256i index[GROUPS], right[GROUPS];
+        for (int g = 0; g < GROUPS; g++) index[g] = _mm256_setzero_si256();
+        for (;;) {
+            int moving = 0;
+            for (int g = 0; g < GROUPS; g++) {
+                // Node i starts at word 4i: threshold, flags, left, right.
+                __m256i word = _mm256_slli_epi32(index[g], 2);
+                __m256i left = _mm256_i32gather_epi32(words + 2, word, 4);
+                right[g] = _mm256_i32gather_epi32(words + 3, word, 4);
+                __m256i internal = _mm256_cmpgt_epi32(left, minus_one);
+                moving |= !_mm256_testz_si256(internal, internal);
+                __m256i flags = _mm256_i32gather_epi32(words + 1, word, 4);
+                __m256 threshold = _mm256_i32gather_ps(thresholds, word, 4);
+                // Leaves hold feature 0, so their lanes read a valid value and stay put below.
+                __m256i offset = _mm256_add_epi32(row_offsets, _mm256_and_si256(flags, feature_mask));
+                __m256 value = _mm256_i32gather_ps(rows + (first + 8 * g) * columns, offset, 4);
+                __m256 below = _mm256_cmp_ps(value, threshold, _CMP_LE_OQ);
+                __m256 missing = _mm256_cmp_ps(value, value, _CMP_UNORD_Q);
+                __m256 missing_left = _mm256_castsi256_ps(_mm256_srai_epi32(flags, 31));
+                __m256i goes_left = _mm256_castps_si256(_mm256_or_ps(below, _mm256_and_ps(missing, missing_left)));
+                __m256i child = _mm256_blendv_epi8(right[g], left, goes_left);
+                index[g] = _mm256_blendv_epi8(index[g], child, internal);
+            }
+            if (!moving) break;
+        }
+        // Every lane is at a leaf, whose right word is its ordinal.
+        for (int g = 0; g < GROUPS; g++) _mm256_storeu_si256((__m256i *)(ordinals + first + 8 * g), right[g]);
+    }
+    for (; first < count; first++) ordinals[first] = leaf_ordinal(words, rows + first * columns);
+}

@@ -1,0 +1,22 @@
+#ifndef WORKBENCH_FOREST_KERNELS_H
+#define WORKBENCH_FOREST_KERNELS_H
+
+#include <stdint.h>
+
+/// Whether this CPU runs the AVX2 tree walk (checked once by the caller).
+int wb_forest_cpu_has_avx2(void);
+
+/// Writes the leaf ordinal of each of `count` rows to `ordinals`, walking one
+/// tree sixteen rows at a time with AVX2 gathers.
+///
+/// `nodes` is the tree's array of 16-byte nodes in Forests' `TreeNode` layout
+/// (float threshold; uint32 feature with bit 31 set when NaN goes left; int32
+/// left child, -1 at a leaf; int32 right child, the leaf ordinal at a leaf).
+/// Row `r` has `columns` floats from `rows + r * columns`. A row goes left iff
+/// `value <= threshold`, or the value is NaN and bit 31 is set: exactly
+/// `TreeNode.sendsLeft`. Requires `count * columns < 2^31`, fewer than 2^29
+/// nodes, and `wb_forest_cpu_has_avx2()`.
+void wb_forest_leaf_ordinals_avx2(const void *nodes, const float *rows, int64_t columns, int64_t count,
+                                  int32_t *ordinals);
+
+#endif
