@@ -1,4 +1,5 @@
 import NumericCore
+import Synchronization
 import Testing
 @testable import Forests
 
@@ -12,6 +13,20 @@ struct RandomForestClassifierTests {
             $0.maxFeatures = .all
             change(&$0)
         }
+    }
+
+    @Test("progress hears of every tree once, ending at the total, on two threads")
+    func progressCountsTrees() throws {
+        let data = TestData.synthetic(rows: 200, features: 4)
+        let heard = Mutex<[Int]>([])
+        _ = try RandomForestClassifier(
+            fitting: data.x, labels: data.labels, classNames: ["0", "1"],
+            configuration: TestData.configuration(.classification, trees: 9, threads: 2),
+            progress: { finished, total in
+                #expect(total == 9)
+                heard.withLock { $0.append(finished) }
+            })
+        #expect(heard.withLock { $0.sorted() } == Array(1 ... 9))
     }
 
     @Test("one tree finds the known split at the midpoint of the gap", arguments: SplitMethod.allCases)
