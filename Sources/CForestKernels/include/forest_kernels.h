@@ -7,7 +7,7 @@
 int wb_forest_cpu_has_avx2(void);
 
 /// Writes the leaf ordinal of each of `count` rows to `ordinals`, walking one
-/// tree sixteen rows at a time with AVX2 gathers.
+/// tree sixteen rows at a time with AVX2.
 ///
 /// `nodes` is the tree's array of 16-byte nodes in Forests' `TreeNode` layout
 /// (float threshold; uint32 feature with bit 31 set when NaN goes left; int32

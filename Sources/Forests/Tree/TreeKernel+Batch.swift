@@ -4,10 +4,9 @@ import CForestKernels
 ///
 /// A single walk is a chain of dependent loads, one per level, so the core
 /// mostly waits. On CPUs with AVX2 the C kernel `wb_forest_leaf_ordinals_avx2`
-/// walks sixteen rows in lockstep with gathers, overlapping their loads
-/// (50,000 rows × 100 trees, two threads: 0.42 → 0.26–0.31 s on 19,000-node
-/// trees, 1.2 → 0.61 s on 190,000-node trees). Elsewhere rows are walked one
-/// at a time. Both give exactly `leafOrdinal`'s leaf for every row.
+/// walks sixteen rows in lockstep, overlapping their loads (measurements in
+/// its comments and BENCHMARKS.md). Elsewhere rows are walked one at a time.
+/// Both give exactly `leafOrdinal`'s leaf for every row.
 extension TreeKernel {
     /// Whether the CPU runs the AVX2 walk.
     @usableFromInline static let hasVectorWalk = wb_forest_cpu_has_avx2() != 0
