@@ -33,7 +33,10 @@ static int32_t leaf_ordinal(const int32_t *node_words, const float *row) {
 /// 190,000-node trees): one group 0.43 / 0.74 s, two 0.26–0.31 / 0.61 s, three 0.32–0.53 / 0.75 s,
 /// four 0.39 / 0.70 s, eight 0.48 / 1.02 s; the scalar walk 0.42 / 1.2 s. Loading the nodes with
 /// `load_nodes` instead of gathers then took 30 classification trees from 0.14–0.16 s to 0.08–0.09 s
-/// (alternating runs); four groups with it measured 0.06–0.13 s, no clearer than two.
+/// (alternating runs); four groups with it measured 0.06–0.13 s, no clearer than two. Refilling a
+/// lane with the next row as soon as it reaches a leaf (instead of waiting for its group's deepest
+/// walk) measured 0.074–0.097 s against 0.058–0.073 s for this lockstep: the bookkeeping costs more
+/// than the idle lanes.
 enum { GROUPS = 2, ROWS = 8 * GROUPS };
 
 /// The four words of the eight nodes `index` points at, one vector per field: eight 16-byte loads
