@@ -17,17 +17,7 @@ struct DatabaseSeedCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Number of tenants, 1...702.")
-    var tenants: Int = 3
-
-    @Option(help: "Number of days generated, 1...366.")
-    var days: Int = 14
-
-    @Option(help: ArgumentHelp("Time between samples: 30s, 1m, 5m, 1h (must divide a day).", valueName: "duration"))
-    var interval: String = "1m"
-
-    @Option(help: "Seed of every random stream.")
-    var seed: UInt64 = 0
+    @OptionGroup var synthetic: SyntheticOptions
 
     @Option(help: ArgumentHelp("First timestamp: ISO-8601 UTC or now-14d, rounded down to the interval (default 2026-01-05, a Monday).", valueName: "time"))
     var start: String?
@@ -66,10 +56,7 @@ struct DatabaseSeedCommand: AsyncParsableCommand {
     }
 
     private func makeConfiguration() throws -> SyntheticMetrics.Configuration {
-        var configuration = SyntheticMetrics.Configuration(
-            tenants: tenants, days: days,
-            intervalSeconds: try SyntheticMetrics.Configuration.intervalSeconds(parsing: interval),
-            seed: seed, injectsIncidents: incidents)
+        var configuration = try synthetic.configuration(injectsIncidents: incidents)
         if let start {
             // Rounded down to the interval, so `--start now-14d` works.
             let time = try PullTime.parse(start, now: Int64(Date().timeIntervalSince1970))

@@ -41,17 +41,7 @@ struct DatasetSynthCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Path of the main CSV file; companions are named after it.", valueName: "file"))
     var output: String
 
-    @Option(help: "Number of tenants, 1...702.")
-    var tenants: Int = 3
-
-    @Option(help: "Number of days generated, 1...366.")
-    var days: Int = 14
-
-    @Option(help: ArgumentHelp("Time between samples: 30s, 1m, 5m, 1h (must divide a day).", valueName: "duration"))
-    var interval: String = "1m"
-
-    @Option(help: "Seed of every random stream.")
-    var seed: UInt64 = 0
+    @OptionGroup var synthetic: SyntheticOptions
 
     @Option(help: "Layouts to write: long, wide or both.")
     var format: Format = .both
@@ -83,10 +73,6 @@ struct DatasetSynthCommand: AsyncParsableCommand {
     }
 
     private func makeConfiguration() throws(DatasetError) -> SyntheticMetrics.Configuration {
-        try SyntheticMetrics.Configuration(
-            tenants: tenants, days: days,
-            intervalSeconds: SyntheticMetrics.Configuration.intervalSeconds(parsing: interval),
-            seed: seed, injectsIncidents: incidents
-        ).validated()
+        try synthetic.configuration(injectsIncidents: incidents).validated()
     }
 }
