@@ -61,11 +61,11 @@ struct DatasetSynthCommand: AsyncParsableCommand {
         try await reportingErrors {
             let generator = SyntheticMetrics(configuration: try makeConfiguration())
             let paths = SyntheticMetrics.CSVPaths(output: output, long: format != .wide, wide: format != .long)
-            let showProgress = standardErrorIsTerminal
+            let progress = TerminalProgress(label: "synth")
             let summary = try generator.writeCSV(to: paths) { fraction in
-                if showProgress { redrawProgressLine("synth: \(Int(fraction * 100))%") }
+                progress.show("\(Int(fraction * 100))%")
             }
-            if showProgress { redrawProgressLine("") }
+            progress.finish()
             if let long = paths.long { print("\(long): \(summary.longRows) samples (long format)") }
             if let wide = paths.wide { print("\(wide): \(summary.wideRows) buckets (wide format)") }
             if let incidents = paths.incidents { print("\(incidents): \(summary.incidentRows) incidents") }

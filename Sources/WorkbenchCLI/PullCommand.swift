@@ -79,12 +79,11 @@ struct PullCommand: AsyncParsableCommand {
             let now = Int64(Date().timeIntervalSince1970)
             let request = try makeRequest(now: now)
             let puller = MetricsPuller(settings: database.settings)
-            let showProgress = standardErrorIsTerminal
+            let line = TerminalProgress(label: "pull")
             let result = try puller.pull(request, now: now, progress: { progress in
-                guard showProgress else { return }
-                redrawProgressLine("pull: \(progress.rows) rows, \(String(format: "%.1f", progress.megabytesPerSecond)) MB/s")
+                line.show("\(progress.rows) rows, \(String(format: "%.1f", progress.megabytesPerSecond)) MB/s")
             }, onRetry: DatabaseOptions.logRetry)
-            if showProgress { redrawProgressLine("") }
+            line.finish()
             try PullOutput.write(result, to: output)
             let lineage = result.lineage
             let lineagePlace = try PullOutput.Format(path: output) == .csv

@@ -61,7 +61,7 @@ final class TerminalProgress: Sendable {
 }
 
 /// Redraws one progress line on standard error: carriage return, clear to end of line, text.
-func redrawProgressLine(_ text: String) {
+private func redrawProgressLine(_ text: String) {
     let line = "\r\u{1B}[K" + text
     line.utf8CString.withUnsafeBufferPointer { buffer in
         _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)
