@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "workbench", targets: ["WorkbenchCLI"]),
+        .library(name: "DurableFiles", targets: ["DurableFiles"]),
         .library(name: "NumericCore", targets: ["NumericCore"]),
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Forests", targets: ["Forests"]),
@@ -27,7 +28,8 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
 
-        // Libraries, dependencies pointing down: NumericCore → algorithms and storage → CLI.
+        // Libraries, dependencies pointing down: DurableFiles, NumericCore → algorithms and storage → CLI.
+        .target(name: "DurableFiles", exclude: ["README.md"]),
         .target(name: "NumericCore", dependencies: [
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -51,6 +53,7 @@ let package = Package(
 
         // Tests: one target per library, plus the CLI end to end.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: [

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Removes temporaries left by writers that died (`kill -9`, power loss) before renaming them.
+///
+/// A temporary is stale when its name follows `TemporaryName` and the PID in it no longer runs.
+/// A live writer's temporary is never touched, so this is safe to call before every write.
+public enum StaleTemporaries {
+    /// Removes the stale temporaries directly inside `directory`; returns their names, sorted.
+    @discardableResult
+    public static func sweep(_ directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var removed: [String] = []
+        for name in names.sorted() {
+            guard let pid = TemporaryName.ownerPID(of: name), !POSIXCalls.processExists(pid) else { continue }
+            RemoveTree.remove(directory + "/" + name)
+            removed.append(name)
+        }
+        return removed
+    }
+}
