@@ -3,15 +3,69 @@ import Foundation
 import MetricsSource
 import Testing
 
-/// The PostgreSQL that `scripts/with-postgres` started for this test run.
+/// One of the two databases `scripts/with-postgres` creates on its throwaway server.
 ///
-/// Integration tests fail (never skip) when it is missing: a green run must
-/// mean the database code ran.
+/// Every database test takes a `Backend` argument and runs on both, so each run
+/// covers the plain-PostgreSQL path (`date_bin`, ordinary tables) and the
+/// TimescaleDB path (hypertable, compression policy, `metrics_hourly`,
+/// `time_bucket` pulls).
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    /// `workbench_test`: no TimescaleDB extension in the database (the server preloads it).
+    case postgres
+    /// `workbench_test_timescale`: `CREATE EXTENSION timescaledb` done by the script.
+    case timescale
+
+    /// The variable holding this database's URI.
+    var variable: String {
+        switch self {
+        case .postgres: "WORKBENCH_TEST_DSN"
+        case .timescale: "WORKBENCH_TEST_TIMESCALE_DSN"
+        }
+    }
+
+    /// The database name in that URI.
+    var database: String {
+        switch self {
+        case .postgres: "workbench_test"
+        case .timescale: "workbench_test_timescale"
+        }
+    }
+
+    /// How test schemas are installed: TimescaleDB is required where it exists, so a
+    /// lost extension fails the test instead of quietly testing plain tables twice.
+    var timescaleMode: MetricsSchema.TimescaleMode {
+        switch self {
+        case .postgres: .off
+        case .timescale: .require
+        }
+    }
+
+    /// The pull's bucket function on this backend.
+    var bucketFunction: String {
+        switch self {
+        case .postgres: "date_bin"
+        case .timescale: "time_bucket"
+        }
+    }
+
+    var testDescription: String {
+        switch self {
+        case .postgres: "plain PostgreSQL"
+        case .timescale: "TimescaleDB"
+        }
+    }
+}
+
+/// The PostgreSQL server that `scripts/with-postgres` started for this test run.
+///
+/// Integration tests fail (never skip) when it is missing or unreachable: a
+/// green run must mean the database code ran, on both backends. Even a bare
+/// `swift test` without the script fails them, with a message naming the script.
 enum TestDatabase {
     struct Missing: Error, CustomStringConvertible {
         let variable: String
         var description: String {
-            "\(variable) is not set: run the tests through scripts/test or `scripts/with-postgres swift test`, which start a throwaway PostgreSQL 15."
+            "\(variable) is not set: run the tests through scripts/test or `scripts/with-postgres swift test`, which start a throwaway PostgreSQL 15 with a plain and a TimescaleDB database."
         }
     }
 
@@ -20,12 +74,12 @@ enum TestDatabase {
         return value
     }
 
-    /// The test server's URI, with the test role's password.
-    static func dsn() throws -> String { try environment("WORKBENCH_TEST_DSN") }
+    /// The URI of `backend`'s database, with the test role's password.
+    static func dsn(_ backend: Backend) throws -> String { try environment(backend.variable) }
 
-    /// The test role's password, to check that no message contains it.
+    /// The test role's password (the same in both databases), to check that no message contains it.
     static func password() throws -> String {
-        let dsn = try dsn()
+        let dsn = try dsn(.postgres)
         let userInfo = dsn.components(separatedBy: "://")[1].components(separatedBy: "@")[0]
         return userInfo.components(separatedBy: ":")[1]
     }
@@ -33,33 +87,40 @@ enum TestDatabase {
     /// Retries kept short so failing tests fail fast.
     static let quickRetry = RetryPolicy(maxAttempts: 3, initialDelay: 0.05, multiplier: 2, maxDelay: 0.2)
 
-    static func settings(dsn override: String? = nil, retry: RetryPolicy = quickRetry) throws -> ConnectionSettings {
-        ConnectionSettings(dsn: try override ?? dsn(), statementTimeoutSeconds: 120, retry: retry)
+    static func settings(_ backend: Backend, dsn override: String? = nil, retry: RetryPolicy = quickRetry) throws -> ConnectionSettings {
+        ConnectionSettings(dsn: try override ?? dsn(backend), statementTimeoutSeconds: 120, retry: retry)
     }
 
-    static func connect() throws -> PostgresConnection {
-        try PostgresConnection.connect(settings())
+    static func connect(_ backend: Backend) throws -> PostgresConnection {
+        try PostgresConnection.connect(settings(backend))
     }
 
-    /// A new schema with the collectors' tables, so tests never see each other's rows.
-    static func freshSchema(_ label: String) throws -> MetricsSchema {
+    /// A new schema with the collectors' tables, so tests never see each other's rows;
+    /// on TimescaleDB a hypertable with compression and `metrics_hourly`.
+    static func freshSchema(_ label: String, _ backend: Backend) throws -> MetricsSchema {
         let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let schema = try MetricsSchema(schema: "t_\(label)_\(suffix)")
-        try schema.install(on: connect(), timescale: .off)
+        let report = try schema.install(on: connect(backend), timescale: backend.timescaleMode)
+        #expect((report.timescaleVersion != nil) == (backend == .timescale), "\(backend): \(report.steps)")
         return schema
     }
 
     /// Loads `samples` and `incidents` with the binary COPY loader.
-    static func load(_ samples: [MetricSample], incidents: [Incident] = [], into schema: MetricsSchema) throws {
+    static func load(_ samples: [MetricSample], incidents: [Incident] = [], into schema: MetricsSchema, _ backend: Backend) throws {
         let tenants = Array(Set(samples.map(\.tenant) + incidents.map(\.tenant)))
-        let summary = try MetricsLoader(settings: settings(), schema: schema)
+        let summary = try MetricsLoader(settings: settings(backend), schema: schema)
             .replace(tenants: tenants, incidents: incidents) { sink in samples.forEach(sink.append) }
         #expect(summary.metricRows == samples.count)
     }
 
     /// Pulls with the test settings.
-    static func pull(_ request: PullRequest, dsn: String? = nil) throws -> PullResult {
-        try MetricsPuller(settings: settings(dsn: dsn)).pull(request.validated(), now: 1_800_000_000)
+    /// On TimescaleDB the pull must have bucketed with `time_bucket`, on plain PostgreSQL with `date_bin`.
+    static func pull(_ request: PullRequest, _ backend: Backend, dsn: String? = nil) throws -> PullResult {
+        let result = try MetricsPuller(settings: settings(backend, dsn: dsn)).pull(request.validated(), now: 1_800_000_000)
+        if request.timescale != .off {
+            #expect(result.lineage.bucketFunction == backend.bucketFunction, "\(backend)")
+        }
+        return result
     }
 
     /// The numeric values of a pulled column.
@@ -124,7 +185,7 @@ enum TestDatabase {
 
     /// Waits until a session runs a statement starting with `prefix`; false after `timeout` seconds.
     static func waitForQuery(startingWith prefix: String, timeout: Double = 30) throws -> Bool {
-        let connection = try connect()
+        let connection = try connect(.postgres)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let rows = try connection.query("find running pull", """
@@ -138,6 +199,6 @@ enum TestDatabase {
 }
 
 /// Every test that talks to PostgreSQL lives under this suite, one test at a
-/// time: some restart the server.
+/// time: some restart the server. Each takes a `Backend` and runs on both databases.
 @Suite("PostgreSQL integration", .serialized)
 struct DatabaseTests {}
