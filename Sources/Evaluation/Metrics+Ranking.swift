@@ -49,4 +49,33 @@ extension Metrics {
         }
         return total / Double(curve.positives)
     }
+
+    /// Precision among the `k` highest scores, with `k` the number of positive samples (R-precision).
+    ///
+    /// Ties at the cut are resolved by expectation, as in McSherry & Najork (2008): when a tied group
+    /// straddles rank `k`, it contributes its share of positives times the places it fills, so the result
+    /// does not depend on the input order. Equal to recall at the same `k`.
+    /// - Parameters:
+    ///   - truth: the true labels.
+    ///   - scores: higher means more likely positive (more anomalous); finite.
+    ///   - positiveLabel: default 1.
+    /// - Throws: `EvaluationError.invalidInput` for empty, mismatched or non-finite input, or without positives.
+    /// - Complexity: O(n log n).
+    public static func precisionAtK(truth: [Int], scores: [Double], positiveLabel: Int = 1) throws(EvaluationError) -> Double {
+        let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positiveLabel, metric: "Precision at k")
+        try curve.requirePositives(metric: "Precision at k", positiveLabel: positiveLabel)
+        let k = curve.positives
+        var previous = (count: 0, truePositives: 0)
+        for point in curve.points {
+            let count = point.truePositives + point.falsePositives
+            if count >= k {
+                let tied = Double(count - previous.count)
+                let tiedPositives = Double(point.truePositives - previous.truePositives)
+                let hits = Double(previous.truePositives) + Double(k - previous.count) * tiedPositives / tied
+                return hits / Double(k)
+            }
+            previous = (count, point.truePositives)
+        }
+        return 1
+    }
 }
