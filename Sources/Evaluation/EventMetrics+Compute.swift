@@ -72,13 +72,13 @@ extension EventMetrics {
             byKind: byKind)
     }
 
-    /// The same with integer epoch seconds.
+    /// The same with integer epoch seconds (a separate label, so array literals are not ambiguous).
     /// - Throws: as ``compute(groups:times:truth:alerts:kinds:)``.
     /// - Complexity: O(n log n).
     public static func compute<Group: Hashable>(
-        groups: [Group], times: [Int64], truth: [Int], alerts: [Int], kinds: [String]? = nil
+        groups: [Group], epochSeconds: [Int64], truth: [Int], alerts: [Int], kinds: [String]? = nil
     ) throws(EvaluationError) -> EventMetrics {
-        try compute(groups: groups, times: times.map(Double.init), truth: truth, alerts: alerts, kinds: kinds)
+        try compute(groups: groups, times: epochSeconds.map(Double.init), truth: truth, alerts: alerts, kinds: kinds)
     }
 
     /// The incidents of one group's rows (in time order), with their kinds and delays (`nil`: not detected).
