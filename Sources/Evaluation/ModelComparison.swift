@@ -47,7 +47,8 @@ extension ModelComparison {
     /// - Throws: `EvaluationError.invalidInput` for mismatched, empty or non-finite input, a regression metric,
     ///   a metric undefined on all rows, out-of-range settings, or when every resample is undefined.
     /// - Complexity: O(n log n + resamples × n): both rankings are sorted once and each resample is scored from
-    ///   row multiplicities. 1 M rows × 1000 resamples is about 3·10⁹ simple steps (seconds in release builds).
+    ///   row multiplicities. 1 M rows × 1000 resamples is about 4·10⁹ element steps, several seconds or more in
+    ///   a release build (not benchmarked); lower `resamples` for quick looks at very large tables.
     public static func compare(
         truth: [Int], candidate: [Double], baseline: [Double], metric: ComparisonMetric = .averagePrecision,
         positive: Int = 1, bootstrap: BlockBootstrap = BlockBootstrap()
