@@ -36,9 +36,9 @@ public struct AnomalyMetrics: Codable, Sendable, Equatable {
         let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positive, metric: "Anomaly metrics")
         let defined = curve.positives > 0
         return AnomalyMetrics(
-            rocAUC: defined && curve.negatives > 0 ? try Metrics.rocAUC(truth: truth, scores: scores, positiveLabel: positive) : nil,
-            averagePrecision: defined ? try Metrics.averagePrecision(truth: truth, scores: scores, positiveLabel: positive) : nil,
-            precisionAtK: defined ? try Metrics.precisionAtK(truth: truth, scores: scores, positiveLabel: positive) : nil,
+            rocAUC: defined && curve.negatives > 0 ? curve.rocArea() : nil,
+            averagePrecision: defined ? curve.averagePrecision() : nil,
+            precisionAtK: defined ? curve.precisionAtPositives() : nil,
             k: curve.positives)
     }
 }
