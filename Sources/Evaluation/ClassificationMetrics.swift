@@ -41,8 +41,11 @@ public struct ClassificationMetrics: Codable, Sendable, Equatable {
     public struct ClassReport: Codable, Sendable, Equatable {
         /// The class label (JSON key `class`).
         public let label: Int
+        /// Of the rows predicted as `label`, the fraction that are; 0 when none is.
         public let precision: Double
+        /// Of the rows that are `label`, the fraction predicted as it; 0 when there are none.
         public let recall: Double
+        /// The harmonic mean of precision and recall; 0 when both are 0.
         public let f1: Double
         /// The number of rows whose true class is `label`.
         public let support: Int
