@@ -60,7 +60,7 @@ let package = Package(
             "Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI",
         ]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore", "TestSupport"]),
         .testTarget(name: "MetricsSourceTests", dependencies: [
             "MetricsSource", "Datasets", "NumericCore", "TestSupport", "WorkbenchCLI",
         ]),
