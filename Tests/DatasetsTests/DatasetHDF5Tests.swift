@@ -152,10 +152,10 @@ struct DatasetHDF5Tests {
 
     @Test("an unknown extension is refused")
     func unknownExtension() {
-        #expect(throws: DatasetError.invalid("data.parquet: unknown data-set format '.parquet'; expected .csv, .h5 or .hdf5.")) {
+        #expect(throws: DatasetError.unsupportedFormat("data.parquet: unknown data-set format '.parquet'; expected .csv, .h5 or .hdf5.")) {
             try DatasetIO.read(path: "data.parquet")
         }
-        #expect(throws: DatasetError.invalid("data: unknown data-set format '(no extension)'; expected .csv, .h5 or .hdf5.")) {
+        #expect(throws: DatasetError.unsupportedFormat("data: unknown data-set format '(no extension)'; expected .csv, .h5 or .hdf5.")) {
             try DatasetIO.read(path: "data")
         }
     }

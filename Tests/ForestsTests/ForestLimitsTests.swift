@@ -60,7 +60,8 @@ struct ForestLimitsTests {
     @Test("prediction refuses a huge thread count instead of overflowing", arguments: [Int.max, 4_611_686_018_427_387_904, 0])
     func predictionThreads(threads: Int) throws {
         let data = TestData.synthetic(rows: 200, features: 3)
-        let message = ForestError.invalidParameter(Self.threadsMessage(threads))
+        let message = ForestError.invalidParameter(threads < 1
+            ? "threads must be an integer in [1, 1024] or none; got \(threads)." : Self.threadsMessage(threads))
         let classifier = try RandomForestClassifier(
             fitting: data.x, labels: data.labels, classNames: ["0", "1"], configuration: TestData.configuration(.classification))
         #expect(throws: message) { try classifier.predict(data.x, threads: threads) }

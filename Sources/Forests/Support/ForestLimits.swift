@@ -26,7 +26,8 @@ public enum ForestLimits {
     /// Checks a tree count against `1 … maximumTrees`.
     /// - Throws: `ForestError.invalidParameter` naming the range, the reason and the value.
     static func checkTrees(_ trees: Int) throws(ForestError) {
-        guard trees >= 1, trees <= maximumTrees else {
+        guard trees >= 1 else { throw .invalidParameter("trees must be an integer in [1, \(maximumTrees)]; got \(trees).") }
+        guard trees <= maximumTrees else {
             throw .invalidParameter("trees must be an integer in [1, \(maximumTrees)]; got \(trees). "
                 + "The limit keeps memory bounded (every tree stays in memory); \(maximumTrees) trees is far "
                 + "past the point where more trees change the results.")
@@ -38,7 +39,10 @@ public enum ForestLimits {
     /// - Throws: `ForestError.invalidParameter` naming the range, the reason and the value.
     static func resolvedThreads(_ threads: Int?) throws(ForestError) -> Int {
         guard let threads else { return processorCount }
-        guard threads >= 1, threads <= maximumThreads else {
+        guard threads >= 1 else {
+            throw .invalidParameter("threads must be an integer in [1, \(maximumThreads)] or none; got \(threads).")
+        }
+        guard threads <= maximumThreads else {
             throw .invalidParameter("threads must be an integer in [1, \(maximumThreads)] or none; got \(threads). "
                 + "\(maximumThreads) is more than any machine's cores, and every thread holds its own work buffers.")
         }

@@ -39,6 +39,7 @@ struct PredictCommand: AsyncParsableCommand {
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
+        do { _ = try DatasetIO.Format(path: output) } catch { throw ValidationError(error.description) }
     }
 
     func run() async throws {
