@@ -13,19 +13,21 @@ struct CSVNumberPolicyTests {
         ("inf", "infinity is not a value"), ("-inf", "infinity is not a value"), ("+Infinity", "infinity is not a value"),
         ("-INFINITY", "infinity is not a value"), ("1e999", "overflows a double"), ("-1.8e308", "overflows a double"),
         ("0x10", "hexadecimal"), ("0x1p-2", "hexadecimal"), ("-0X1.8P3", "hexadecimal"), (" 0x1 ", "hexadecimal"),
+        ("\u{0C}0x1A", "hexadecimal"), ("\u{0B}-0x1", "hexadecimal"),
     ])
     func refused(_ text: String, _ reason: String) {
-        guard case .refused(let message) = Self.parsed(text) else {
+        guard case .refused(let refusal) = Self.parsed(text) else {
             Issue.record("'\(text)' parsed as \(Self.parsed(text))")
             return
         }
-        #expect(message.contains(reason), "\(message)")
+        #expect(refusal.message.contains(reason), "\(refusal.message)")
     }
 
     @Test("a million-digit number is refused without reaching strtod")
     func millionDigits() {
         let text = "1" + String(repeating: "0", count: 1_000_000)
-        #expect(Self.parsed(text) == .refused("a number of 1000001 characters is longer than the 1024 allowed."))
+        #expect(Self.parsed(text) == .refused(.tooLong(1_000_001)))
+        #expect(CSVNumberRefusal.tooLong(1_000_001).message == "a number of 1000001 characters is longer than the 1024 allowed.")
         #expect(Self.parsed("0." + String(repeating: "1", count: 2000)) != .number(0.1111111111111111))
         #expect(Self.parsed(String(repeating: "a", count: 2000)) == .notANumber)
     }

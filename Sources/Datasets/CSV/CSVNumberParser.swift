@@ -32,8 +32,31 @@ enum CSVCellNumber: Equatable {
     case missing
     /// Anything `strtod` does not read completely.
     case notANumber
-    /// A cell `strtod` would read but the number policy refuses; the reason is a sentence.
-    case refused(String)
+    /// A cell `strtod` would read but the number policy refuses.
+    case refused(CSVNumberRefusal)
+}
+
+/// Why the number policy refuses a cell; a trivial value, so the parse result stays cheap to copy.
+enum CSVNumberRefusal: Equatable {
+    /// `inf`, `-Infinity` and the like.
+    case infinity
+    /// A decimal beyond ±1.8e308.
+    case overflow
+    /// `0x1A`, `0x1p-2`.
+    case hexadecimal
+    /// A number cell of this many characters, more than `CSVNumberParser.maximumNumberLength`.
+    case tooLong(Int)
+
+    /// The reason as the end of an error sentence.
+    var message: String {
+        switch self {
+        case .infinity: "infinity is not a value; values must be finite (leave the cell empty or write NaN when missing)."
+        case .overflow: "the number overflows a double (beyond ±1.8e308); values must be finite."
+        case .hexadecimal: "hexadecimal numbers are not read; write a decimal."
+        case .tooLong(let count):
+            "a number of \(count) characters is longer than the \(CSVNumberParser.maximumNumberLength) allowed."
+        }
+    }
 }
 
 enum CSVNumberParser {
@@ -173,7 +196,7 @@ enum CSVNumberParser {
         let count = end - start
         guard count <= maximumNumberLength else {
             return isNumberLike(bytes, from: start, to: end)
-                ? .refused("a number of \(count) characters is longer than the \(maximumNumberLength) allowed.")
+                ? .refused(.tooLong(count))
                 : .notANumber
         }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { text in
@@ -188,16 +211,18 @@ enum CSVNumberParser {
         }
     }
 
-    /// `value`, read completely by `strtod` from `bytes[start..<end]`, as the policy allows it.
+    /// `value`, read completely by `strtod` from the trimmed cell `bytes[start..<end]`, as the policy allows it.
     private static func policy(_ value: Double, _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> CSVCellNumber {
-        for index in start ..< end where bytes[index] | 0x20 == UInt8(ascii: "x") {
-            return .refused("hexadecimal numbers are not read; write a decimal.")
+        // strtod reads hexadecimal only after white space (its `isspace`), an optional sign and "0x".
+        var digits = start
+        while digits < end, bytes[digits] == 0x20 || (0x09 ... 0x0D).contains(bytes[digits]) { digits += 1 }
+        if digits < end, bytes[digits] == UInt8(ascii: "-") || bytes[digits] == UInt8(ascii: "+") { digits += 1 }
+        if digits + 1 < end, bytes[digits] == UInt8(ascii: "0"), bytes[digits + 1] | 0x20 == UInt8(ascii: "x") {
+            return .refused(.hexadecimal)
         }
         guard value.isInfinite else { return .number(value) }
         let hasDigit = (start ..< end).contains { bytes[$0] &- 48 <= 9 }
-        return .refused(hasDigit
-            ? "the number overflows a double (beyond ±1.8e308); values must be finite."
-            : "infinity is not a value; values must be finite (leave the cell empty or write NaN when missing).")
+        return .refused(hasDigit ? .overflow : .infinity)
     }
 
     /// True when `bytes[start..<end]` is a sign, digits, '.', 'e' and signs only: a long number, not text.

@@ -82,8 +82,8 @@ extension CSVParser {
                     continue
                 case .notANumber:
                     break
-                case .refused(let reason):
-                    throw refusedNumber(base, field, column: index, reason: reason)
+                case .refused(let refusal):
+                    throw refusedNumber(base, field, column: index, reason: refusal.message)
                 }
             }
             try appendText(base, field, column: index, staging: rows)
