@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension IsolationForest {
     /// How many rows each tree is grown on (ψ in Liu, Ting & Zhou 2008).
     public enum MaxSamples: Sendable, Equatable, CustomStringConvertible {
@@ -147,7 +139,7 @@ extension IsolationForest {
 
     /// A configuration whose every value is in range; made only by `Configuration.validated()`.
     public struct ValidatedConfiguration: Sendable, Equatable {
-        /// Number of trees (≥ 1).
+        /// Number of trees (1 … `ForestLimits.maximumTrees`).
         public let trees: Int
         /// Rows per tree, resolved against the training rows at fit time.
         public let maxSamples: MaxSamples
@@ -159,7 +151,7 @@ extension IsolationForest {
         public let contamination: Contamination
         /// Seed of all randomness.
         public let seed: UInt64
-        /// Worker threads (≥ 1).
+        /// Worker threads (1 … `ForestLimits.maximumThreads`).
         public let threads: Int
     }
 
