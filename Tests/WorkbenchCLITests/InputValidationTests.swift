@@ -130,9 +130,11 @@ struct InputValidationTests {
             let run = try TestSupport.workbench(["predict", "--model", path, "--data", breastw, "--output", output])
             expectOneLine(run, status: 65, "Model file \(path) is not a readable HDF5 file")
         }
-        let missing = directory.appendingPathComponent("nosuch.h5").path
-        let run = try TestSupport.workbench(["predict", "--model", missing, "--data", breastw, "--output", output])
-        expectOneLine(run, status: 66, "Model file \(missing) does not exist.")
+        for name in ["nosuch.h5", "nosuch.hdf5", "nosuch.H5", "sub/nosuch"] {
+            let missing = directory.appendingPathComponent(name).path
+            let run = try TestSupport.workbench(["predict", "--model", missing, "--data", breastw, "--output", output])
+            expectOneLine(run, status: 66, "Model file \(missing) does not exist.")
+        }
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
