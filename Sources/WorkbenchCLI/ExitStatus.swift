@@ -26,6 +26,7 @@ enum ExitStatus: Int32 {
             case .inputMissing: .inputMissing
             case .cannotWrite: .cannotWrite
             case .malformed, .missingColumn, .invalid: .badData
+            case .unsupportedFormat: .usage
             }
         case let error as ForestError:
             switch error {

@@ -58,8 +58,12 @@ struct DatasetInspectCommandTests {
         let missing = try TestSupport.workbench(["dataset", "inspect", "/nonexistent/x.csv"])
         #expect(missing.status == 66)
         #expect(missing.standardError == "error: /nonexistent/x.csv: cannot open: No such file or directory\n")
-        let usage = try TestSupport.workbench(["dataset", "inspect", "x.parquet"])
+        let missingParquet = try TestSupport.workbench(["dataset", "inspect", "/nonexistent/x.parquet"])
+        #expect(missingParquet.status == 66)
+        #expect(missingParquet.standardError == "error: /nonexistent/x.parquet: cannot open: No such file or directory\n")
+        let parquet = try CSVTestFiles.write("a\n1\n", name: "x.parquet")
+        let usage = try TestSupport.workbench(["dataset", "inspect", parquet])
         #expect(usage.status == 64)
-        #expect(usage.standardError.contains("x.parquet: unknown data-set format '.parquet'; expected .csv, .h5 or .hdf5."))
+        #expect(usage.standardError == "error: \(parquet): unknown data-set format '.parquet'; expected .csv, .h5 or .hdf5.\n")
     }
 }

@@ -204,7 +204,7 @@ struct IsolationForestTests {
     }
 
     @Test("every invalid hyperparameter is rejected with its range and value", arguments: [
-        (edited { $0.trees = 0 }, "trees must be an integer ≥ 1; got 0."),
+        (edited { $0.trees = 0 }, "trees must be an integer in [1, 100000]; got 0."),
         (edited { $0.maxSamples = .fraction(2.0) }, "maxSamples must be in (0, 1] or a count ≥ 1; got 2.0."),
         (edited { $0.maxSamples = .fraction(0) }, "maxSamples must be in (0, 1] or a count ≥ 1; got 0.0."),
         (edited { $0.maxSamples = .count(0) }, "maxSamples must be in (0, 1] or a count ≥ 1; got 0."),
@@ -212,7 +212,7 @@ struct IsolationForestTests {
         (edited { $0.maxFeatures = .count(-2) }, "maxFeatures must be in (0, 1] or a count ≥ 1; got -2."),
         (edited { $0.contamination = .fraction(0.6) }, "contamination must be 'auto' or in (0, 0.5]; got 0.6."),
         (edited { $0.contamination = .fraction(0) }, "contamination must be 'auto' or in (0, 0.5]; got 0.0."),
-        (edited { $0.threads = 0 }, "threads must be an integer in [1, ∞) or none; got 0."),
+        (edited { $0.threads = 0 }, "threads must be an integer in [1, 1024] or none; got 0."),
     ])
     func validation(configuration: IsolationForest.Configuration, message: String) {
         #expect(throws: ForestError.invalidParameter(message)) { try configuration.validated() }

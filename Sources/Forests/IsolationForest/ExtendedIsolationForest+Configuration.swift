@@ -32,7 +32,7 @@ extension ExtendedIsolationForest {
     ///
     /// Shares Isolation Forest's meanings and defaults; only the validated form reaches `fit`.
     public struct Configuration: Sendable, Equatable {
-        /// Number of trees; default 100, as Isolation Forest.
+        /// Number of trees, 1 … `ForestLimits.maximumTrees`; default 100, as Isolation Forest.
         public var trees: Int = 100
         /// Rows per tree (ψ); default `.auto` = min(256, n).
         public var maxSamples: IsolationForest.MaxSamples = .auto
@@ -45,7 +45,7 @@ extension ExtendedIsolationForest {
         public var contamination: IsolationForest.Contamination = .auto
         /// Seed of all randomness; tree `t` uses stream `t`.
         public var seed: UInt64 = 0
-        /// Worker threads for training and scoring; default nil = every active core.
+        /// Worker threads for training and scoring, 1 … `ForestLimits.maximumThreads`; default nil = every active core.
         public var threads: Int?
 
         /// The default configuration.

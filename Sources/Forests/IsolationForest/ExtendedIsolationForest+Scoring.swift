@@ -34,7 +34,7 @@ extension ExtendedIsolationForest {
     ///   - method: how projections are computed; default `.lockstep`, the fastest path.
     ///   - threads: worker threads; default nil = every active core.
     /// - Throws: `ForestError.invalidData` when the column count differs from training;
-    ///   `ForestError.invalidParameter` for threads < 1.
+    ///   `ForestError.invalidParameter` for threads outside 1 … `ForestLimits.maximumThreads`.
     /// - Complexity: O(rows × trees × depth × features), or O(rows × nodes × features)
     ///   for `.matrixProducts`.
     public func scores(

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension IsolationForest {
     /// How many rows each tree is grown on (ψ in Liu, Ting & Zhou 2008).
     public enum MaxSamples: Sendable, Equatable, CustomStringConvertible {
@@ -89,7 +81,7 @@ extension IsolationForest {
     /// Build one, change what you need, then call `validated()`; only the
     /// validated form reaches `IsolationForest.fit`.
     public struct Configuration: Sendable, Equatable {
-        /// Number of trees; default 100, where the paper found path lengths converge.
+        /// Number of trees, 1 … `ForestLimits.maximumTrees`; default 100, where the paper found path lengths converge.
         public var trees: Int = 100
         /// Rows per tree (ψ); default `.auto` = min(256, n).
         public var maxSamples: MaxSamples = .auto
@@ -101,7 +93,7 @@ extension IsolationForest {
         public var contamination: Contamination = .auto
         /// Seed of all randomness; tree `t` uses stream `t`, so the model does not depend on `threads`.
         public var seed: UInt64 = 0
-        /// Worker threads for training and scoring; default nil = every active core.
+        /// Worker threads for training and scoring, 1 … `ForestLimits.maximumThreads`; default nil = every active core.
         public var threads: Int?
 
         /// The default configuration.
@@ -110,9 +102,7 @@ extension IsolationForest {
         /// The same settings after checking every range.
         /// - Throws: `ForestError.invalidParameter` naming the parameter, the allowed range and the value.
         public func validated() throws(ForestError) -> ValidatedConfiguration {
-            guard trees >= 1 else {
-                throw .invalidParameter("trees must be an integer ≥ 1; got \(trees).")
-            }
+            try ForestLimits.checkTrees(trees)
             switch maxSamples {
             case .auto: break
             case .count(let count):
@@ -149,7 +139,7 @@ extension IsolationForest {
 
     /// A configuration whose every value is in range; made only by `Configuration.validated()`.
     public struct ValidatedConfiguration: Sendable, Equatable {
-        /// Number of trees (≥ 1).
+        /// Number of trees (1 … `ForestLimits.maximumTrees`).
         public let trees: Int
         /// Rows per tree, resolved against the training rows at fit time.
         public let maxSamples: MaxSamples
@@ -161,16 +151,12 @@ extension IsolationForest {
         public let contamination: Contamination
         /// Seed of all randomness.
         public let seed: UInt64
-        /// Worker threads (≥ 1).
+        /// Worker threads (1 … `ForestLimits.maximumThreads`).
         public let threads: Int
     }
 
-    /// `threads`, or every active core when nil.
+    /// `threads`, or every active core when nil; see `ForestLimits.maximumThreads`.
     static func resolveThreads(_ threads: Int?) throws(ForestError) -> Int {
-        guard let threads else { return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
-        guard threads >= 1 else {
-            throw .invalidParameter("threads must be an integer in [1, ∞) or none; got \(threads).")
-        }
-        return threads
+        try ForestLimits.resolvedThreads(threads)
     }
 }

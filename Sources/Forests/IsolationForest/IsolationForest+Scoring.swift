@@ -18,7 +18,7 @@ extension IsolationForest {
     ///   - features: rows × `featureCount`, columns in training order; NaN is a missing value.
     ///   - threads: worker threads; default nil = every active core.
     /// - Throws: `ForestError.invalidData` when the column count differs from training;
-    ///   `ForestError.invalidParameter` for threads < 1.
+    ///   `ForestError.invalidParameter` for threads outside 1 … `ForestLimits.maximumThreads`.
     /// - Complexity: O(rows × trees × depth).
     public func scores(_ features: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Double] {
         guard features.columns == featureCount else {

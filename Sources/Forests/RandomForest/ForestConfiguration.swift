@@ -78,7 +78,7 @@ public struct ForestConfiguration: Sendable, Equatable {
 
     /// Classification or regression.
     public var task: ForestTask
-    /// Number of trees, ≥ 1; default 100 (scikit-learn's `n_estimators`).
+    /// Number of trees, 1 … `ForestLimits.maximumTrees`; default 100 (scikit-learn's `n_estimators`).
     public var trees: Int = 100
     /// Whether each tree sees a bootstrap sample (default) or every row once.
     public var bootstrap: Bool = true
@@ -102,7 +102,8 @@ public struct ForestConfiguration: Sendable, Equatable {
     public var classWeight: ClassWeight = .none
     /// Seed of every random choice; tree `t` uses stream `t`. Default 0, so runs repeat.
     public var seed: UInt64 = 0
-    /// Worker threads, ≥ 1, or `nil` (default) for the active processor count. The model does not depend on it.
+    /// Worker threads, 1 … `ForestLimits.maximumThreads`, or `nil` (default) for the active processor
+    /// count. The model does not depend on it.
     public var threads: Int? = nil
     /// Split search; default `.histogram` (fast), `.exact` for scikit-learn-like exact thresholds everywhere.
     public var splitter: SplitMethod = .histogram
@@ -132,7 +133,7 @@ public struct ForestConfiguration: Sendable, Equatable {
         init(checking configuration: ForestConfiguration) throws(ForestError) {
             let c = configuration
             func fail(_ message: String) -> ForestError { .invalidParameter(message) }
-            guard c.trees >= 1 else { throw fail("trees must be an integer in [1, ∞); got \(c.trees).") }
+            try ForestLimits.checkTrees(c.trees)
             switch c.maxSamples {
             case .all: break
             case .count(let count):
@@ -161,7 +162,7 @@ public struct ForestConfiguration: Sendable, Equatable {
                 throw fail("minImpurityDecrease must be a finite number in [0, ∞); got \(c.minImpurityDecrease).")
             }
             if let leaves = c.maxLeafNodes, leaves < 2 { throw fail("maxLeafNodes must be an integer in [2, ∞) or none; got \(leaves).") }
-            if let threads = c.threads, threads < 1 { throw fail("threads must be an integer in [1, ∞) or none; got \(threads).") }
+            _ = try ForestLimits.resolvedThreads(c.threads)
             switch (c.task, c.criterion) {
             case (.classification, .gini), (.classification, .entropy), (.regression, .squaredError): break
             case (.classification, _):
@@ -177,7 +178,14 @@ public struct ForestConfiguration: Sendable, Equatable {
 
         /// Worker threads to use.
         public var threadCount: Int {
-            values.threads ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            values.threads ?? ForestLimits.processorCount
+        }
+
+        /// Worker threads for a prediction: `threads` checked as the configuration's, or `threadCount` when nil.
+        /// - Throws: `ForestError.invalidParameter` outside 1 … `ForestLimits.maximumThreads`.
+        public func predictionThreads(_ threads: Int?) throws(ForestError) -> Int {
+            guard let threads else { return threadCount }
+            return try ForestLimits.resolvedThreads(threads)
         }
 
         /// Features examined per node for `featureCount` features.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Datasets
-import Foundation
 import ModelStore
 
 /// `workbench predict`: scores a data file with a model file or a registered version.
@@ -39,6 +38,7 @@ struct PredictCommand: AsyncParsableCommand {
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
+        do { _ = try DatasetIO.Format(path: output) } catch { throw ValidationError(error.description) }
     }
 
     func run() async throws {
@@ -54,11 +54,9 @@ struct PredictCommand: AsyncParsableCommand {
         }
     }
 
-    /// A path that exists is a model file; anything else is a registry reference.
+    /// A path (an existing file, or a name with `/` or an HDF5 extension) is a model file, so a
+    /// missing one exits 66; anything else is a registry reference.
     private func loadModel() throws -> LoadedModel {
-        if FileManager.default.fileExists(atPath: model) || model.hasSuffix(".h5") {
-            return try ModelFile.load(URL(fileURLWithPath: model))
-        }
-        return try registryOptions.makeRegistry().load(ModelReference(parsing: model))
+        try registryOptions.makeRegistry().loadModel(fileOrReference: model)
     }
 }

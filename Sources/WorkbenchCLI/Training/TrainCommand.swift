@@ -55,6 +55,9 @@ struct TrainCommand: AsyncParsableCommand {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
         }
+        if let output {
+            do { try ModelFile.checkOutputPath(output) } catch { throw ValidationError(error.description) }
+        }
         if !algorithm.isAnomalyDetector && target == nil {
             throw ValidationError("--target is required for \(algorithm.rawValue).")
         }
