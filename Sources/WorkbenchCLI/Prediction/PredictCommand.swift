@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import ModelStore
+import Pipeline
 
 /// `workbench predict`: scores a data file with a model file or a registered version.
 struct PredictCommand: AsyncParsableCommand {
@@ -13,8 +14,9 @@ struct PredictCommand: AsyncParsableCommand {
             column is ignored). Output columns:
               classifier   prediction, probability_<class> for each class
               regressor    prediction, prediction_std (spread across trees)
-              detectors    anomaly_score (higher = more anomalous), is_anomaly (0/1 at the model's \
-            threshold), level (highest alert level reached), top_features (flagged rows: feature:share;…)
+              detectors    anomaly_score (higher = more anomalous), is_anomaly (1 when the score reaches \
+            an alert level: score ≥ level), level (highest alert level reached), top_features (flagged rows: \
+            feature:share;…)
             """)
 
     @Option(help: ArgumentHelp(
@@ -45,12 +47,10 @@ struct PredictCommand: AsyncParsableCommand {
         try await reportingErrors {
             let loaded = try loadModel()
             let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
-            let matrix = try dataset.featureMatrix(columns: loaded.metadata.features, source: data)
-            let predictions = try Predictions(
-                model: loaded.model, matrix: matrix, features: loaded.metadata.features,
-                topFeatures: topFeatures, threads: threads)
+            let predictions = try ModelScoring.predict(
+                loaded, on: dataset, source: data, options: .init(topFeatures: topFeatures, threads: threads))
             try DatasetIO.write(predictions.dataset, to: output)
-            printError("wrote \(matrix.rows) predictions to \(output)")
+            printError("wrote \(predictions.dataset.rowCount) predictions to \(output)")
         }
     }
 

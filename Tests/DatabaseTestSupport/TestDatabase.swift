@@ -7,42 +7,42 @@ import Testing
 ///
 /// Integration tests fail (never skip) when it is missing: a green run must
 /// mean the database code ran.
-enum TestDatabase {
-    struct Missing: Error, CustomStringConvertible {
-        let variable: String
-        var description: String {
+public enum TestDatabase {
+    public struct Missing: Error, CustomStringConvertible {
+        public let variable: String
+        public var description: String {
             "\(variable) is not set: run the tests through scripts/test or `scripts/with-postgres swift test`, which start a throwaway PostgreSQL 15."
         }
     }
 
-    static func environment(_ name: String) throws -> String {
+    public static func environment(_ name: String) throws -> String {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { throw Missing(variable: name) }
         return value
     }
 
     /// The test server's URI, with the test role's password.
-    static func dsn() throws -> String { try environment("WORKBENCH_TEST_DSN") }
+    public static func dsn() throws -> String { try environment("WORKBENCH_TEST_DSN") }
 
     /// The test role's password, to check that no message contains it.
-    static func password() throws -> String {
+    public static func password() throws -> String {
         let dsn = try dsn()
         let userInfo = dsn.components(separatedBy: "://")[1].components(separatedBy: "@")[0]
         return userInfo.components(separatedBy: ":")[1]
     }
 
     /// Retries kept short so failing tests fail fast.
-    static let quickRetry = RetryPolicy(maxAttempts: 3, initialDelay: 0.05, multiplier: 2, maxDelay: 0.2)
+    public static let quickRetry = RetryPolicy(maxAttempts: 3, initialDelay: 0.05, multiplier: 2, maxDelay: 0.2)
 
-    static func settings(dsn override: String? = nil, retry: RetryPolicy = quickRetry) throws -> ConnectionSettings {
+    public static func settings(dsn override: String? = nil, retry: RetryPolicy = quickRetry) throws -> ConnectionSettings {
         ConnectionSettings(dsn: try override ?? dsn(), statementTimeoutSeconds: 120, retry: retry)
     }
 
-    static func connect() throws -> PostgresConnection {
+    public static func connect() throws -> PostgresConnection {
         try PostgresConnection.connect(settings())
     }
 
     /// A new schema with the collectors' tables, so tests never see each other's rows.
-    static func freshSchema(_ label: String) throws -> MetricsSchema {
+    public static func freshSchema(_ label: String) throws -> MetricsSchema {
         let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let schema = try MetricsSchema(schema: "t_\(label)_\(suffix)")
         try schema.install(on: connect(), timescale: .off)
@@ -50,7 +50,7 @@ enum TestDatabase {
     }
 
     /// Loads `samples` and `incidents` with the binary COPY loader.
-    static func load(_ samples: [MetricSample], incidents: [Incident] = [], into schema: MetricsSchema) throws {
+    public static func load(_ samples: [MetricSample], incidents: [Incident] = [], into schema: MetricsSchema) throws {
         let tenants = Array(Set(samples.map(\.tenant) + incidents.map(\.tenant)))
         let summary = try MetricsLoader(settings: settings(), schema: schema)
             .replace(tenants: tenants, incidents: incidents) { sink in samples.forEach(sink.append) }
@@ -58,12 +58,12 @@ enum TestDatabase {
     }
 
     /// Pulls with the test settings.
-    static func pull(_ request: PullRequest, dsn: String? = nil) throws -> PullResult {
+    public static func pull(_ request: PullRequest, dsn: String? = nil) throws -> PullResult {
         try MetricsPuller(settings: settings(dsn: dsn)).pull(request.validated(), now: 1_800_000_000)
     }
 
     /// The numeric values of a pulled column.
-    static func values(_ result: PullResult, _ name: String) -> [Double] {
+    public static func values(_ result: PullResult, _ name: String) -> [Double] {
         guard case .numeric(let values)? = result.dataset.column(named: name)?.data else {
             Issue.record("no numeric column '\(name)' in \(result.dataset.columnNames.prefix(10))")
             return []
@@ -72,7 +72,7 @@ enum TestDatabase {
     }
 
     /// True when both data sets have the same column names and bit-identical values (NaN equals NaN).
-    static func identical(_ a: Dataset, _ b: Dataset) -> Bool {
+    public static func identical(_ a: Dataset, _ b: Dataset) -> Bool {
         guard a.columnNames == b.columnNames, a.rowCount == b.rowCount else { return false }
         return zip(a.columns, b.columns).allSatisfy { x, y in
             switch (x.data, y.data) {
@@ -84,7 +84,7 @@ enum TestDatabase {
     }
 
     /// Runs `pg_ctl ARGS` on the test server as its owner (root uses runuser).
-    static func pgCtl(_ arguments: [String]) throws {
+    public static func pgCtl(_ arguments: [String]) throws {
         let bin = try environment("WORKBENCH_TEST_PGBIN")
         let data = try environment("WORKBENCH_TEST_PGDATA")
         let log = try environment("WORKBENCH_TEST_PGLOG")
@@ -102,7 +102,7 @@ enum TestDatabase {
     /// Not Foundation's `Process`: on Linux it learns of the exit when a pipe
     /// shared with the child closes, and the postmaster that pg_ctl leaves
     /// running inherits that pipe, so `waitUntilExit` would never return.
-    static func spawnAndWait(_ command: [String]) throws -> Int32 {
+    public static func spawnAndWait(_ command: [String]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -123,7 +123,7 @@ enum TestDatabase {
     }
 
     /// Waits until a session runs a statement starting with `prefix`; false after `timeout` seconds.
-    static func waitForQuery(startingWith prefix: String, timeout: Double = 30) throws -> Bool {
+    public static func waitForQuery(startingWith prefix: String, timeout: Double = 30) throws -> Bool {
         let connection = try connect()
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
@@ -140,4 +140,4 @@ enum TestDatabase {
 /// Every test that talks to PostgreSQL lives under this suite, one test at a
 /// time: some restart the server.
 @Suite("PostgreSQL integration", .serialized)
-struct DatabaseTests {}
+public struct DatabaseTests {}
