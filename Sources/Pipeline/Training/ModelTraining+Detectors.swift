@@ -66,7 +66,7 @@ extension ModelTraining {
         let critical = max(warn, try Thresholds.forAlertRate(criticalRate, scores: scores))
         var levels = [
             ThresholdLevel(name: "warn", value: warn, score: "anomaly_score",
-                           rule: "contamination \(shared.contamination): scores above \(-offset)"),
+                           rule: "contamination \(shared.contamination)"),
             ThresholdLevel(name: "critical", value: critical, score: "anomaly_score",
                            rule: "top \(criticalRate) of training scores"),
         ]
