@@ -10,11 +10,15 @@ public enum ModelScoring {
         public var topFeatures: Int
         /// Worker threads, ≥ 1; default nil = every core. Never changes the outputs.
         public var threads: Int?
+        /// Input columns copied, in this order, before the outputs (e.g. `timestamp`, `tenant_id`),
+        /// so each prediction row can be joined back to its input; default none.
+        public var keepColumns: [String]
 
         /// Options with the defaults above unless given.
-        public init(topFeatures: Int = 3, threads: Int? = nil) {
+        public init(topFeatures: Int = 3, threads: Int? = nil, keepColumns: [String] = []) {
             self.topFeatures = topFeatures
             self.threads = threads
+            self.keepColumns = keepColumns
         }
     }
 
@@ -26,8 +30,9 @@ public enum ModelScoring {
     ///   - source: where the rows came from, for messages.
     ///   - options: top features and threads.
     /// - Returns: the output columns, one row per input row in input order.
-    /// - Throws: `PipelineError.invalidRequest` for a negative `topFeatures` or threads < 1;
-    ///   `DatasetError.missingColumn` naming a feature the data lacks; `ForestError` when the data does not fit.
+    /// - Throws: `PipelineError.invalidRequest` for a negative `topFeatures`, threads < 1, or a kept
+    ///   column named like an output column or kept twice; `DatasetError.missingColumn` naming a feature
+    ///   or kept column the data lacks; `ForestError` when the data does not fit.
     /// - Complexity: O(rows × trees × depth).
     public static func predict(
         _ model: TrainedModel, metadata: ModelMetadata, on dataset: Dataset, source: String,
@@ -39,10 +44,20 @@ public enum ModelScoring {
         if let threads = options.threads, threads < 1 {
             throw PipelineError.invalidRequest("--threads must be ≥ 1; got \(threads).")
         }
+        let kept = try options.keepColumns.map { name in
+            guard let column = dataset.column(named: name) else {
+                throw DatasetError.missingColumn(name: name, source: source, available: dataset.columnNames)
+            }
+            return column
+        }
+        if let repeated = Dictionary(grouping: options.keepColumns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw PipelineError.invalidRequest("--keep-columns names '\(repeated)' twice; name each column once.")
+        }
         let matrix = try dataset.featureMatrix(columns: metadata.features, source: source)
-        return try Predictions(
+        let outputs = try Predictions(
             model: model, matrix: matrix, features: metadata.features, levels: metadata.thresholds,
             topFeatures: options.topFeatures, threads: options.threads)
+        return try outputs.keeping(kept)
     }
 
     /// Scores with a loaded model file or registry version; see `predict(_:metadata:on:source:options:)`.

@@ -9,8 +9,10 @@ import NumericCore
 /// detectors: `anomaly_score`, `is_anomaly` (1 when the row reaches an alert level, `score ≥ value`),
 /// `level` (the highest alert level reached), `top_features` (flagged rows only).
 public struct Predictions: Sendable {
-    /// The output table, one row per input row in input order.
+    /// The output table, one row per input row in input order (kept input columns first).
     public let dataset: Dataset
+    /// The model's algorithm.
+    public let algorithm: ModelAlgorithm
 
     /// Runs `model` on `matrix` (columns in the model's feature order).
     /// - Parameters:
@@ -22,6 +24,7 @@ public struct Predictions: Sendable {
         threads: Int?
     ) throws {
         var columns: [Column]
+        algorithm = model.algorithm
         switch model {
         case .randomForestClassifier(let forest):
             let probabilities = try forest.predictProbabilities(matrix, threads: threads)
@@ -48,6 +51,22 @@ public struct Predictions: Sendable {
             }
         }
         dataset = try Dataset(columns: columns)
+    }
+
+    /// The same outputs after the input columns `kept`.
+    /// - Throws: `PipelineError.invalidRequest` when a kept column has an output column's name.
+    func keeping(_ kept: [Column]) throws -> Predictions {
+        guard !kept.isEmpty else { return self }
+        if let clash = kept.first(where: { dataset.column(named: $0.name) != nil }) {
+            throw PipelineError.invalidRequest(
+                "--keep-columns '\(clash.name)' has the name of an output column; rename it in the input.")
+        }
+        return Predictions(dataset: try Dataset(columns: kept + dataset.columns), algorithm: algorithm)
+    }
+
+    private init(dataset: Dataset, algorithm: ModelAlgorithm) {
+        self.dataset = dataset
+        self.algorithm = algorithm
     }
 
     /// Score, flag, level and, for flagged rows only, the features that isolated the row.

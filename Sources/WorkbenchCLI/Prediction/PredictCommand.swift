@@ -26,8 +26,16 @@ struct PredictCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Data to score: a .csv or .h5 file.", valueName: "file"))
     var data: String
 
-    @Option(help: ArgumentHelp("Where to write the predictions (.csv or .h5).", valueName: "predictions.csv"))
+    @Option(help: ArgumentHelp("Where to write the predictions (.csv or .h5); - writes CSV to stdout.",
+                               valueName: "predictions.csv"))
     var output: String
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Copy these input columns (e.g. timestamp,tenant_id) before the outputs, to join rows back.", valueName: "columns"))
+    var keepColumns: [String] = []
+
+    @Flag(help: "Print a JSON summary (rows, flagged rows per level, predicted classes) on stdout.")
+    var json = false
 
     @Option(help: ArgumentHelp("Features listed per flagged row (detectors).", valueName: "n"))
     var topFeatures: Int = 3
@@ -41,6 +49,9 @@ struct PredictCommand: AsyncParsableCommand {
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
+        if json && output == "-" {
+            throw ValidationError("--json and --output - both write to stdout; give --output a file.")
+        }
     }
 
     func run() async throws {
@@ -48,9 +59,17 @@ struct PredictCommand: AsyncParsableCommand {
             let loaded = try loadModel()
             let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
             let predictions = try ModelScoring.predict(
-                loaded, on: dataset, source: data, options: .init(topFeatures: topFeatures, threads: threads))
-            try DatasetIO.write(predictions.dataset, to: output)
-            printError("wrote \(predictions.dataset.rowCount) predictions to \(output)")
+                loaded, on: dataset, source: data,
+                options: .init(topFeatures: topFeatures, threads: threads, keepColumns: splitList(keepColumns)))
+            if output == "-" {
+                try StandardOutput.writeCSV(predictions.dataset)
+            } else {
+                try DatasetIO.write(predictions.dataset, to: output)
+            }
+            printError("wrote \(predictions.dataset.rowCount) predictions to \(output == "-" ? "standard output" : output)")
+            if json {
+                print(try ModelsJSON.text(PredictionSummary(predictions: predictions, model: model, data: data, output: output)))
+            }
         }
     }
 

@@ -36,13 +36,13 @@ struct ForestOptions: ParsableArguments {
                                valueName: "value"))
     var maxSamples: MaxSamples?
 
-    @Option(help: ArgumentHelp("gini | entropy (Random Forest classifier; default gini).", valueName: "name"))
+    @Option(help: ArgumentHelp("Split quality (Random Forest; default gini for classification, squared_error for regression).", valueName: "name"))
     var criterion: ForestConfiguration.Criterion?
 
-    @Option(help: ArgumentHelp("none | balanced (Random Forest classifier; default none).", valueName: "name"))
+    @Option(help: ArgumentHelp("Class weights (Random Forest classifier; default none).", valueName: "name"))
     var classWeight: ForestConfiguration.ClassWeight?
 
-    @Option(help: ArgumentHelp("histogram | exact split search (Random Forest; default histogram).", valueName: "name"))
+    @Option(help: ArgumentHelp("Split search: histogram bins for large nodes or exact everywhere (Random Forest; default histogram).", valueName: "name"))
     var splitter: SplitMethod?
 
     @Option(help: ArgumentHelp("auto (score > 0.5) | FRACTION of training rows to flag (Isolation Forest; default auto).", valueName: "value"))

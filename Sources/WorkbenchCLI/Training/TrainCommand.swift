@@ -52,6 +52,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Register the model as the next version of this name; prints NAME@vN.", valueName: "name"))
     var register: String?
 
+    @Flag(help: "Print the summary as one JSON object on stdout instead of text.")
+    var json = false
+
     @OptionGroup(title: "Registry options")
     var registryOptions: RegistryOptions
 
@@ -93,7 +96,11 @@ struct TrainCommand: AsyncParsableCommand {
                     .register(result.model, metadata: result.metadata, name: register, selfTestRows: result.selfTestRows)
                 registered = "\(register)@v\(version.version)"
             }
-            print(result.summary.lines(output: output, registered: registered).joined(separator: "\n"))
+            if json {
+                print(try ModelsJSON.text(result.summary.report(output: output, registered: registered)))
+            } else {
+                print(result.summary.lines(output: output, registered: registered).joined(separator: "\n"))
+            }
         }
     }
 }
