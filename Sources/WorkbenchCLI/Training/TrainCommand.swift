@@ -62,9 +62,6 @@ struct TrainCommand: AsyncParsableCommand {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
         }
-        if !algorithm.isAnomalyDetector && target == nil {
-            throw ValidationError("--target is required for \(algorithm.rawValue).")
-        }
         if let maxClasses, maxClasses < 2 { throw ValidationError("--max-classes must be ≥ 2; got \(maxClasses).") }
         if maxClasses != nil && algorithm != .randomForestClassifier {
             throw ValidationError("--max-classes does not apply to \(algorithm.rawValue).")
