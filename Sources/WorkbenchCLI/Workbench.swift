@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 
 /// The `workbench` command: train, evaluate, store and publish models for operations metrics.
 @main

@@ -60,7 +60,7 @@ struct ForestConfigurationTests {
 
     @Test("maxFeatures resolves like scikit-learn and rejects counts above the features")
     func resolveMaxFeatures() throws {
-        func resolved(_ value: ForestConfiguration.MaxFeatures, _ features: Int) throws -> Int {
+        func resolved(_ value: MaxFeatures, _ features: Int) throws -> Int {
             var configuration = ForestConfiguration(task: .classification)
             configuration.maxFeatures = value
             return try configuration.validated().resolvedMaxFeatures(featureCount: features)

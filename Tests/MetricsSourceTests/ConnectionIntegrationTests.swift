@@ -1,5 +1,6 @@
 import Foundation
 import MetricsSource
+import DatabaseTestSupport
 import Testing
 
 extension DatabaseTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ModelFixtures
 import TestSupport
 @testable import ModelStore
 

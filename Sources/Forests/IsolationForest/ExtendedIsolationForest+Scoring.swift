@@ -60,12 +60,6 @@ extension ExtendedIsolationForest {
         return perBlock.flatMap { $0 }
     }
 
-    /// Whether each row's score is strictly above the alert threshold.
-    /// - Throws: as `scores`.
-    public func isAnomaly(_ features: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Bool] {
-        try scores(features, threads: threads).map(thresholds.isAnomaly)
-    }
-
     /// The leaf tree `tree` sends a row to (a global node index), calling `visit` with each internal node passed.
     func walk(_ values: [Float], rowBase: Int, tree: Int, visit: (Int) -> Void = { _ in }) -> Int {
         let base = treeOffsets[tree]

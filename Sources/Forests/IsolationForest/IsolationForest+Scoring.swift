@@ -36,12 +36,6 @@ extension IsolationForest {
         return perBlock.flatMap { $0 }
     }
 
-    /// Whether each row's score is strictly above the alert threshold.
-    /// - Throws: as `scores`.
-    public func isAnomaly(_ features: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Bool] {
-        try scores(features, threads: threads).map(thresholds.isAnomaly)
-    }
-
     /// `Σ_t h_t(x)` for each row in `rows`, trees added in order.
     private func pathLengthSums(_ features: Matrix<Float>, rows: Range<Int>) -> [Double] {
         var sums = [Double](repeating: 0, count: rows.count)

@@ -13,15 +13,6 @@ struct TrainingTable {
     /// Where the data came from, for messages and lineage.
     let source: String
 
-    /// Reads `path` and picks the features: the `include` list when given, else every
-    /// numeric column except the target and `exclude`.
-    /// - Throws: `DatasetError` naming the file, line or column.
-    init(path: String, target: String?, include: [String], exclude: [String]) throws {
-        let options = CSVReadOptions(columnTypes: .numeric(allowingTextIn: Set(exclude + [target].compactMap { $0 })))
-        let dataset = try DatasetIO.read(path: path, csvOptions: options)
-        try self.init(dataset: dataset, source: path, target: target, include: include, exclude: exclude)
-    }
-
     /// Picks features and target from an in-memory `dataset`.
     init(dataset: Dataset, source: String, target: String?, include: [String], exclude: [String]) throws {
         self.source = source
@@ -51,22 +42,39 @@ struct TrainingTable {
     }
 
     /// The target as class indices and sorted class names (numbers sort numerically, text lexically).
-    /// - Throws: `DatasetError.malformed` naming the first row with a missing target.
-    func classLabels() throws -> (labels: [Int], classNames: [String]) {
+    /// - Parameter maxClasses: most distinct values accepted (≥ 2).
+    /// - Throws: `DatasetError.malformed` naming the first row with a missing target;
+    ///   `PipelineError.unsuitableData` for a single class or more than `maxClasses` classes
+    ///   (checked before any per-class memory is allocated).
+    func classLabels(maxClasses: Int) throws -> (labels: [Int], classNames: [String]) {
         guard let target else { throw DatasetError.invalid("A classifier needs --target.") }
-        let names: [String]
         switch target.data {
         case .numeric(let values):
             if let row = values.firstIndex(where: \.isNaN) { throw missingTarget(row: row) }
             let distinct = Set(values).sorted()
-            names = distinct.map(Self.className)
+            try checkClassCount(distinct.count, maxClasses: maxClasses, example: distinct.first.map(Self.className))
             let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-            return (values.map { index[$0]! }, names)
+            return (values.map { index[$0]! }, distinct.map(Self.className))
         case .text(let values):
             if let row = values.firstIndex(where: { $0 == nil }) { throw missingTarget(row: row) }
-            names = Set(values.map { $0! }).sorted()
+            let names = Set(values.map { $0! }).sorted()
+            try checkClassCount(names.count, maxClasses: maxClasses, example: names.first)
             let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             return (values.map { index[$0!]! }, names)
+        }
+    }
+
+    /// Refuses a target a classifier cannot learn from: one class, or more than `maxClasses`.
+    private func checkClassCount(_ count: Int, maxClasses: Int, example: String?) throws(PipelineError) {
+        let name = target?.name ?? "target"
+        if count < 2 {
+            throw .unsuitableData(
+                "\(source): target column '\(name)' has a single class ('\(example ?? "")'); a classifier needs at least 2.")
+        }
+        if count > maxClasses {
+            throw .unsuitableData(
+                "\(source): target column '\(name)' has \(count) distinct values; a classifier accepts at most \(maxClasses) "
+                + "(raise it with --max-classes, or use random-forest-regressor for a numeric target).")
         }
     }
 

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import MetricsSource
+import DatabaseTestSupport
 import Testing
 import TestSupport
 

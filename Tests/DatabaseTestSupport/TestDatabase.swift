@@ -9,14 +9,14 @@ import Testing
 /// covers the plain-PostgreSQL path (`date_bin`, ordinary tables) and the
 /// TimescaleDB path (hypertable, compression policy, `metrics_hourly`,
 /// `time_bucket` pulls).
-enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+public enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// `workbench_test`: no TimescaleDB extension in the database (the server preloads it).
     case postgres
     /// `workbench_test_timescale`: `CREATE EXTENSION timescaledb` done by the script.
     case timescale
 
     /// The variable holding this database's URI.
-    var variable: String {
+    public var variable: String {
         switch self {
         case .postgres: "WORKBENCH_TEST_DSN"
         case .timescale: "WORKBENCH_TEST_TIMESCALE_DSN"
@@ -24,7 +24,7 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     /// The database name in that URI.
-    var database: String {
+    public var database: String {
         switch self {
         case .postgres: "workbench_test"
         case .timescale: "workbench_test_timescale"
@@ -33,7 +33,7 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// How test schemas are installed: TimescaleDB is required where it exists, so a
     /// lost extension fails the test instead of quietly testing plain tables twice.
-    var timescaleMode: MetricsSchema.TimescaleMode {
+    public var timescaleMode: MetricsSchema.TimescaleMode {
         switch self {
         case .postgres: .off
         case .timescale: .require
@@ -41,14 +41,14 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     /// The pull's bucket function on this backend.
-    var bucketFunction: String {
+    public var bucketFunction: String {
         switch self {
         case .postgres: "date_bin"
         case .timescale: "time_bucket"
         }
     }
 
-    var testDescription: String {
+    public var testDescription: String {
         switch self {
         case .postgres: "plain PostgreSQL"
         case .timescale: "TimescaleDB"
@@ -61,43 +61,43 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 /// Integration tests fail (never skip) when it is missing or unreachable: a
 /// green run must mean the database code ran, on both backends. Even a bare
 /// `swift test` without the script fails them, with a message naming the script.
-enum TestDatabase {
-    struct Missing: Error, CustomStringConvertible {
-        let variable: String
-        var description: String {
+public enum TestDatabase {
+    public struct Missing: Error, CustomStringConvertible {
+        public let variable: String
+        public var description: String {
             "\(variable) is not set: run the tests through scripts/test or `scripts/with-postgres swift test`, which start a throwaway PostgreSQL 15 with a plain and a TimescaleDB database."
         }
     }
 
-    static func environment(_ name: String) throws -> String {
+    public static func environment(_ name: String) throws -> String {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { throw Missing(variable: name) }
         return value
     }
 
     /// The URI of `backend`'s database, with the test role's password.
-    static func dsn(_ backend: Backend) throws -> String { try environment(backend.variable) }
+    public static func dsn(_ backend: Backend) throws -> String { try environment(backend.variable) }
 
     /// The test role's password (the same in both databases), to check that no message contains it.
-    static func password() throws -> String {
+    public static func password() throws -> String {
         let dsn = try dsn(.postgres)
         let userInfo = dsn.components(separatedBy: "://")[1].components(separatedBy: "@")[0]
         return userInfo.components(separatedBy: ":")[1]
     }
 
     /// Retries kept short so failing tests fail fast.
-    static let quickRetry = RetryPolicy(maxAttempts: 3, initialDelay: 0.05, multiplier: 2, maxDelay: 0.2)
+    public static let quickRetry = RetryPolicy(maxAttempts: 3, initialDelay: 0.05, multiplier: 2, maxDelay: 0.2)
 
-    static func settings(_ backend: Backend, dsn override: String? = nil, retry: RetryPolicy = quickRetry) throws -> ConnectionSettings {
+    public static func settings(_ backend: Backend, dsn override: String? = nil, retry: RetryPolicy = quickRetry) throws -> ConnectionSettings {
         ConnectionSettings(dsn: try override ?? dsn(backend), statementTimeoutSeconds: 120, retry: retry)
     }
 
-    static func connect(_ backend: Backend) throws -> PostgresConnection {
+    public static func connect(_ backend: Backend) throws -> PostgresConnection {
         try PostgresConnection.connect(settings(backend))
     }
 
     /// A new schema with the collectors' tables, so tests never see each other's rows;
     /// on TimescaleDB a hypertable with compression and `metrics_hourly`.
-    static func freshSchema(_ label: String, _ backend: Backend) throws -> MetricsSchema {
+    public static func freshSchema(_ label: String, _ backend: Backend) throws -> MetricsSchema {
         let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let schema = try MetricsSchema(schema: "t_\(label)_\(suffix)")
         let report = try schema.install(on: connect(backend), timescale: backend.timescaleMode)
@@ -106,7 +106,7 @@ enum TestDatabase {
     }
 
     /// Loads `samples` and `incidents` with the binary COPY loader.
-    static func load(_ samples: [MetricSample], incidents: [Incident] = [], into schema: MetricsSchema, _ backend: Backend) throws {
+    public static func load(_ samples: [MetricSample], incidents: [Incident] = [], into schema: MetricsSchema, _ backend: Backend) throws {
         let tenants = Array(Set(samples.map(\.tenant) + incidents.map(\.tenant)))
         let summary = try MetricsLoader(settings: settings(backend), schema: schema)
             .replace(tenants: tenants, incidents: incidents) { sink in samples.forEach(sink.append) }
@@ -115,7 +115,7 @@ enum TestDatabase {
 
     /// Pulls with the test settings.
     /// On TimescaleDB the pull must have bucketed with `time_bucket`, on plain PostgreSQL with `date_bin`.
-    static func pull(_ request: PullRequest, _ backend: Backend, dsn: String? = nil) throws -> PullResult {
+    public static func pull(_ request: PullRequest, _ backend: Backend, dsn: String? = nil) throws -> PullResult {
         let result = try MetricsPuller(settings: settings(backend, dsn: dsn)).pull(request.validated(), now: 1_800_000_000)
         if request.timescale != .off {
             #expect(result.lineage.bucketFunction == backend.bucketFunction, "\(backend)")
@@ -124,7 +124,7 @@ enum TestDatabase {
     }
 
     /// The numeric values of a pulled column.
-    static func values(_ result: PullResult, _ name: String) -> [Double] {
+    public static func values(_ result: PullResult, _ name: String) -> [Double] {
         guard case .numeric(let values)? = result.dataset.column(named: name)?.data else {
             Issue.record("no numeric column '\(name)' in \(result.dataset.columnNames.prefix(10))")
             return []
@@ -133,7 +133,7 @@ enum TestDatabase {
     }
 
     /// True when both data sets have the same column names and bit-identical values (NaN equals NaN).
-    static func identical(_ a: Dataset, _ b: Dataset) -> Bool {
+    public static func identical(_ a: Dataset, _ b: Dataset) -> Bool {
         guard a.columnNames == b.columnNames, a.rowCount == b.rowCount else { return false }
         return zip(a.columns, b.columns).allSatisfy { x, y in
             switch (x.data, y.data) {
@@ -145,7 +145,7 @@ enum TestDatabase {
     }
 
     /// Runs `pg_ctl ARGS` on the test server as its owner (root uses runuser).
-    static func pgCtl(_ arguments: [String]) throws {
+    public static func pgCtl(_ arguments: [String]) throws {
         let bin = try environment("WORKBENCH_TEST_PGBIN")
         let data = try environment("WORKBENCH_TEST_PGDATA")
         let log = try environment("WORKBENCH_TEST_PGLOG")
@@ -163,7 +163,7 @@ enum TestDatabase {
     /// Not Foundation's `Process`: on Linux it learns of the exit when a pipe
     /// shared with the child closes, and the postmaster that pg_ctl leaves
     /// running inherits that pipe, so `waitUntilExit` would never return.
-    static func spawnAndWait(_ command: [String]) throws -> Int32 {
+    public static func spawnAndWait(_ command: [String]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -184,7 +184,7 @@ enum TestDatabase {
     }
 
     /// Waits until a session runs a statement starting with `prefix`; false after `timeout` seconds.
-    static func waitForQuery(startingWith prefix: String, timeout: Double = 30) throws -> Bool {
+    public static func waitForQuery(startingWith prefix: String, timeout: Double = 30) throws -> Bool {
         let connection = try connect(.postgres)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
@@ -201,4 +201,4 @@ enum TestDatabase {
 /// Every test that talks to PostgreSQL lives under this suite, one test at a
 /// time: some restart the server. Each takes a `Backend` and runs on both databases.
 @Suite("PostgreSQL integration", .serialized)
-struct DatabaseTests {}
+public struct DatabaseTests {}

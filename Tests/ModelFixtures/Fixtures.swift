@@ -2,12 +2,12 @@ import Forests
 import Foundation
 import NumericCore
 import TestSupport
-@testable import ModelStore
+import ModelStore
 
 /// Small seeded models and metadata shared by the ModelStore tests.
-enum Fixtures {
+public enum Fixtures {
     /// `rows × features` Gaussian values from `seed`, with a few planted outliers and NaNs.
-    static func matrix(rows: Int = 200, features: Int = 4, seed: UInt64 = 7) -> Matrix<Float> {
+    public static func matrix(rows: Int = 200, features: Int = 4, seed: UInt64 = 7) -> Matrix<Float> {
         var random = SeededRandom(seed: seed, stream: 0)
         var values: [Float] = []
         for row in 0 ..< rows {
@@ -22,7 +22,7 @@ enum Fixtures {
     }
 
     /// A seeded Extended Isolation Forest of `trees` trees on `matrix()`.
-    static func extendedIsolationForest(trees: Int = 20, seed: UInt64 = 1) throws -> ExtendedIsolationForest {
+    public static func extendedIsolationForest(trees: Int = 20, seed: UInt64 = 1) throws -> ExtendedIsolationForest {
         var configuration = ExtendedIsolationForest.Configuration()
         configuration.trees = trees
         configuration.seed = seed
@@ -31,7 +31,7 @@ enum Fixtures {
     }
 
     /// Metadata describing a model over `features` features of `matrix()`.
-    static func metadata(
+    public static func metadata(
         _ algorithm: ModelAlgorithm, features: Int = 4, metrics: [String: Double] = ["roc_auc": 0.9]
     ) -> ModelMetadata {
         ModelMetadata(
@@ -47,10 +47,10 @@ enum Fixtures {
 
 extension Fixtures {
     /// The bundled data sets used for loader parity (datasets/odds).
-    static let oddsNames = ["Ionosphere", "Pima", "annthyroid", "breastw", "mammography", "satellite", "shuttle"]
+    public static let oddsNames = ["Ionosphere", "Pima", "annthyroid", "breastw", "mammography", "satellite", "shuttle"]
 
     /// A bundled ODDS data set: features `f0…` as float32, the 0/1 label, and the feature names.
-    static func odds(_ name: String) throws -> (features: Matrix<Float>, labels: [Int], names: [String]) {
+    public static func odds(_ name: String) throws -> (features: Matrix<Float>, labels: [Int], names: [String]) {
         let url = TestSupport.datasetsDirectory.appendingPathComponent("odds/\(name).csv")
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
         let header = lines[0].split(separator: ",").map(String.init)
@@ -66,7 +66,7 @@ extension Fixtures {
     }
 
     /// Writes `columns` (name, values) as CSV with shortest round-trip numbers.
-    static func writeCSV(_ columns: [(String, [String])], to url: URL) throws {
+    public static func writeCSV(_ columns: [(String, [String])], to url: URL) throws {
         var text = columns.map(\.0).joined(separator: ",") + "\n"
         for row in 0 ..< (columns.first?.1.count ?? 0) {
             text += columns.map { $0.1[row] }.joined(separator: ",") + "\n"
@@ -77,13 +77,13 @@ extension Fixtures {
 
 extension Fixtures {
     /// Labels of `matrix()`: 1 for the planted outliers (every 50th row) and rows whose feature 0 is above 1.
-    static func labels(rows: Int = 200) -> [Int] {
+    public static func labels(rows: Int = 200) -> [Int] {
         let data = matrix(rows: rows)
         return (0 ..< rows).map { $0 % 50 == 0 || data[$0, 0] > 1 ? 1 : 0 }
     }
 
     /// A seeded Random Forest classifier with string class names on `matrix()`.
-    static func classifier(trees: Int = 10, x: Matrix<Float> = matrix(), labels: [Int] = labels(),
+    public static func classifier(trees: Int = 10, x: Matrix<Float> = matrix(), labels: [Int] = labels(),
                            classNames: [String] = ["normal", "incident"]) throws -> RandomForestClassifier {
         var configuration = ForestConfiguration(task: .classification)
         configuration.trees = trees
@@ -94,7 +94,7 @@ extension Fixtures {
     }
 
     /// A seeded Random Forest regressor predicting a noisy sum of the features of `matrix()`.
-    static func regressor(trees: Int = 10, x: Matrix<Float> = matrix(), targets: [Double]? = nil) throws -> RandomForestRegressor {
+    public static func regressor(trees: Int = 10, x: Matrix<Float> = matrix(), targets: [Double]? = nil) throws -> RandomForestRegressor {
         var configuration = ForestConfiguration(task: .regression)
         configuration.trees = trees
         configuration.seed = 4
@@ -107,7 +107,7 @@ extension Fixtures {
     }
 
     /// A seeded Isolation Forest on `x`.
-    static func isolationForest(trees: Int = 20, x: Matrix<Float> = matrix(), contamination: Double? = nil) throws -> IsolationForest {
+    public static func isolationForest(trees: Int = 20, x: Matrix<Float> = matrix(), contamination: Double? = nil) throws -> IsolationForest {
         var configuration = IsolationForest.Configuration()
         configuration.trees = trees
         configuration.seed = 5

@@ -1,4 +1,5 @@
 import Foundation
+import ModelFixtures
 import Testing
 import TestSupport
 @testable import ModelStore
@@ -185,7 +186,7 @@ struct RegistryProcessTests {
         let run = try TestSupport.workbench(command + ["--help"])
         #expect(run.status == 0)
         let golden = TestSupport.repositoryRoot.appendingPathComponent(
-            "Tests/ModelStoreTests/Golden/\(command.joined(separator: "-"))-help.txt")
+            "Tests/WorkbenchCLITests/Golden/\(command.joined(separator: "-"))-help.txt")
         if ProcessInfo.processInfo.environment["WORKBENCH_UPDATE_GOLDEN"] == "1" {
             try run.standardOutput.write(to: golden, atomically: true, encoding: .utf8)
         }

@@ -4,14 +4,27 @@ import ModelStore
 import NumericCore
 
 /// A model's outputs for every input row, as the columns `predict` writes.
-struct Predictions {
-    /// The output table, one row per input row in input order.
-    let dataset: Dataset
+///
+/// Classifier: `prediction`, `probability_<class>`; regressor: `prediction`, `prediction_std`;
+/// detectors: `anomaly_score`, `is_anomaly` (1 when the row reaches an alert level, `score ≥ value`),
+/// `level` (the highest alert level reached), `top_features` (flagged rows only).
+public struct Predictions: Sendable {
+    /// The output table, one row per input row in input order (kept input columns first).
+    public let dataset: Dataset
+    /// The model's algorithm.
+    public let algorithm: ModelAlgorithm
 
     /// Runs `model` on `matrix` (columns in the model's feature order).
+    /// - Parameters:
+    ///   - levels: the model's threshold levels (detectors apply the alert levels).
+    ///   - topFeatures: features listed per flagged row (detectors), ≥ 0.
     /// - Throws: `ForestError` when the matrix does not fit the model.
-    init(model: TrainedModel, matrix: Matrix<Float>, features: [String], topFeatures: Int, threads: Int?) throws {
+    init(
+        model: TrainedModel, matrix: Matrix<Float>, features: [String], levels: [ThresholdLevel], topFeatures: Int,
+        threads: Int?
+    ) throws {
         var columns: [Column]
+        algorithm = model.algorithm
         switch model {
         case .randomForestClassifier(let forest):
             let probabilities = try forest.predictProbabilities(matrix, threads: threads)
@@ -26,13 +39,13 @@ struct Predictions {
                        Column(name: "prediction_std", data: .numeric(spread))]
         case .isolationForest(let forest):
             let scores = try forest.scores(matrix, threads: threads)
-            columns = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
+            columns = try Self.anomalyColumns(scores: scores, levels: levels, features: features,
                                               top: topFeatures) { row, count throws(ForestError) in
                 try forest.topContributions(of: matrix, row: row, count: count)
             }
         case .extendedIsolationForest(let forest):
             let scores = try forest.scores(matrix, threads: threads)
-            columns = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
+            columns = try Self.anomalyColumns(scores: scores, levels: levels, features: features,
                                               top: topFeatures) { row, count throws(ForestError) in
                 try forest.topContributions(of: matrix, row: row, count: count)
             }
@@ -40,20 +53,37 @@ struct Predictions {
         dataset = try Dataset(columns: columns)
     }
 
+    /// The same outputs after the input columns `kept`.
+    /// - Throws: `PipelineError.invalidRequest` when a kept column has an output column's name.
+    func keeping(_ kept: [Column]) throws -> Predictions {
+        guard !kept.isEmpty else { return self }
+        if let clash = kept.first(where: { dataset.column(named: $0.name) != nil }) {
+            throw PipelineError.invalidRequest(
+                "--keep-columns '\(clash.name)' has the name of an output column; rename it in the input.")
+        }
+        return Predictions(dataset: try Dataset(columns: kept + dataset.columns), algorithm: algorithm)
+    }
+
+    private init(dataset: Dataset, algorithm: ModelAlgorithm) {
+        self.dataset = dataset
+        self.algorithm = algorithm
+    }
+
     /// Score, flag, level and, for flagged rows only, the features that isolated the row.
     private static func anomalyColumns(
-        scores: [Double], thresholds: AnomalyThresholds, features: [String], top: Int,
+        scores: [Double], levels: [ThresholdLevel], features: [String], top: Int,
         explain: (Int, Int) throws(ForestError) -> [FeatureContribution]
     ) throws -> [Column] {
         var flags: [Double] = []
-        var levels: [String?] = []
+        var reached: [String?] = []
         var explanations: [String?] = []
         flags.reserveCapacity(scores.count)
+        let alerts = levels.alertLevels(on: "anomaly_score")
         for (row, score) in scores.enumerated() {
-            let flagged = thresholds.isAnomaly(score)
-            flags.append(flagged ? 1 : 0)
-            levels.append(thresholds.level(for: score)?.name)
-            guard flagged, top > 0 else {
+            let level = alerts.last { $0.isReached(by: score) }
+            flags.append(level == nil ? 0 : 1)
+            reached.append(level?.name)
+            guard level != nil, top > 0 else {
                 explanations.append(nil)
                 continue
             }
@@ -64,7 +94,7 @@ struct Predictions {
         return [
             Column(name: "anomaly_score", data: .numeric(scores)),
             Column(name: "is_anomaly", data: .numeric(flags)),
-            Column(name: "level", data: .text(levels)),
+            Column(name: "level", data: .text(reached)),
             Column(name: "top_features", data: .text(explanations)),
         ]
     }

@@ -7,7 +7,7 @@ import TestSupport
 struct DatasetInspectCommandTests {
     @Test("a CSV file shows rows, columns and a table of types, missing counts and min/mean/max")
     func csv() throws {
-        let path = try CSVTestFiles.write("timestamp,cpu,host,label\n1767571200,0.5,a,normal\n1767571260,,b,\n1767571320,2.25,\"c,d\",attack\n")
+        let path = try TestSupport.writeTemporaryFile("timestamp,cpu,host,label\n1767571200,0.5,a,normal\n1767571260,,b,\n1767571320,2.25,\"c,d\",attack\n")
         let result = try TestSupport.workbench(["dataset", "inspect", path])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == """
@@ -46,7 +46,7 @@ struct DatasetInspectCommandTests {
 
     @Test("bad data exits 65 with the file, line and column on stderr")
     func malformed() throws {
-        let path = try CSVTestFiles.write("a,b\n1,2\n3\n")
+        let path = try TestSupport.writeTemporaryFile("a,b\n1,2\n3\n")
         let result = try TestSupport.workbench(["dataset", "inspect", path])
         #expect(result.status == 65)
         #expect(result.standardOutput.isEmpty)
@@ -61,7 +61,7 @@ struct DatasetInspectCommandTests {
         let missingParquet = try TestSupport.workbench(["dataset", "inspect", "/nonexistent/x.parquet"])
         #expect(missingParquet.status == 66)
         #expect(missingParquet.standardError == "error: /nonexistent/x.parquet: cannot open: No such file or directory\n")
-        let parquet = try CSVTestFiles.write("a\n1\n", name: "x.parquet")
+        let parquet = try TestSupport.writeTemporaryFile("a\n1\n", name: "x.parquet")
         let usage = try TestSupport.workbench(["dataset", "inspect", parquet])
         #expect(usage.status == 64)
         #expect(usage.standardError == "error: \(parquet): unknown data-set format '.parquet'; expected .csv, .h5 or .hdf5.\n")

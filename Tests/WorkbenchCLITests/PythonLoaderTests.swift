@@ -1,6 +1,7 @@
 import Forests
 import Foundation
 import NumericCore
+import ModelFixtures
 import Testing
 import TestSupport
 @testable import ModelStore
@@ -24,11 +25,13 @@ struct PythonLoaderTests {
     /// Saves `model` for data set `dataset` and scores all its rows with `workbench predict`;
     /// returns the arguments of one parity check.
     private func prepare(
-        _ dataset: String, in directory: URL, model: TrainedModel, names: [String], features: Matrix<Float>
+        _ dataset: String, in directory: URL, model: TrainedModel, levels: [ThresholdLevel], names: [String],
+        features: Matrix<Float>
     ) throws -> [String] {
         let file = directory.appendingPathComponent("\(dataset).h5")
         var metadata = Fixtures.metadata(model.algorithm, features: names.count)
         metadata.features = names
+        metadata.thresholds = levels
         try ModelFile.save(model, metadata: metadata, selfTestRows: features, to: file)
         let data = TestSupport.datasetsDirectory.appendingPathComponent("odds/\(dataset).csv")
         let predictions = directory.appendingPathComponent("\(dataset)-predictions.csv")
@@ -39,14 +42,15 @@ struct PythonLoaderTests {
     }
 
     /// Trains one model per bundled data set with `train` and checks the Python loader against `predict`.
-    private func check(_ train: (Matrix<Float>, [Int]) throws -> TrainedModel) throws {
+    /// `train` returns the model and its threshold levels.
+    private func check(_ train: (Matrix<Float>, [Int]) throws -> (TrainedModel, [ThresholdLevel])) throws {
         let directory = try TestSupport.makeTemporaryDirectory("loader")
         defer { try? FileManager.default.removeItem(at: directory) }
         var arguments: [String] = []
         for dataset in Fixtures.oddsNames {
             let (features, labels, names) = try Fixtures.odds(dataset)
-            let model = try train(head(features), Array(labels.prefix(Self.trainingRows)))
-            arguments += try prepare(dataset, in: directory, model: model, names: names, features: features)
+            let (model, levels) = try train(head(features), Array(labels.prefix(Self.trainingRows)))
+            arguments += try prepare(dataset, in: directory, model: model, levels: levels, names: names, features: features)
         }
         let result = try TestSupport.python("test_model_loader.py", arguments)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
@@ -59,27 +63,31 @@ struct PythonLoaderTests {
             configuration.trees = 10
             configuration.extensionLevel = .level(min(2, features.columns - 1))
             configuration.contamination = .fraction(0.05)
-            var model = try ExtendedIsolationForest.fit(features, configuration: configuration.validated())
-            model.thresholds.setLevel("critical", score: 0.6)
-            return .extendedIsolationForest(model)
+            let model = try ExtendedIsolationForest.fit(features, configuration: configuration.validated())
+            return (.extendedIsolationForest(model), [
+                ThresholdLevel(name: "warn", value: (-model.offset).nextUp, score: "anomaly_score"),
+                ThresholdLevel(name: "critical", value: 0.6, score: "anomaly_score"),
+                ThresholdLevel(name: "f1_optimal", value: 0.5, score: "anomaly_score", purpose: .reference),
+            ])
         }
     }
 
     @Test("isolation forest scores, flags and levels match workbench predict on every bundled data set")
     func isolationForest() throws {
         try check { features, _ in
-            var model = try Fixtures.isolationForest(trees: 10, x: features, contamination: 0.05)
-            model.thresholds.setLevel("warn", score: 0.55)
-            model.thresholds.setLevel("critical", score: 0.65)
-            return .isolationForest(model)
+            let model = try Fixtures.isolationForest(trees: 10, x: features, contamination: 0.05)
+            return (.isolationForest(model), [
+                ThresholdLevel(name: "warn", value: (-model.offset).nextUp, score: "anomaly_score"),
+                ThresholdLevel(name: "critical", value: 0.65, score: "anomaly_score"),
+            ])
         }
     }
 
     @Test("random forest classifier labels and probabilities match workbench predict on every bundled data set")
     func classifier() throws {
         try check { features, labels in
-            .randomForestClassifier(try Fixtures.classifier(
-                trees: 5, x: features, labels: labels, classNames: ["normal", "anomaly"]))
+            (.randomForestClassifier(try Fixtures.classifier(
+                trees: 5, x: features, labels: labels, classNames: ["normal", "anomaly"])), [])
         }
     }
 
@@ -89,7 +97,7 @@ struct PythonLoaderTests {
             let targets = (0 ..< features.rows).map {
                 Double(labels[$0]) + Double(features[$0, 0].isNaN ? 0 : features[$0, 0])
             }
-            return .randomForestRegressor(try Fixtures.regressor(trees: 5, x: features, targets: targets))
+            return (.randomForestRegressor(try Fixtures.regressor(trees: 5, x: features, targets: targets)), [])
         }
     }
 }
