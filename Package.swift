@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "MetricsSource", targets: ["MetricsSource"]),
         .library(name: "ModelStore", targets: ["ModelStore"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Notebooks", targets: ["Notebooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,8 +47,10 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "Reports", exclude: ["README.md"]),
+        .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
-            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
+            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Notebooks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -67,6 +71,8 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: [
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
         ], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),
         .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
