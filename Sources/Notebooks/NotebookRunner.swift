@@ -151,16 +151,21 @@ public struct NotebookRunner: Sendable {
         return text
     }
 
-    /// Replaces what each `mask=REGEX` matches with "…", line by line.
+    /// Replaces what each `mask=REGEX` matches with "…"; a match followed by more text on its line is
+    /// padded with spaces to its width, so table columns stay aligned.
     static func mask(_ text: String, patterns: [String], path: String, line: Int) throws(NotebookError) -> String {
-        guard !patterns.isEmpty else { return text }
         var result = text
         for pattern in patterns {
             guard let expression = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else {
                 throw .malformed(path: path, line: line, reason: "mask=\(pattern) is not a valid regular expression")
             }
-            result = expression.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result),
-                                                         withTemplate: "…")
+            let matches = expression.matches(in: result, range: NSRange(result.startIndex..., in: result))
+            for match in matches.reversed() {
+                guard let range = Range(match.range, in: result), !range.isEmpty else { continue }
+                let atLineEnd = range.upperBound == result.endIndex || result[range.upperBound] == "\n"
+                let width = result[range].count
+                result.replaceSubrange(range, with: atLineEnd ? "…" : "…" + String(repeating: " ", count: width - 1))
+            }
         }
         return result
     }

@@ -102,6 +102,9 @@ struct NotebookDocumentTests {
         #expect(text == "wrote $WORKBENCH_OUT/a.csv and $WORKBENCH_FILES/r")
         let masked = try NotebookRunner.mask("metric 1\nwall time   0.75 s\n", patterns: ["(?<=^wall time   ).*$"], path: "n", line: 1)
         #expect(masked == "metric 1\nwall time   …\n")
+        let table = try NotebookRunner.mask("NAME  CREATED               ALIASES\nm     2026-12-06T02:49:33Z  production=v1\n",
+                                            patterns: ["\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"], path: "n", line: 1)
+        #expect(table == "NAME  CREATED               ALIASES\nm     …                     production=v1\n")
     }
 
     @Test("the check diff shows the first differing lines")

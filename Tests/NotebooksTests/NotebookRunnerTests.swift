@@ -127,3 +127,14 @@ struct NotebookRunnerTests {
         #expect(failing.standardError.contains("exited with status 66"))
     }
 }
+
+/// The notebooks committed in notebooks-md/ still print what they show.
+@Suite("committed notebooks")
+struct CommittedNotebookTests {
+    @Test("notebooks-md/01-anomalies-on-collector-metrics.md is up to date")
+    func anomaliesNotebook() throws {
+        let path = TestSupport.repositoryRoot.appendingPathComponent("notebooks-md/01-anomalies-on-collector-metrics.md").path
+        let result = try NotebookRunnerTests.runner.check(notebook: path)
+        #expect(result.isUpToDate, "\(result.differenceSummary)")
+    }
+}

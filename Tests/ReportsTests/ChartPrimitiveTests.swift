@@ -85,3 +85,31 @@ struct ChartPrimitiveTests {
         #expect(!svg.contains("\"-0\""))
     }
 }
+
+@Suite("report size")
+struct ReportSizeTests {
+    @Test("an anomaly report over one million rows (3 groups) stays under 1 MB in total")
+    func millionRowReport() {
+        let start = 1_793_577_600.0
+        let perGroup = 333_334
+        let groups = (0..<3).map { group -> AnomalyPlots.GroupScores in
+            let times = (0..<perGroup).map { start + Double($0) * 60 }
+            var scores = times.map { 0.45 + 0.05 * sin($0 / 3600 + Double(group)) }
+            scores[100_000 + group] = 0.95
+            return .init(group: "tenant-\(group)", times: times, scores: scores,
+                         incidents: stride(from: 0, to: perGroup, by: 7000).map {
+                             ShadedInterval(start: times[$0], end: times[$0] + 3600)
+                         },
+                         alerts: stride(from: 0, to: perGroup, by: 50).map { times[$0] })
+        }
+        let report = EvaluationReport(
+            title: "a million rows", plots: .anomaly(AnomalyPlots(
+                scoreHistogram: BinnedCounts(values: groups.flatMap(\.scores), binCount: 50),
+                levels: [ReferenceLine(name: "warn", value: 0.55)], groups: groups)))
+        let files = ReportRenderer.render(report)
+        let total = files.values.map(\.utf8.count).reduce(0, +)
+        #expect(total < 1_000_000, "\(total) bytes")
+        let panel = files["score-over-time.svg"] ?? ""
+        #expect(panel.utf8.count < 400_000)
+    }
+}
