@@ -46,7 +46,12 @@ public struct BarChart: Sendable {
         let widestCategory = bars.map { ChartTheme.textWidth($0.label) }.max() ?? 0
         let widestValue = labels.map { ChartTheme.textWidth($0, size: ChartTheme.tickFontSize) }.max() ?? 0
         let left = 30 + widestCategory + 10, right = width - widestValue - 16
-        let top = 38.0, bottom = top + rowHeight * Double(bars.count) + 4
+        // At least as tall as the rotated category title, with the bars centred, so few bars never push the
+        // title into the chart's heading.
+        let barsHeight = rowHeight * Double(bars.count) + 4
+        let areaHeight = max(barsHeight, ChartTheme.textWidth(categoryAxis) + 16)
+        let top = 38.0, bottom = top + areaHeight
+        let barsTop = top + (areaHeight - barsHeight) / 2
         let height = bottom + 50
         let finite = bars.map(\.value).filter(\.isFinite)
         let xTicks = AxisTicks.horizontal(lower: min(0, finite.min() ?? 0), upper: max(0, finite.max() ?? 1),
@@ -59,7 +64,7 @@ public struct BarChart: Sendable {
             canvas.line(x1: x(value), y1: top, x2: x(value), y2: bottom, stroke: ChartTheme.grid)
         }
         for (index, bar) in bars.enumerated() {
-            let y = top + 4 + Double(index) * rowHeight
+            let y = barsTop + 4 + Double(index) * rowHeight
             let value = bar.value.isFinite ? bar.value : 0
             let start = min(x(0), x(value)), end = max(x(0), x(value))
             canvas.rect(x: start, y: y, width: max(1, end - start), height: rowHeight - 6, fill: ChartTheme.colour(0),

@@ -21,12 +21,16 @@ public struct ChartSeries: Sendable {
     public var ys: [Double]
     /// Draws a dot at every point (calibration bins); only for short series.
     public var showsPoints: Bool
+    /// A guide rather than data (the chance diagonal, perfect calibration): drawn thin, grey and dotted,
+    /// without taking a series colour.
+    public var isReference: Bool
 
-    public init(name: String, xs: [Double], ys: [Double], showsPoints: Bool = false) {
+    public init(name: String, xs: [Double], ys: [Double], showsPoints: Bool = false, isReference: Bool = false) {
         self.name = name
         self.xs = xs
         self.ys = ys
         self.showsPoints = showsPoints
+        self.isReference = isReference
     }
 }
 

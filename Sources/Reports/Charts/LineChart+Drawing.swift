@@ -45,11 +45,20 @@ extension LineChart {
 
     private var xAxisText: String { xScale == .time && xAxis.unit == nil ? "\(xAxis.title) (UTC)" : xAxis.text }
 
-    /// Series names in order of first appearance; a name keeps its colour in every panel.
+    /// Data series names in order of first appearance; a name keeps its colour in every panel.
     private func seriesNames() -> [String] {
         var names: [String] = []
         for panel in panels {
-            for series in panel.series where !names.contains(series.name) { names.append(series.name) }
+            for series in panel.series where !series.isReference && !names.contains(series.name) { names.append(series.name) }
+        }
+        return names
+    }
+
+    /// Reference series names (guides), after the data series in the legend.
+    private func guideNames() -> [String] {
+        var names: [String] = []
+        for panel in panels {
+            for series in panel.series where series.isReference && !names.contains(series.name) { names.append(series.name) }
         }
         return names
     }
@@ -59,6 +68,7 @@ extension LineChart {
         for (index, name) in names.enumerated() {
             legend.items.append((name, .line(colour: ChartTheme.colour(index), dash: ChartTheme.dash(index))))
         }
+        for name in guideNames() { legend.items.append((name, .line(colour: ChartTheme.guide, dash: "2 3"))) }
         var bandNames: [String] = []
         for panel in panels {
             if let band = panel.band, !bandNames.contains(band.name) { bandNames.append(band.name) }
@@ -184,7 +194,11 @@ extension LineChart {
             canvas.line(x1: clampX(line.value), y1: top, x2: clampX(line.value), y2: bottom,
                         stroke: referenceColour(line.name), width: 1.5, dash: "5 3")
         }
-        for series in panel.series {
+        for series in panel.series where series.isReference {
+            let pixels = zip(series.xs, series.ys).map { (x: clampX($0.0), y: clampY($0.1)) }
+            canvas.polyline(pixels, stroke: ChartTheme.guide, width: 1.25, dash: "2 3")
+        }
+        for series in panel.series where !series.isReference {
             let index = names.firstIndex(of: series.name) ?? 0
             let points = xScale == .time
                 ? SeriesReducer.minMax(xs: series.xs, ys: series.ys, lower: x.domain.lower, upper: x.domain.upper, columns: columns)

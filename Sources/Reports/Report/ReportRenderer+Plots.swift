@@ -19,7 +19,7 @@ extension ReportRenderer {
     static func classificationPlots(_ plots: ClassificationPlots) -> [PlotFile] {
         var files: [PlotFile] = []
         if !plots.roc.isEmpty {
-            let chance = ChartSeries(name: "chance", xs: [0, 1], ys: [0, 1])
+            let chance = ChartSeries(name: "chance", xs: [0, 1], ys: [0, 1], isReference: true)
             let chart = LineChart(
                 title: "ROC curve", description: "ROC curves of " + curveList(plots.roc) + ", with the chance diagonal.",
                 xAxis: AxisLabel("false positive rate"), yAxis: AxisLabel("true positive rate"),
@@ -56,7 +56,7 @@ extension ReportRenderer {
         if !plots.calibration.isEmpty {
             var curves = plots.calibration.map(series)
             for index in curves.indices { curves[index].showsPoints = true }
-            let perfect = ChartSeries(name: "perfectly calibrated", xs: [0, 1], ys: [0, 1])
+            let perfect = ChartSeries(name: "perfectly calibrated", xs: [0, 1], ys: [0, 1], isReference: true)
             let chart = LineChart(
                 title: "Calibration", description: "Observed positive fraction against mean predicted probability per bin for "
                     + curveList(plots.calibration) + "; the diagonal is perfect calibration.",

@@ -9,6 +9,7 @@ enum ChartTheme {
     static let mutedText = "#57606a"
     static let axis = "#57606a"
     static let grid = "#d8dee4"
+    static let guide = "#6e7781"
     static let incident = "#d55e00"
     static let alert = "#cc79a7"
     static let fontFamily = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"
