@@ -130,6 +130,11 @@ public struct NotebookRunner: Sendable {
                 text += Self.normalise(run.standardOutput, variables: variables)
             }
             text = try Self.mask(text, patterns: block.masks, path: path, line: block.line)
+            let markers = [NotebookDocument.beginMarker, NotebookDocument.endMarker]
+            if text.split(separator: "\n").contains(where: { markers.contains($0.trimmingCharacters(in: .whitespaces)) }) {
+                throw .malformed(path: path, line: block.line,
+                                 reason: "the block's output contains an output marker line, which would break the notebook")
+            }
             let produced = before.changes(to: DirectorySnapshot(root: files))
             outputs.append(BlockOutput(text: text, files: produced).markdown(filesLink: filesLink))
         }

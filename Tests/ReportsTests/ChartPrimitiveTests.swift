@@ -75,6 +75,19 @@ struct ChartPrimitiveTests {
         #expect(svg.contains("<polyline"))
     }
 
+    @Test("a curve with a million points (a large ROC curve) is thinned to its pixels")
+    func longCurveIsThinned() {
+        let fpr = (0...1_000_000).map { Double($0) / 1_000_000 }
+        let roc = LineChart(title: "ROC", description: "d", xAxis: AxisLabel("false positive rate"),
+                            yAxis: AxisLabel("true positive rate"),
+                            panels: [.init(series: [ChartSeries(name: "model", xs: fpr, ys: fpr.map { pow($0, 0.3) })],
+                                           yDomain: 0...1)], xDomain: 0...1)
+        let svg = roc.svg()
+        #expect(svg.utf8.count < 100_000, "\(svg.utf8.count) bytes")
+        let thinned = SeriesReducer.thin([(0, 0), (0.1, 0.1), (0.2, 0.2), (5, 5), (5.1, 5.1)])
+        #expect(thinned.map(\.x) == [0, 5, 5.1])
+    }
+
     @Test("text is escaped and numbers never print as -0")
     func escaping() {
         let chart = BarChart(title: "a < b & \"c\"", description: "d", valueAxis: AxisLabel("v"), categoryAxis: "k",

@@ -203,7 +203,7 @@ extension LineChart {
             let points = xScale == .time
                 ? SeriesReducer.minMax(xs: series.xs, ys: series.ys, lower: x.domain.lower, upper: x.domain.upper, columns: columns)
                 : zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }.map { (x: $0.0, y: $0.1) }
-            let pixels = points.map { (x: clampX($0.x), y: clampY($0.y)) }
+            let pixels = SeriesReducer.thin(points.map { (x: clampX($0.x), y: clampY($0.y)) })
             canvas.polyline(pixels, stroke: ChartTheme.colour(index), width: 1.75, dash: ChartTheme.dash(index))
             if series.showsPoints {
                 for point in pixels { canvas.circle(cx: point.x, cy: point.y, r: 3, fill: ChartTheme.colour(index)) }

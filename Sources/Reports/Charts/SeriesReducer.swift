@@ -49,3 +49,20 @@ public enum SeriesReducer {
         return output
     }
 }
+
+extension SeriesReducer {
+    /// Drops pixel points closer than `tolerance` pixels (in both directions) to the last kept one, always
+    /// keeping the first and the last: a curve with a million points (a ROC curve of a large evaluation)
+    /// draws with about as many points as its length in pixels.
+    /// - Complexity: O(n).
+    public static func thin(_ points: [(x: Double, y: Double)], tolerance: Double = 0.5) -> [(x: Double, y: Double)] {
+        guard points.count > 2 else { return points }
+        var kept = [points[0]]
+        for point in points.dropFirst().dropLast() {
+            let last = kept[kept.count - 1]
+            if abs(point.x - last.x) >= tolerance || abs(point.y - last.y) >= tolerance { kept.append(point) }
+        }
+        kept.append(points[points.count - 1])
+        return kept
+    }
+}
