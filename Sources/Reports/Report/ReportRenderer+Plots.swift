@@ -46,11 +46,15 @@ extension ReportRenderer {
             let description = "Confusion matrix: rows are the actual class, columns the predicted class; "
                 + zip(labels, counts).map { label, row in
                     "actual \(label): " + zip(labels, row).map { "\($1) predicted \($0)" }.joined(separator: ", ")
-                }.joined(separator: "; ") + ". Percentages are of the actual class."
+                }.joined(separator: "; ") + ". Percentages, and the shading, are shares of the actual class."
             let chart = Heatmap(title: "Confusion matrix", description: description, rowAxis: "actual class",
                                 columnAxis: "predicted class", rowLabels: labels, columnLabels: labels,
-                                values: counts.map { $0.map(Double.init) }, cellLabels: cells)
-            files.append(PlotFile(name: "confusion-matrix.svg", heading: "Confusion matrix", alt: "Confusion matrix",
+                                values: counts.map { row in
+                                    // Shaded by share of the actual class, so a rare class's errors stay visible.
+                                    let total = Double(max(1, row.reduce(0, +)))
+                                    return row.map { Double($0) / total }
+                                }, cellLabels: cells)
+            files.append(PlotFile(name: "confusion-matrix.svg", heading: "Confusion matrix", alt: description,
                                   svg: chart.svg()))
         }
         if !plots.calibration.isEmpty {
@@ -70,7 +74,7 @@ extension ReportRenderer {
                     + plots.featureImportances.map { "\($0.name) \(SVGNumber.fixed($0.value, decimals: 3))" }.joined(separator: ", ") + ".",
                 valueAxis: AxisLabel("importance", unit: "share of impurity decrease"), categoryAxis: "feature",
                 bars: plots.featureImportances.map { BarChart.Bar(label: $0.name, value: $0.value) })
-            files.append(PlotFile(name: "feature-importance.svg", heading: "Feature importance", alt: "Feature importance bars",
+            files.append(PlotFile(name: "feature-importance.svg", heading: "Feature importance", alt: chart.description,
                                   svg: chart.svg()))
         }
         return files
