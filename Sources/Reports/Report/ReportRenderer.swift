@@ -20,7 +20,8 @@ public enum ReportRenderer {
         markdown += "\n## How many alerts a day\n\n" + alertSection(report.alerts)
         markdown += "\n## Plots\n"
         for plot in plots {
-            markdown += "\n### \(plot.heading)\n\n![\(plot.alt)](\(plot.name))\n"
+            let alt = plot.alt.replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+            markdown += "\n### \(plot.heading)\n\n![\(alt)](\(plot.name))\n"
         }
         var files = [markdownName: markdown]
         for plot in plots { files[plot.name] = plot.svg }
