@@ -85,6 +85,17 @@ public struct NotebookRunner: Sendable {
         try execute(notebook: path) { _, _ throws(NotebookError) in }
     }
 
+    /// The nearest folder above `notebook` holding Package.swift (the repository root), else the current
+    /// folder.
+    public static func repositoryRoot(for notebook: String) -> String {
+        var url = URL(fileURLWithPath: notebook).standardizedFileURL.deletingLastPathComponent()
+        while url.path != "/" {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            url.deleteLastPathComponent()
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+
     /// `notebooks-md/NAME.md` → `notebooks-md/NAME.files`.
     public static func filesDirectory(for notebook: String) -> String {
         let url = URL(fileURLWithPath: notebook)

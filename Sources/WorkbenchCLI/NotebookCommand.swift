@@ -24,7 +24,9 @@ struct NotebookRunCommand: AsyncParsableCommand {
             scratch space deleted after the run; $WORKBENCH_FILES becomes NAME.files/ next to the notebook. \
             Text outside the markers is never changed; a failing command leaves every file as it was and \
             the run exits with that command's status. With --check nothing is written: exit 1 and a short \
-            diff when the stored outputs differ from a fresh run.
+            diff when the stored outputs differ from a fresh run. Outputs must not vary between runs; \
+            mask=REGEX after ```workbench replaces what a command cannot help printing (a wall time) with …. \
+            Commands run without a shell: only $WORKBENCH_OUT and $WORKBENCH_FILES expand.
             """
     )
 
@@ -39,7 +41,7 @@ struct NotebookRunCommand: AsyncParsableCommand {
     var root: String?
 
     func run() async throws {
-        let runner = NotebookRunner(executable: Self.currentExecutable(), root: root ?? Self.repositoryRoot(for: file))
+        let runner = NotebookRunner(executable: Self.currentExecutable(), root: root ?? NotebookRunner.repositoryRoot(for: file))
         do {
             if check {
                 let result = try runner.check(notebook: file)
@@ -75,15 +77,5 @@ struct NotebookRunCommand: AsyncParsableCommand {
     static func currentExecutable() -> String {
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
         return Bundle.main.executablePath ?? CommandLine.arguments[0]
-    }
-
-    /// The nearest folder above `notebook` holding Package.swift, else the current folder.
-    static func repositoryRoot(for notebook: String) -> String {
-        var url = URL(fileURLWithPath: notebook).standardizedFileURL.deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-            url.deleteLastPathComponent()
-        }
-        return FileManager.default.currentDirectoryPath
     }
 }

@@ -107,6 +107,14 @@ struct NotebookDocumentTests {
         #expect(table == "NAME  CREATED               ALIASES\nm     …                     production=v1\n")
     }
 
+    @Test("the repository root is the nearest folder above the notebook holding Package.swift")
+    func repositoryRoot() {
+        let notebook = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("x.md").path
+        let root = NotebookRunner.repositoryRoot(for: notebook)
+        #expect(FileManager.default.fileExists(atPath: root + "/Package.swift"))
+        #expect(notebook.hasPrefix(root + "/Tests/"))
+    }
+
     @Test("the check diff shows the first differing lines")
     func diff() {
         let summary = TextDiff.summary(old: "a\nb\nc\n", new: "a\nB\nc\n")
