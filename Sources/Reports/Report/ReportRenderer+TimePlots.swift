@@ -44,7 +44,8 @@ extension ReportRenderer {
             let alerts = plots.groups.map(\.alerts.count).reduce(0, +)
             let chart = LineChart(
                 title: "Anomaly score over time",
-                description: "Anomaly score over time for \(plots.groups.count) group(s) on a shared scale: "
+                description: "Anomaly score over time for \(plots.groups.count) group(s) on a shared scale"
+                    + timeRange(plots.groups.map(\.times)) + ": "
                     + "\(incidents) incidents shaded, \(alerts) alerts marked along the top, alert levels as dashed lines.",
                 xAxis: AxisLabel("time"), xScale: .time, yAxis: AxisLabel("anomaly score"), panels: panels,
                 panelHeight: plots.groups.count > 1 ? 130 : 240)
@@ -64,6 +65,13 @@ extension ReportRenderer {
         return files
     }
 
+    /// " from 2026-11-02T00:00Z to 2026-11-08T23:55Z" over all finite times, or "" when there are none.
+    static func timeRange(_ series: [[Double]]) -> String {
+        let finite = series.joined().filter(\.isFinite)
+        guard let first = finite.min(), let last = finite.max() else { return "" }
+        return " from \(TimeTicks.iso(first)) to \(TimeTicks.iso(last))"
+    }
+
     static func regressionPlots(_ plots: RegressionPlots) -> [PlotFile] {
         var files: [PlotFile] = []
         if !plots.forecasts.isEmpty {
@@ -78,6 +86,7 @@ extension ReportRenderer {
             let chart = LineChart(
                 title: "Forecast vs actual",
                 description: "Actual \(plots.target.title) and the forecast over time for \(plots.forecasts.count) group(s)"
+                    + timeRange(plots.forecasts.map(\.times))
                     + (plots.forecasts.contains { !$0.lower.isEmpty } ? ", with the \(plots.intervalName) shaded." : "."),
                 xAxis: AxisLabel("time"), xScale: .time, yAxis: plots.target, panels: panels,
                 panelHeight: plots.forecasts.count > 1 ? 140 : 260)
