@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "MetricsSource", targets: ["MetricsSource"]),
         .library(name: "ModelStore", targets: ["ModelStore"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Notebooks", targets: ["Notebooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,8 +50,10 @@ let package = Package(
                 exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore"],
                 exclude: ["README.md"]),
+        .target(name: "Reports", exclude: ["README.md"]),
+        .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
-            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline",
+            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -79,6 +83,8 @@ let package = Package(
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
             "NumericCore", "WorkbenchCLI",
         ], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
