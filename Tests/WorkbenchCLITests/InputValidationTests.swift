@@ -72,10 +72,10 @@ struct InputValidationTests {
         ("isolation-forest", ["--trees", "-7"], "trees must be an integer in [1, 100000]; got -7."),
         ("isolation-forest", ["--max-samples", "-5"], "maxSamples must be in (0, 1] or a count ≥ 1; got -5."),
         ("isolation-forest", ["--contamination", "-0.1"], "contamination must be 'auto' or in (0, 0.5]; got -0.1."),
-        ("isolation-forest", ["--critical-rate", "-0.1"], "the flagged fraction must be in (0, 1); got -0.1."),
+        ("isolation-forest", ["--critical-rate", "-0.1"], "--critical-rate must be in (0, 1); got -0.1."),
         ("isolation-forest", ["--target-recall", "-0.5"], "recall must be in (0, 1]; got -0.5."),
         ("extended-isolation-forest", ["--extension-level", "-1"], "extensionLevel must be 'full' or an integer ≥ 0; got -1."),
-        ("random-forest-classifier", ["--seed", "-3"], "The value '-3' is invalid for '--seed <seed>'"),
+        ("random-forest-classifier", ["--seed", "-3"], "The value '-3' is invalid for '--seed <n>'"),
     ]
 
     @Test("a negative value after a train option reaches its range check", arguments: trainNegatives.indices)
@@ -199,9 +199,9 @@ struct InputValidationTests {
     func usageErrorsOffTerminal() throws {
         let run = try TestSupport.workbench(["train", "--trees", "abc", "--data", breastw, "--algorithm", "random-forest-classifier", "--output", "x.h5"])
         #expect(run.status == 64)
-        #expect(run.standardError == "Error: The value 'abc' is invalid for '--trees <trees>'\n")
+        #expect(run.standardError == "Error: The value 'abc' is invalid for '--trees <n>'\n")
         let newline = try TestSupport.workbench(["train", "--trees", "1\n2", "--data", breastw, "--algorithm", "random-forest-classifier", "--output", "x.h5"])
-        #expect(newline.standardError == "Error: The value '1\\n2' is invalid for '--trees <trees>'\n")
+        #expect(newline.standardError == "Error: The value '1\\n2' is invalid for '--trees <n>'\n")
         let help = try TestSupport.workbench(["train", "--help"])
         #expect(help.status == 0 && help.standardOutput.contains("USAGE: workbench train") && help.standardError.isEmpty)
     }
@@ -212,7 +212,7 @@ struct InputValidationTests {
         let command = "\(TestSupport.workbenchExecutable.path) train --trees abc --data x.csv --algorithm random-forest-classifier --output x.h5"
         let run = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
         #expect(run.status == 64)
-        #expect(run.standardOutput.contains("Error: The value 'abc' is invalid for '--trees <trees>'"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("Error: The value 'abc' is invalid for '--trees <n>'"), "\(run.standardOutput)")
         #expect(run.standardOutput.contains("Usage: workbench train"), "\(run.standardOutput)")
     }
 

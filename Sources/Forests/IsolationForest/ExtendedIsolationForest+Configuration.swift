@@ -12,7 +12,8 @@ extension ExtendedIsolationForest {
         public init?(_ text: String) {
             if text == "full" {
                 self = .full
-            } else if let level = Int(text), level >= 0 {
+            } else if let level = Int(text) {
+                // Negative levels parse so that `validated()` can say what the range is.
                 self = .level(level)
             } else {
                 return nil
