@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "MetricsSource", targets: ["MetricsSource"]),
         .library(name: "ModelStore", targets: ["ModelStore"]),
+        .library(name: "Publishing", targets: ["Publishing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,8 +46,12 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "Publishing", dependencies: [
+            "DurableFiles", "NumericCore", "Forests", "ModelStore", "MetricsSource",
+        ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
-            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
+            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Publishing",
+            "DurableFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -67,6 +72,9 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: [
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
         ], exclude: ["Golden"]),
+        .testTarget(name: "PublishingTests", dependencies: [
+            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport", "WorkbenchCLI",
+        ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.

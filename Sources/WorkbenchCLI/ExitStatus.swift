@@ -6,6 +6,8 @@ import HDF5Kit
 import MetricsSource
 import ModelStore
 import NumericCore
+import DurableFiles
+import Publishing
 
 /// The sysexits codes that `workbench` ends with; schedulers act on them.
 enum ExitStatus: Int32 {
@@ -49,6 +51,16 @@ enum ExitStatus: Int32 {
             case .busy: .temporaryFailure
             case .cannotWrite: .cannotWrite
             }
+        case let error as PublishingError:
+            switch error {
+            case .invalidRequest: .usage
+            case .notFound: .inputMissing
+            case .corrupted: .badData
+            case .cannotWrite: .cannotWrite
+            case .unavailable: .temporaryFailure
+            case .configuration: .badConfiguration
+            }
+        case is DurableFileError: .cannotWrite
         case is NumericError: .badData
         case is EvaluationError: .badData
         case is HDF5Error: .badData
