@@ -16,9 +16,19 @@ enum BundleVerifier {
     /// Verifies the bundle folder `directory` of model `name`, version `version`.
     /// - Parameter manifestSHA256: the pinned hash; nil checks the files against whatever manifest is there.
     static func verify(_ directory: String, name: String, version: Int, manifestSHA256: String?) -> Result {
+        verify(label: directory, name: name, version: version, manifestSHA256: manifestSHA256) { path in
+            (try? JSONFiles.read(directory + "/" + path)) ?? nil
+        }
+    }
+
+    /// Verifies the bundle whose files `read` returns by bundle path (nil = missing); `label` prefixes paths
+    /// in messages (a folder, or `database:NAME@vN`).
+    static func verify(
+        label: String, name: String, version: Int, manifestSHA256: String?, read: (String) -> Data?
+    ) -> Result {
         var result = Result(manifest: nil, manifestSHA256: nil, problems: [])
-        let manifestPath = directory + "/manifest.json"
-        guard let bytes = try? JSONFiles.read(manifestPath) else {
+        let manifestPath = label + "/manifest.json"
+        guard let bytes = read("manifest.json") else {
             result.problems.append("\(manifestPath) is missing or unreadable.")
             return result
         }
@@ -45,8 +55,8 @@ enum BundleVerifier {
                 result.problems.append("\(manifestPath) lists a path outside the bundle: \(file.path).")
                 continue
             }
-            let path = directory + "/" + file.path
-            guard let content = try? JSONFiles.read(path) else {
+            let path = label + "/" + file.path
+            guard let content = read(file.path) else {
                 result.problems.append("\(path) is missing or unreadable.")
                 continue
             }

@@ -39,9 +39,8 @@ struct PublishModelCommand: AsyncParsableCommand {
             case .directory(let directory):
                 outcome = try DirectoryPublisher(root: directory).publish(bundle, threshold: threshold)
                 place = directory
-            case .database(let dsn):
-                _ = dsn
-                throw PublishingError.configuration("PostgreSQL publication is not available in this build.")
+            case .database(let publisher):
+                outcome = try publisher.publish(bundle, threshold: threshold)
                 place = "the database"
             }
             if outcome.changed {

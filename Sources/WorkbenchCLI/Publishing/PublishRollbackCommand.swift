@@ -19,9 +19,8 @@ struct PublishRollbackCommand: AsyncParsableCommand {
             switch try target.destination() {
             case .directory(let directory):
                 outcome = try DirectoryPublisher(root: directory).rollback(name: name)
-            case .database(let dsn):
-                _ = dsn
-                throw PublishingError.configuration("PostgreSQL publication is not available in this build.")
+            case .database(let publisher):
+                outcome = try publisher.rollback(name: name)
             }
             print("\(name): v\(outcome.from.map(String.init) ?? "?") → v\(outcome.to) (rolled back)")
         }

@@ -25,9 +25,8 @@ struct PublishStatusCommand: AsyncParsableCommand {
                 let publisher = DirectoryPublisher(root: directory)
                 let names = name.map { [$0] } ?? publisher.names()
                 statuses = try names.map { name throws in try publisher.status(name: name) }
-            case .database(let dsn):
-                _ = dsn
-                throw PublishingError.configuration("PostgreSQL publication is not available in this build.")
+            case .database(let publisher):
+                statuses = try publisher.status(name: name)
             }
             if json {
                 let encoder = JSONEncoder()

@@ -13,6 +13,9 @@ struct PublishTargetOptions: ParsableArguments {
                                valueName: "var"))
     var toDsnEnv: String?
 
+    @Option(help: ArgumentHelp("Schema of the publication tables (created by `workbench db init`).", valueName: "name"))
+    var schema: String = "public"
+
     func validate() throws {
         guard (to == nil) != (toDsnEnv == nil) else {
             throw ValidationError("Give exactly one of --to DIR|postgresql://… and --to-dsn-env VAR.")
@@ -27,11 +30,11 @@ struct PublishTargetOptions: ParsableArguments {
                 throw PublishingError.configuration("Environment variable \(toDsnEnv) is unset or empty; "
                     + "it should hold the publication database's DSN.")
             }
-            return .database(dsn: dsn)
+            return .database(try DatabasePublisher(dsn: dsn, schema: schema))
         }
         let target = to ?? ""
         if target.hasPrefix("postgresql://") || target.hasPrefix("postgres://") {
-            return .database(dsn: target)
+            return .database(try DatabasePublisher(dsn: target, schema: schema))
         }
         return .directory(target)
     }
@@ -42,5 +45,5 @@ enum PublicationDestination {
     /// A directory of bundles.
     case directory(String)
     /// A PostgreSQL database (the DSN is never printed).
-    case database(dsn: String)
+    case database(DatabasePublisher)
 }
