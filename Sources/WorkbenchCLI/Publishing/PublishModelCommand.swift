@@ -26,8 +26,11 @@ struct PublishModelCommand: AsyncParsableCommand {
     @OptionGroup(title: "Registry options")
     var registryOptions: RegistryOptions
 
+    @OptionGroup(title: "Job metrics")
+    var metrics: JobMetricsOptions
+
     func run() async throws {
-        try await reportingErrors {
+        try await metrics.reporting(job: "publish", model: try? ModelReference(parsing: reference).name) { run in
             let parsed = try ModelReference(parsing: reference)
             let bundle = try ModelBundle(
                 registry: registryOptions.makeRegistry(), reference: parsed,
@@ -43,6 +46,13 @@ struct PublishModelCommand: AsyncParsableCommand {
                 outcome = try publisher.publish(bundle, threshold: threshold)
                 place = "the database"
             }
+            run.tenant = bundle.manifest.tenant
+            run.publishedVersion = outcome.to
+            run.thresholds = bundle.thresholds.scopes.first?.levels ?? []
+            if let rule = bundle.thresholds.scopes.first?.isAnomaly, !run.thresholds.contains(where: { $0.name == rule.level }) {
+                run.thresholds.append(PublishedLevel(name: rule.level, value: rule.value, score: rule.score))
+            }
+            run.anomalyLevel = bundle.thresholds.scopes.first?.isAnomaly?.level
             if outcome.changed {
                 let from = outcome.from.map { "v\($0)" } ?? "(none)"
                 print("\(bundle.name): \(from) → v\(outcome.to) in \(place) (manifest \(outcome.manifestSHA256.prefix(12)))")

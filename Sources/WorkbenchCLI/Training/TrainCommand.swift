@@ -51,6 +51,9 @@ struct TrainCommand: AsyncParsableCommand {
     @OptionGroup(title: "Registry options")
     var registryOptions: RegistryOptions
 
+    @OptionGroup(title: "Job metrics")
+    var jobMetrics: JobMetricsOptions
+
     func validate() throws {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
@@ -61,13 +64,14 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors {
+        try await jobMetrics.reporting(job: "train", model: register) { run in
             let started = ContinuousClock.now
             let table = try TrainingTable(
                 path: data, target: target, include: splitList(features), exclude: splitList(exclude))
             let trained = try ModelTrainer(algorithm: algorithm, options: forest).train(table)
             let seconds = (ContinuousClock.now - started).seconds
             let metadata = trained.metadata(table: table, trainingSeconds: seconds)
+            run.recordTraining(seconds: seconds, metrics: trained.metrics, tenant: metadata.lineage.tenant)
             let samples = table.matrix.selectingRows(0 ..< min(8, table.matrix.rows))
             if let output {
                 try ModelFile.save(trained.model, metadata: metadata, selfTestRows: samples, to: URL(fileURLWithPath: output))
