@@ -170,3 +170,23 @@ def test_bundle_verification_matches_workbench_status(root):
     assert status.returncode == 0, status.stderr
     current = json.loads(status.stdout)[0]["current"]
     assert current["manifest_sha256"] == bundle.manifest_sha256 and current["version"] == bundle.version
+
+
+def test_bundle_pulled_from_rows_loads_and_a_tampered_row_is_refused(root, tmp_path):
+    publish(root, "bw@v2", "--threshold", "critical")
+    pointer = json.load(open(os.path.join(root, "bw", "current.json")))
+    folder = os.path.join(root, "bw", "v2")
+    rows = [(2, pointer["manifest_sha256"], path, wc._sha256(open(os.path.join(folder, path), "rb").read()),
+             memoryview(open(os.path.join(folder, path), "rb").read())) for path in sorted(os.listdir(folder))]
+    local = str(tmp_path / "local")
+    assert wc.write_pulled_bundle(rows, local, "bw") == 2
+    model = wc.PublishedModel(local, "bw")
+    assert model.version == 2 and model.anomaly_rule["level"] == "critical"
+    def flipped(content):
+        data = bytearray(content)
+        data[len(data) // 2] ^= 0x01
+        return bytes(data)
+
+    tampered = [row if row[2] != "model.h5" else row[:4] + (flipped(row[4]),) for row in rows]
+    with pytest.raises(wc.BundleError, match="model.h5"):
+        wc.write_pulled_bundle(tampered, str(tmp_path / "other"), "bw")

@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import threading
 
 import numpy as np
@@ -310,3 +311,54 @@ class PublishedModel:
         if isinstance(data, dict):
             return dict(data)
         raise TypeError(f"cannot score a {type(data).__name__}; pass a dict, a pandas DataFrame or a numpy array")
+
+
+# ---------------------------------------------------------------- database publications
+
+PULL_QUERY = """
+SELECT c.version, c.manifest_sha256, a.path, a.sha256, a.content
+  FROM workbench_model_current c
+  JOIN workbench_model_artifacts a ON a.model_name = c.model_name AND a.version = c.version
+ WHERE c.model_name = $1
+"""
+
+
+def write_pulled_bundle(rows, root, name):
+    """Writes the rows of PULL_QUERY (version, manifest_sha256, path, sha256, content) as ROOT/NAME/vN and
+    ROOT/NAME/current.json, so PublishedModel(root, name) loads and verifies them as any published bundle.
+
+    Each file's SHA-256 is checked on the way in; the bundle folder appears by rename, then current.json
+    by os.replace. Returns the version. Raises BundleError for an empty or inconsistent result."""
+    rows = [tuple(row) for row in rows]
+    if not rows:
+        raise BundleError(f"the database has no current publication of {name}")
+    versions = {(int(row[0]), row[1]) for row in rows}
+    if len(versions) != 1:
+        raise BundleError(f"the pulled rows mix versions {sorted(versions)}")
+    (version, manifest_sha256), = versions
+    folder = os.path.join(root, name)
+    os.makedirs(folder, mode=0o755, exist_ok=True)
+    target = os.path.join(folder, f"v{version}")
+    if not os.path.isdir(target):
+        staging = os.path.join(folder, f".v{version}.tmp-{os.getpid()}")
+        shutil.rmtree(staging, ignore_errors=True)
+        os.makedirs(staging, mode=0o755)
+        for _, _, path, sha256, content in rows:
+            content = bytes(content)
+            if "/" in path or path.startswith(".") or _sha256(content) != sha256:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise BundleError(f"pulled file {path!r} of {name}@v{version} is unsafe or fails its SHA-256")
+            with open(os.path.join(staging, path), "wb") as stream:
+                stream.write(content)
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.rename(staging, target)
+    pointer = {"name": name, "version": version, "path": f"v{version}", "manifest_sha256": manifest_sha256,
+               "published_utc": ""}
+    temporary = os.path.join(folder, f".current.json.tmp-{os.getpid()}")
+    with open(temporary, "w", encoding="utf-8") as stream:
+        json.dump(pointer, stream)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(temporary, os.path.join(folder, "current.json"))
+    return version
