@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import ModelStore
 @testable import Publishing
 
 /// What a bundle holds: thresholds by choice, self-test rows, manifest.
@@ -74,5 +75,28 @@ struct ModelBundleTests {
         #expect(bundle.manifest.featureSpec == nil)
         let text = String(decoding: bundle.manifestBytes, as: UTF8.self)
         #expect(text.contains("\"feature_spec\" : null"))
+    }
+}
+
+/// Feature specs recorded in the registry reach the manifest unchanged.
+@Suite("Feature spec in bundles")
+struct FeatureSpecBundleTests {
+    @Test("a feature_spec in the version's metadata is copied to manifest.json as is")
+    func featureSpecCopied() throws {
+        let fixtures = try PublishFixtures()
+        defer { fixtures.remove() }
+        let indexPath = fixtures.registry.root.path + "/cpu/index.json"
+        var index = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: indexPath))) as! [String: Any]
+        var versions = index["versions"] as! [[String: Any]]
+        var metadata = versions[0]["metadata"] as! [String: Any]
+        metadata["feature_spec"] = ["time": "timestamp", "transforms": [["kind": "lag", "column": "cpu.user", "rows": 1]]]
+        versions[0]["metadata"] = metadata
+        index["versions"] = versions
+        try JSONSerialization.data(withJSONObject: index).write(to: URL(fileURLWithPath: indexPath))
+        let spec = try fixtures.bundle(1).manifest.featureSpec
+        #expect(spec == .object(["time": .string("timestamp"),
+                                 "transforms": .array([.object(["kind": .string("lag"), "column": .string("cpu.user"),
+                                                                "rows": .number(1)])])]))
+        #expect(try fixtures.bundle(2).manifest.featureSpec == nil)
     }
 }
