@@ -10,15 +10,19 @@ import ModelStore
 /// Order of writes: bundle staged in `DIR/NAME/.v<N>.tmp-…`, fsynced, renamed to `v<N>`; then `previous.json`
 /// (the old pointer), then `current.json` (temporary, fsync, rename, fsync the folder), then one history line.
 /// A crash between any two steps leaves `current.json` on a complete, verified bundle. Files are 0644 and
-/// folders 0755 so collectors running as another user can read them. One publisher per model at a time
-/// (the nightly job serialises itself); concurrent publishers of different models never interfere.
+/// folders 0755 so collectors running as another user can read them. Publishers of one model take turns on
+/// `flock(DIR/NAME/.lock)`; publishers of different models never wait for each other.
 public struct DirectoryPublisher: Sendable {
     /// The publication root `DIR`.
     public let root: String
+    /// Seconds a publisher waits for another publisher of the same model; default 60, long enough for a
+    /// large bundle's copy, short enough for a cron job to fail visibly (exit 75).
+    public let lockTimeout: Double
 
     /// A publisher writing under `root`.
-    public init(root: String) {
+    public init(root: String, lockTimeout: Double = 60) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        self.lockTimeout = lockTimeout
     }
 
     /// The names with a `current.json` under the root, sorted.
@@ -37,6 +41,14 @@ public struct DirectoryPublisher: Sendable {
     ///   exists damaged, `.cannotWrite` when a write fails (the previous publication stays current).
     public func publish(_ bundle: ModelBundle, threshold: String?) throws(PublishingError) -> PublicationOutcome {
         let folder = try modelFolder(bundle.name, create: true)
+        return try PublicationLock.holding(folder, timeout: lockTimeout) { () throws(PublishingError) in
+            try publishLocked(bundle, threshold: threshold, in: folder)
+        }
+    }
+
+    private func publishLocked(
+        _ bundle: ModelBundle, threshold: String?, in folder: String
+    ) throws(PublishingError) -> PublicationOutcome {
         let destination = folder + "/" + bundle.folder
         let current = try readPointer(folder + "/current.json")
         var manifestSHA256 = bundle.manifestSHA256
@@ -64,6 +76,15 @@ public struct DirectoryPublisher: Sendable {
     ///   bundle fails verification (nothing moves then).
     public func rollback(name: String) throws(PublishingError) -> PublicationOutcome {
         let folder = try modelFolder(name, create: false)
+        guard FileManager.default.fileExists(atPath: folder + "/current.json") else {
+            throw .notFound("Nothing is published for model '\(name)' in \(root).")
+        }
+        return try PublicationLock.holding(folder, timeout: lockTimeout) { () throws(PublishingError) in
+            try rollbackLocked(name: name, in: folder)
+        }
+    }
+
+    private func rollbackLocked(name: String, in folder: String) throws(PublishingError) -> PublicationOutcome {
         guard let current = try readPointer(folder + "/current.json") else {
             throw .notFound("Nothing is published for model '\(name)' in \(root).")
         }

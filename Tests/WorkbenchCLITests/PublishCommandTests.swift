@@ -107,7 +107,7 @@ struct PublishCommandTests {
         let retry = try TestSupport.workbench(["publish", "bw@v2", "--to", published, "--registry", registry])
         #expect(retry.status == 0, "\(retry.standardError)")
         #expect(try current(published)["version"] as? Int == 2)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: published + "/bw").filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: published + "/bw").filter { $0.hasPrefix(".") && $0 != ".lock" }
         #expect(leftovers.isEmpty, "\(leftovers)")
         #expect(try TestSupport.workbench(["publish", "status", "bw", "--to", published]).status == 0)
     }
@@ -131,6 +131,25 @@ struct PublishCommandTests {
         try killed(at: "pointer-rename") { folder in
             try FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.hasPrefix(".current.json.tmp-") }
         }
+    }
+
+    @Test("two publishers of one version at once: one publishes, the other waits for the lock and changes nothing")
+    func concurrentPublishers() async throws {
+        let (directory, registry, published) = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = ["publish", "bw@v1", "--to", published, "--registry", registry]
+        let outputs = try await withThrowingTaskGroup(of: TestSupport.ProcessOutput.self) { group in
+            for _ in 0 ..< 2 {
+                group.addTask {
+                    try TestSupport.workbench(arguments, environment: ["WORKBENCH_TEST_PUBLISH_PAUSE": "bundle-rename:0.5"])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outputs.map(\.status) == [0, 0], "\(outputs.map(\.standardError))")
+        #expect(outputs.filter { $0.standardOutput.contains("nothing changed") }.count == 1)
+        let history = try String(contentsOfFile: published + "/bw/history.jsonl", encoding: .utf8)
+        #expect(history.split(separator: "\n").count == 1)
     }
 
     @Test("a bundle is readable by another user: files 0644, folders 0755, read as nobody")
