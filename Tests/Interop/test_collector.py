@@ -190,3 +190,36 @@ def test_bundle_pulled_from_rows_loads_and_a_tampered_row_is_refused(root, tmp_p
     tampered = [row if row[2] != "model.h5" else row[:4] + (flipped(row[4]),) for row in rows]
     with pytest.raises(wc.BundleError, match="model.h5"):
         wc.write_pulled_bundle(tampered, str(tmp_path / "other"), "bw")
+
+
+def test_feature_spec_is_applied_to_named_raw_inputs(root, tmp_path, monkeypatch):
+    registry = str(tmp_path / "registry")
+    shutil.copytree(REGISTRY, registry)
+    index_path = os.path.join(registry, "bw", "index.json")
+    index = json.load(open(index_path))
+    spec = {"time": "t", "transforms": [{"kind": "raw"}]}
+    index["versions"][0]["metadata"]["feature_spec"] = spec
+    json.dump(index, open(index_path, "w"))
+    run = subprocess.run([EXECUTABLE, "publish", "bw@v1", "--to", root, "--registry", registry],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    seen = []
+
+    class FakeFeatures:
+        """Stands in for workbench_features: doubles every raw column, so the effect is visible."""
+
+        @staticmethod
+        def apply(given_spec, columns):
+            seen.append(given_spec)
+            names = [name for name in columns if name != "t"]
+            return names, np.column_stack([np.asarray(columns[name], dtype=np.float64) * 2 for name in names])
+
+    model = wc.PublishedModel(root, "bw")
+    assert model.bundle.feature_spec == spec
+    raw = rows(model)
+    doubled = {name: values * 2 for name, values in raw.items()}
+    monkeypatch.setattr(wc, "wf", FakeFeatures)
+    with_spec = model.score(dict(raw, t=np.array([0.0, 60.0, 120.0])))
+    assert seen == [spec]
+    monkeypatch.setattr(wc, "wf", None)
+    np.testing.assert_array_equal(with_spec["anomaly_score"], model.score(doubled)["anomaly_score"])

@@ -113,6 +113,9 @@ class Bundle:
         self.rule = scope.get("is_anomaly")
         self.levels = list(scope.get("levels", []))
         self.feature_spec = manifest.get("feature_spec")
+        if self.feature_spec is not None and wf is None:
+            log.warning("%s@v%s has a feature spec but workbench_features is not importable: named inputs must "
+                        "already be the model's features %s", self.name, self.version, self.features)
         self._check_selftest(contents["selftest.csv"])
 
     @property
