@@ -62,6 +62,9 @@ def test_load_score_by_name_and_refuse_bad_inputs(root):
     assert model.version == 1
     assert model.anomaly_rule["level"] == "warn" and model.anomaly_rule["alert_when"] == "score >= value"
     assert model.thresholds["score"] == "anomaly_score"
+    scope = model.thresholds_for(tenant=None, collector="system_performance", metric="cpu.user")
+    assert scope is not None and scope["is_anomaly"]["level"] == "warn"
+    assert {level["name"] for level in scope["levels"]} >= {"warn", "critical", "f1_optimal", "recall_0.9"}
     data = rows(model)
     by_dict = model.score(data)
     assert by_dict["version"] == 1 and by_dict["anomaly_score"].shape == (3,)

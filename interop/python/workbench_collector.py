@@ -214,6 +214,17 @@ class PublishedModel:
     def features(self):
         return None if self._bundle is None else self._bundle.features
 
+    def thresholds_for(self, tenant=None, group=None, collector=None, metric=None):
+        """The scope of thresholds.json that applies to a series: the first whose non-null tenant, group,
+        collector and metric all equal the given ones (null in the file means any). None when none applies."""
+        if self._bundle is None:
+            return None
+        wanted = {"tenant": tenant, "group": group, "collector": collector, "metric": metric}
+        for scope in self._bundle.thresholds.get("scopes", []):
+            if all(scope.get(key) is None or scope.get(key) == value for key, value in wanted.items()):
+                return scope
+        return None
+
     # ---- reloading
 
     def reload(self):
