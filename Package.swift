@@ -86,12 +86,12 @@ let package = Package(
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
-            "NumericCore", "WorkbenchCLI",
+            "NumericCore", "Notebooks", "Publishing", "WorkbenchCLI",
         ], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: [
-            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport", "WorkbenchCLI",
+            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport",
         ]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
