@@ -34,19 +34,19 @@ let package = Package(
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["README.md"]),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
-        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "DurableFiles"], exclude: ["README.md"]),
+        .target(name: "Datasets", dependencies: ["DurableFiles", "NumericCore", "HDF5Kit"], exclude: ["README.md"]),
         .target(name: "CForestKernels"),
         .target(name: "Forests", dependencies: ["NumericCore", "CForestKernels"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
-            "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
+            "CLibPQ", "Datasets", "DurableFiles", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
-        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
+        .target(name: "ModelStore", dependencies: ["DurableFiles", "Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
-            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
+            "DurableFiles", "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
-        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
+        .testTarget(name: "HDF5KitTests", dependencies: ["DurableFiles", "HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: [
             "Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI",
         ]),
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: [
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
         ], exclude: ["Golden"]),
-        .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
+        .testTarget(name: "WorkbenchCLITests", dependencies: ["DurableFiles", "TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),

@@ -1,3 +1,5 @@
+import DurableFiles
+
 /// Reads and writes data sets in the format their file extension names.
 public enum DatasetIO {
     /// A data-set file format.
@@ -10,12 +12,11 @@ public enum DatasetIO {
         /// The format named by `path`'s extension, ignoring case.
         /// - Throws: `DatasetError.invalid` for any other extension.
         public init(path: String) throws(DatasetError) {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let suffix = name.split(separator: ".").count > 1 ? name.split(separator: ".").last!.lowercased() : ""
-            switch suffix {
-            case "csv": self = .csv
-            case "h5", "hdf5": self = .hdf5
-            default:
+            switch FileFormat(path: path) {
+            case .csv: self = .csv
+            case .hdf5: self = .hdf5
+            case .json, nil:
+                let suffix = FileFormat.suffix(of: path)
                 throw .invalid("\(path): unknown data-set format '\(suffix.isEmpty ? "(no extension)" : "." + suffix)'; expected .csv, .h5 or .hdf5.")
             }
         }

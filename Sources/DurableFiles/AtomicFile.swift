@@ -35,7 +35,11 @@ public enum AtomicFile {
     }
 
     /// Renames `temporary` over `destination` and fsyncs the directory.
+    ///
+    /// Test hook: env `WORKBENCH_TEST_PAUSE_BEFORE_RENAME` (seconds) pauses here, with the complete
+    /// temporary on disk, so process tests can kill or signal a writer at the worst moment.
     static func publish(_ temporary: String, at destination: String) throws(DurableFileError) {
+        TestPause.beforeRename()
         if let failure = POSIXCalls.rename(temporary, destination) {
             throw DurableFileError(path: destination, reason: failure.reason)
         }

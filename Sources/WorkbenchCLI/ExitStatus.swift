@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import DurableFiles
 import Evaluation
 import Forests
 import HDF5Kit
@@ -48,11 +49,16 @@ enum ExitStatus: Int32 {
             case .invalidReference: .usage
             case .busy: .temporaryFailure
             case .cannotWrite: .cannotWrite
+            case .notARegistry: .badConfiguration
+            }
+        case let error as DurableFileError:
+            switch error.kind {
+            case .cannotWrite: .cannotWrite
+            case .refused: .usage
             }
         case is NumericError: .badData
         case is EvaluationError: .badData
         case is HDF5Error: .badData
-        case is AtomicFileError: .cannotWrite
         default: .internalError
         }
     }

@@ -24,4 +24,13 @@ struct RegistryOptions: ParsableArguments {
         let root = registry.map { URL(fileURLWithPath: $0) } ?? ModelRegistry.defaultRoot()
         return ModelRegistry(root: root, lockTimeout: lockTimeout) { printError($0) }
     }
+
+    /// The registry to read: a root named by --registry or $WORKBENCH_REGISTRY must exist and be a
+    /// folder (66 / 78); the default ./models may be missing (no models yet).
+    func existingRegistry() throws -> ModelRegistry {
+        let registry = makeRegistry()
+        let explicit = self.registry != nil || ProcessInfo.processInfo.environment["WORKBENCH_REGISTRY"].map { !$0.isEmpty } == true
+        try registry.checkRoot(missingIsEmpty: !explicit)
+        return registry
+    }
 }

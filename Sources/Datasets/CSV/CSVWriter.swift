@@ -1,3 +1,5 @@
+import DurableFiles
+
 /// Writes a CSV file (RFC 4180 quoting, LF line ends, UTF-8) row by row, atomically.
 ///
 /// Goals, in order: the file appears complete or not at all → readable back
@@ -16,7 +18,7 @@ public final class CSVWriter {
     /// Data rows ended so far (the header not counted).
     public private(set) var rowCount = 0
 
-    private let file: AtomicOutputFile
+    private let file: AtomicWriter
     private let columnCount: Int
     private var fieldsInRow = 0
     private var buffer: [UInt8] = []
@@ -27,7 +29,11 @@ public final class CSVWriter {
     /// - Throws: `DatasetError.cannotWrite` when the temporary file cannot be created.
     public init(path: String, header: [String]) throws(DatasetError) {
         precondition(!header.isEmpty, "a CSV file needs at least one column")
-        file = try AtomicOutputFile(path: path)
+        do {
+            file = try AtomicWriter(path: path)
+        } catch {
+            throw .cannotWrite(path: error.path, reason: error.reason)
+        }
         columnCount = header.count
         buffer.reserveCapacity(Self.flushThreshold + 4_096)
         for name in header { writeField(name) }
@@ -82,8 +88,7 @@ public final class CSVWriter {
         endRecord()
         rowCount += 1
         if buffer.count >= Self.flushThreshold {
-            try file.write(buffer)
-            buffer.removeAll(keepingCapacity: true)
+            try flush()
         }
     }
 
@@ -98,9 +103,22 @@ public final class CSVWriter {
     /// - Throws: `DatasetError.cannotWrite`; `path` is then left as it was.
     public func commit() throws(DatasetError) {
         precondition(fieldsInRow == 0, "\(path): commit in the middle of a row")
-        try file.write(buffer)
-        buffer.removeAll()
-        try file.commit()
+        try flush()
+        do {
+            try file.commit()
+        } catch {
+            throw .cannotWrite(path: error.path, reason: error.reason)
+        }
+    }
+
+    /// Hands the buffered bytes to the file.
+    private func flush() throws(DatasetError) {
+        do {
+            try file.write(buffer)
+        } catch {
+            throw .cannotWrite(path: error.path, reason: error.reason)
+        }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes `dataset` to `path` with a header of its column names, atomically.

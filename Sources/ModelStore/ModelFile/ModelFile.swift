@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import HDF5Kit
 import NumericCore
@@ -16,22 +17,16 @@ public enum ModelFile {
     ///     golden self-test vectors; at most 8 are kept. Default nil: boundary and NaN rows only.
     /// - Returns: the file's `content_sha256`.
     /// - Throws: `ModelStoreError.invalidReference` when the metadata does not describe the model,
-    ///   `.cannotWrite` when the file cannot be written (the destination is then untouched).
+    ///   or for a path not ending in .h5/.hdf5; `.cannotWrite` naming the path and the OS reason when
+    ///   the file cannot be written (the destination is then untouched and no temporary is left).
     @discardableResult
     public static func save(
         _ model: TrainedModel, metadata: ModelMetadata, selfTestRows: Matrix<Float>? = nil, to url: URL
     ) throws(ModelStoreError) -> String {
-        var content = ""
-        do {
-            try AtomicFile.write(to: url.path) { temporary in
-                content = try write(model, metadata: metadata, selfTestRows: selfTestRows, path: temporary)
-            }
-        } catch let error as ModelStoreError {
-            throw error
-        } catch {
-            throw .cannotWrite("Cannot write model file \(url.path): \(error).")
+        guard FileFormat(path: url.path) == .hdf5 else {
+            throw .invalidReference("\(url.path): a model file must end in .h5 or .hdf5 (the extension decides the format).")
         }
-        return content
+        return try write(model, metadata: metadata, selfTestRows: selfTestRows, path: url.path)
     }
 
     /// Reads, verifies and rebuilds the model in the file at `url`.
@@ -51,7 +46,9 @@ public enum ModelFile {
             model: model, metadata: metadata, contentSHA256: file.contentSHA256, selfTestSamples: samples)
     }
 
-    /// Writes the file at `path` (a fresh temporary path) and returns its content digest.
+    /// Writes the file at `path` atomically (built in memory, published by `HDF5File.close()` through
+    /// DurableFiles) and returns its content digest.
+    /// - Throws: as `save`; a full disk or missing folder is `.cannotWrite` naming `path` and the OS reason.
     static func write(
         _ model: TrainedModel, metadata: ModelMetadata, selfTestRows: Matrix<Float>?, path: String
     ) throws(ModelStoreError) -> String {
@@ -92,6 +89,8 @@ public enum ModelFile {
             return try writer.finish()
         } catch let error as ModelStoreError {
             throw error
+        } catch let error as DurableFileError {
+            throw .cannotWrite(error.description)
         } catch {
             throw .cannotWrite("Cannot write model file \(path): \(error).")
         }
