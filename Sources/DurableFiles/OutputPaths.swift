@@ -23,9 +23,9 @@ public struct NamedPath: Sendable, Equatable {
 /// Checks an output path before any work starts, so a command fails in milliseconds rather than
 /// after an hour of training, and never overwrites what it reads.
 public enum OutputPaths {
-    /// Everything `checkWritable`, `refuseOverwriting` and `refuseInside` check, in that order of
-    /// cheapness: the format by extension, the output not being an input nor inside `protected`,
-    /// and its directory accepting a new file.
+    /// Everything a command must know about its output before it starts work, in this order: the
+    /// output is not an input (`refuseOverwriting`) nor inside `protected` (`refuseInside`), its
+    /// extension names one of `formats`, and its directory accepts a new file (`checkWritable`).
     /// - Parameters:
     ///   - formats: the formats this output may take; the extension decides.
     ///   - what: what the file holds, e.g. "a model file", for the message.
@@ -37,9 +37,9 @@ public enum OutputPaths {
     public static func check(
         _ output: NamedPath, formats: [FileFormat], what: String, inputs: [NamedPath], protected: NamedPath? = nil
     ) throws(DurableFileError) -> FileFormat {
-        let format = try FileFormat.require(output.path, option: output.option, oneOf: formats, what: what)
         try refuseOverwriting(output, inputs: inputs)
         if let protected { try refuseInside(output, directory: protected) }
+        let format = try FileFormat.require(output.path, option: output.option, oneOf: formats, what: what)
         try checkWritable(output.path)
         return format
     }

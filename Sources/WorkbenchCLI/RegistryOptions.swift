@@ -1,4 +1,5 @@
 import ArgumentParser
+import DurableFiles
 import Foundation
 import ModelStore
 
@@ -32,5 +33,16 @@ struct RegistryOptions: ParsableArguments {
         let explicit = self.registry != nil || ProcessInfo.processInfo.environment["WORKBENCH_REGISTRY"].map { !$0.isEmpty } == true
         try registry.checkRoot(missingIsEmpty: !explicit)
         return registry
+    }
+
+    /// The registry folder no `--output` may enter (its version files are immutable): the one named
+    /// by --registry or $WORKBENCH_REGISTRY, or ./models when it holds registered models.
+    var protectedRoot: NamedPath? {
+        if let registry { return NamedPath("--registry", registry) }
+        if let root = ProcessInfo.processInfo.environment["WORKBENCH_REGISTRY"], !root.isEmpty {
+            return NamedPath("$WORKBENCH_REGISTRY", root)
+        }
+        let registry = makeRegistry()
+        return registry.names().isEmpty ? nil : NamedPath("the registry", registry.root.path)
     }
 }

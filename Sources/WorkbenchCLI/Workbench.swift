@@ -1,4 +1,5 @@
 import ArgumentParser
+import DurableFiles
 
 /// The `workbench` command: train, evaluate, store and publish models for operations metrics.
 @main
@@ -16,4 +17,10 @@ struct Workbench: AsyncParsableCommand {
             DatabaseCommand.self, PullCommand.self,
         ]
     )
+
+    /// Installs the SIGINT/SIGTERM cleanup of unfinished output files, then runs the command.
+    static func main() async {
+        TerminationCleanup.install()
+        await main(nil)
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import DurableFiles
 import Foundation
 import ModelStore
 
@@ -43,6 +44,7 @@ struct PredictCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            try OutputPaths.check(NamedPath("--output", output), formats: [.csv, .hdf5], what: "predictions", inputs: [NamedPath("--data", data), NamedPath("--model", model)], protected: registryOptions.protectedRoot)
             let loaded = try loadModel()
             let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
             let matrix = try dataset.featureMatrix(columns: loaded.metadata.features, source: data)

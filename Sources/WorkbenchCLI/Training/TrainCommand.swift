@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import DurableFiles
 import Foundation
 import Forests
 import ModelStore
@@ -62,6 +63,7 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            if let output { try OutputPaths.check(NamedPath("--output", output), formats: [.hdf5], what: "a model file", inputs: [NamedPath("--data", data)], protected: registryOptions.protectedRoot) }
             let started = ContinuousClock.now
             let table = try TrainingTable(
                 path: data, target: target, include: splitList(features), exclude: splitList(exclude))
