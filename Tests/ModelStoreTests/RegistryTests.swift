@@ -144,6 +144,52 @@ struct RegistryTests {
         #expect(throws: Never.self) { try registry.load(ModelReference(parsing: "cpu@v2")) }
     }
 
+    @Test("promote, rollback and gc of an unknown model fail without creating its folder or lock")
+    func failingWritersCreateNothing() throws {
+        let (registry, root) = try makeRegistry(versions: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: ModelStoreError.self) { try registry.promote(ModelReference(parsing: "nosuch@v1"), alias: "production") }
+        #expect(throws: ModelStoreError.self) { try registry.rollback(name: "nosuch", alias: "production") }
+        #expect(throws: ModelStoreError.self) { try registry.gc(name: "nosuch", keep: 1) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cpu"])
+    }
+
+    @Test("a missing root is an error only when asked; a file as root is not a registry")
+    func rootMustBeAFolder() throws {
+        let root = try TestSupport.makeTemporaryDirectory("registry-root")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let missing = ModelRegistry(root: root.appendingPathComponent("typo"))
+        try missing.checkRoot(missingIsEmpty: true)
+        #expect(throws: ModelStoreError.notFound("The registry \(missing.root.path) does not exist: No such file or directory "
+            + "(check --registry or WORKBENCH_REGISTRY).")) { try missing.checkRoot() }
+        let file = root.appendingPathComponent("file")
+        try Data("x".utf8).write(to: file)
+        let notFolder = ModelRegistry(root: file)
+        let expected = ModelStoreError.notARegistry("The registry \(file.path) is a file, not a registry folder "
+            + "(check --registry or WORKBENCH_REGISTRY).")
+        #expect(throws: expected) { try notFolder.checkRoot(missingIsEmpty: true) }
+        #expect(throws: expected) { try notFolder.index(of: "cpu") }
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        #expect(throws: expected) {
+            try notFolder.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "cpu")
+        }
+    }
+
+    @Test("registering removes temporaries of dead writers and keeps a live writer's")
+    func registerSweepsDeadWriters() throws {
+        let (registry, root) = try makeRegistry(versions: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("cpu")
+        let dead = ".v2.h5.tmp-999999999-1", live = ".v2.h5.tmp-\(getpid())-999999"
+        try Data().write(to: folder.appendingPathComponent(dead))
+        try Data().write(to: folder.appendingPathComponent(live))
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        _ = try registry.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "cpu")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains(dead) && names.contains(live))
+        #expect(names.contains("v2.h5") && names.contains("index.json"))
+    }
+
     @Test("verify reports missing files, dangling aliases and leftovers of crashed writers")
     func verifyFindings() throws {
         let (registry, root) = try makeRegistry(versions: 2)
