@@ -196,17 +196,17 @@ struct RegistryTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let directory = root.appendingPathComponent("cpu")
         try FileManager.default.removeItem(at: directory.appendingPathComponent("v2.h5"))
-        try Data().write(to: directory.appendingPathComponent(".v3.h5.tmp-1-2"))
         var index = try registry.index(of: "cpu")
         index.aliases["production"] = 9
         try registry.store(index)
+        try Data().write(to: directory.appendingPathComponent(".v3.h5.tmp-999999999-2"))
         let problems = try registry.verify("cpu").map(\.description)
         #expect(problems == [
             "corruption: cpu@v2: file v2.h5 is missing.",
             "corruption: cpu@v9: alias 'production' points at a version that is not registered.",
             "warning: cpu@v9: alias 'production' points here but its last audit record says nothing "
                 + "(a move interrupted by a crash?).",
-            "warning: cpu: temporary file .v3.h5.tmp-1-2 was left by an interrupted write; the next writer removes it.",
+            "warning: cpu: temporary file .v3.h5.tmp-999999999-2 was left by an interrupted write; the next writer removes it.",
         ])
     }
 

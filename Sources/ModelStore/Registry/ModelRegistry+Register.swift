@@ -6,11 +6,11 @@ extension ModelRegistry {
     ///
     /// Under the model's lock: picks the next version number (never reused,
     /// even after gc or a crashed writer), stamps `metadata` with name,
-    /// version and parent (the latest version), lets `write` create the model
-    /// file at a hidden temporary path, hashes and fsyncs it, renames it to
-    /// `v<N>.h5`, fsyncs the folder, then replaces the index. A crash at any
+    /// version and parent (the latest version), lets `write` publish the model
+    /// file at `v<N>.h5` atomically (DurableFiles: hidden temporary, fsync,
+    /// rename, folder fsync), hashes it, then replaces the index. A crash at any
     /// point leaves the registry as it was, plus at most a hidden temporary
-    /// file that the next writer removes.
+    /// file that the next writer removes (`StaleTemporaries`, dead owners only).
     ///
     /// - Parameters:
     ///   - write: writes the model file for the stamped metadata atomically at the path it
@@ -65,8 +65,9 @@ extension ModelRegistry {
         }
     }
 
-    /// Hidden temporary files in the model's folder (named by `TemporaryName`), for `verify` to report.
+    /// Temporaries in the model's folder whose writer died, for `verify` to report
+    /// (a live writer's temporary is work in progress, not a leftover).
     func temporaryFiles(of name: String) throws(ModelStoreError) -> [String] {
-        FileSystem.contents(of: try containedPath(name)).filter { TemporaryName.ownerPID(of: $0) != nil }.sorted()
+        StaleTemporaries.find(try containedPath(name))
     }
 }
