@@ -9,7 +9,8 @@ struct Workbench: AsyncParsableCommand {
         abstract: "Train, evaluate, store and publish models for operations metrics.",
         discussion: """
             Exit codes (sysexits): 0 ok, 64 usage, 65 bad data, 66 input missing, 70 internal, \
-            73 cannot write output, 75 temporary failure, 78 bad configuration.
+            73 cannot write output, 75 temporary failure, 78 bad configuration; 130 / 143 interrupted by \
+            SIGINT / SIGTERM (unfinished output files removed). See docs/reliability.md.
             """,
         version: WorkbenchVersion.current,
         subcommands: [
