@@ -9,7 +9,7 @@ import TestSupport
 struct DiskFullTests {
     let breastw = TestSupport.datasetsDirectory.appendingPathComponent("odds/breastw.csv").path
 
-    @Test("train --output, train --register and predict --output on a full disk exit 73 cleanly",
+    @Test("train --output, train --register and predict --output (.h5, .csv) on a full disk exit 73 cleanly",
           .enabled(if: getuid() == 0, "skipped: mounting a size-limited tmpfs needs root (CI runs as root)"))
     func fullDisk() throws {
         let scratch = try TestSupport.makeTemporaryDirectory("disk-full")
@@ -36,6 +36,7 @@ struct DiskFullTests {
             (train + ["--output", full + "/m.h5"], full + "/m.h5"),
             (train + ["--register", "cpu", "--registry", full + "/models"], full + "/models/cpu/v1.h5"),
             (["predict", "--model", model, "--data", breastw, "--output", full + "/p.h5"], full + "/p.h5"),
+            (["predict", "--model", model, "--data", breastw, "--output", full + "/p.csv"], full + "/p.csv"),
         ]
         for (arguments, path) in runs {
             let run = try TestSupport.workbench(arguments)
