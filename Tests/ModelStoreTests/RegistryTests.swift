@@ -154,6 +154,23 @@ struct RegistryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cpu"])
     }
 
+    @Test("a failed first registration takes back the model folder it made; a later one keeps the model")
+    func failedFirstRegistrationLeavesNothing() throws {
+        let (registry, root) = try makeRegistry(versions: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        struct Full: Error {}
+        #expect(throws: ModelStoreError.self) {
+            try registry.register(name: "fresh", metadata: Fixtures.metadata(.extendedIsolationForest)) { _, _ in throw Full() }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cpu"])
+        #expect(throws: ModelStoreError.self) {
+            try registry.register(name: "cpu", metadata: Fixtures.metadata(.extendedIsolationForest)) { _, _ in throw Full() }
+        }
+        #expect(try registry.index(of: "cpu").versions.count == 1)
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        #expect(try registry.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "fresh").version == 1)
+    }
+
     @Test("a missing root is an error only when asked; a file as root is not a registry")
     func rootMustBeAFolder() throws {
         let root = try TestSupport.makeTemporaryDirectory("registry-root")

@@ -170,8 +170,9 @@ public struct ModelRegistry: Sendable {
 
     /// Runs `body` holding the writer lock of model `name`.
     ///
-    /// Only a registration (`creating`) creates the model's folder and lock file; every other writer
-    /// first checks that the model exists, so a failing command leaves nothing behind.
+    /// Only a registration (`creating`) creates the model's folder and lock file, and removes them
+    /// again when it fails before the model has an index; every other writer first checks that the
+    /// model exists. So a failing command leaves nothing behind.
     /// - Throws: `.notFound` (as `index(of:)`) for an unknown model unless `creating`.
     func withLock<R>(
         _ name: String, creating: Bool = false, _ body: () throws(ModelStoreError) -> R
@@ -184,7 +185,16 @@ public struct ModelRegistry: Sendable {
             _ = try index(of: name)
         }
         return try RegistryLock.holding(
-            path: directory + "/.lock", model: name, timeout: lockTimeout, onWait: onWait, body)
+            path: directory + "/.lock", model: name, timeout: lockTimeout, onWait: onWait
+        ) { () throws(ModelStoreError) -> R in
+            do throws(ModelStoreError) {
+                return try body()
+            } catch {
+                // A first registration that failed (disk full, say) takes back the folder it made.
+                if creating, (try? existingIndex(of: name)) == nil { RegistryLock.removeIfAlone(in: directory) }
+                throw error
+            }
+        }
     }
 
     static func describe(_ versions: [Int]) -> String {
