@@ -1,6 +1,7 @@
 import Forests
 import Foundation
 import NumericCore
+import Synchronization
 import Testing
 import TestSupport
 @testable import ModelStore
@@ -169,6 +170,38 @@ struct RegistryTests {
         #expect(try registry.index(of: "cpu").versions.count == 1)
         let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
         #expect(try registry.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "fresh").version == 1)
+    }
+
+    @Test("a writer waiting while a first registration fails and removes the lock starts again and succeeds")
+    func waiterSurvivesRemovedLock() throws {
+        let root = try TestSupport.makeTemporaryDirectory("registry-race")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let registry = ModelRegistry(root: root, lockTimeout: 10)
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        struct Full: Error {}
+        let done = DispatchGroup()
+        let outcome = Mutex<Result<ModelVersion, ModelStoreError>?>(nil)
+        done.enter()
+        Thread.detachNewThread {
+            defer { done.leave() }
+            _ = try? registry.register(name: "cpu", metadata: Fixtures.metadata(.extendedIsolationForest)) { _, _ in
+                Thread.sleep(forTimeInterval: 0.5)
+                throw Full()
+            }
+        }
+        Thread.sleep(forTimeInterval: 0.15)
+        done.enter()
+        Thread.detachNewThread {
+            defer { done.leave() }
+            let result = Result { () throws(ModelStoreError) -> ModelVersion in
+                try registry.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "cpu")
+            }
+            outcome.withLock { $0 = result }
+        }
+        try #require(done.wait(timeout: .now() + 30) == .success, "the writers did not finish within 30 s")
+        #expect(try outcome.withLock { try $0?.get().version } == 1)
+        #expect(try registry.index(of: "cpu").versions.map(\.version) == [1])
+        #expect(try registry.verify().isEmpty)
     }
 
     @Test("a missing root is an error only when asked; a file as root is not a registry")
