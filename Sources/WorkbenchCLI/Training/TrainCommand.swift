@@ -1,4 +1,6 @@
 import ArgumentParser
+import Datasets
+import DurableFiles
 import Foundation
 import ModelStore
 import Pipeline
@@ -83,6 +85,11 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await jobMetrics.reporting(job: "train", model: register) { run in
+            if let output {
+                try OutputPaths.check(
+                    NamedPath("--output", output), formats: [.hdf5], what: "a model file",
+                    inputs: [NamedPath("--data", data)], protected: registryOptions.protectedRoot)
+            }
             let progress = TerminalProgress(label: "train")
             let result: TrainingResult
             do {
