@@ -14,11 +14,13 @@ let package = Package(
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "MetricsSource", targets: ["MetricsSource"]),
         .library(name: "ModelStore", targets: ["ModelStore"]),
+        .library(name: "Features", targets: ["Features"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries, imported through module maps and shims (no unsafeFlags).
@@ -43,8 +45,12 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "Features", dependencies: [
+            "Datasets",
+            .product(name: "Yams", package: "Yams"),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
-            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
+            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Features",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -64,6 +70,7 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: [
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
         ], exclude: ["Golden"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Datasets", "TestSupport"]),
         .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
@@ -73,6 +80,8 @@ let package = Package(
                           path: "Benchmarks/Forests/Swift"),
         .executableTarget(name: "IsolationBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/IsolationForest/Swift"),
+        .executableTarget(name: "FeaturesBench", dependencies: ["Features", "Datasets"],
+                          path: "Benchmarks/Features/Swift"),
         .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
                           path: "Benchmarks/ModelStore/Swift"),
     ],

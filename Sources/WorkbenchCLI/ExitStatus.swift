@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Evaluation
+import Features
 import Forests
 import HDF5Kit
 import MetricsSource
@@ -48,6 +49,12 @@ enum ExitStatus: Int32 {
             case .invalidReference: .usage
             case .busy: .temporaryFailure
             case .cannotWrite: .cannotWrite
+            }
+        case let error as FeatureError:
+            switch error {
+            case .invalidSpec: .badConfiguration
+            case .cannotRead: .inputMissing
+            case .missingColumn, .invalidData: .badData
             }
         case is NumericError: .badData
         case is EvaluationError: .badData
