@@ -43,6 +43,15 @@ struct TransformTests {
         #expect(FeatureFixtures.close(FeatureFixtures.values(three, "x:rolling_mean_15m"), [.nan, .nan, 2, 10.0 / 3, 11.0 / 3]))
     }
 
+    @Test("rolling std returns to exactly 0 after a huge value leaves the window")
+    func stdAfterSpike() throws {
+        let data = FeatureFixtures.table([("time", .numeric([0, 300, 600, 900, 1200])), ("x", .numeric([1e12, 0.1, 0.1, 0.1, 0.1]))])
+        let out = try run(.rolling(statistics: [.std], window: FeatureDuration("10m")!, minCount: 1, columns: nil), on: data)
+        let std = FeatureFixtures.values(out, "x:rolling_std_10m")
+        #expect(FeatureFixtures.close(Array(std.prefix(2)), [.nan, (1e12 - 0.1) / 2.0.squareRoot()]))
+        #expect(std.suffix(3).allSatisfy { $0 == 0 }, "\(std)")
+    }
+
     @Test("rolling statistics skip NaN and a window with no value is NaN")
     func rollingMissing() throws {
         let data = FeatureFixtures.table([("time", .numeric([0, 300, 600, 900])), ("x", .numeric([.nan, 4, .nan, .nan]))])

@@ -1,14 +1,13 @@
 import Datasets
 
 /// Computes planned outputs, caching what several outputs share: each input column in
-/// sorted order, each window's start positions, each rolling mean.
+/// sorted order, each window's start positions.
 struct Evaluator {
     let dataset: Dataset
     let inputTimes: [Double]
     let order: RowOrder
     private var sortedColumns: [String: [Double]] = [:]
     private var windowStarts: [Int: [Int]] = [:]
-    private var means: [String: [Double]] = [:]
 
     init(dataset: Dataset, inputTimes: [Double], order: RowOrder) {
         self.dataset = dataset
@@ -29,9 +28,7 @@ struct Evaluator {
             let result: [Double]
             switch statistic {
             case .mean: result = RollingMoments.mean(x, starts: s, minCount: minCount)
-            case .std:
-                result = RollingMoments.standardDeviation(x, starts: s, means: mean(column, window: window),
-                                                          minCount: minCount)
+            case .std: result = RollingMoments.standardDeviation(x, starts: s, minCount: minCount)
             case .min: result = RollingExtrema.extremum(x, starts: s, minCount: minCount, largest: false)
             case .max: result = RollingExtrema.extremum(x, starts: s, minCount: minCount, largest: true)
             case .median: result = RollingOrderStatistics.median(x, starts: s, minCount: minCount)
@@ -69,15 +66,6 @@ struct Evaluator {
         if let cached = windowStarts[window] { return cached }
         let result = WindowStarts.compute(times: order.times, groups: order.groups, window: Double(window))
         windowStarts[window] = result
-        return result
-    }
-
-    /// The rolling mean with at least one value, which the deviation centres on.
-    private mutating func mean(_ column: String, window: Int) -> [Double] {
-        let key = "\(window)|\(column)"
-        if let cached = means[key] { return cached }
-        let result = RollingMoments.mean(sorted(column), starts: starts(window), minCount: 1)
-        means[key] = result
         return result
     }
 }

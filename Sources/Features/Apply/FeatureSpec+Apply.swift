@@ -31,8 +31,9 @@ extension FeatureSpec {
     /// - Returns: a data set of numeric feature columns named as `featureNames(for:excluding:)`.
     /// - Throws: `FeatureError.missingColumn` for an absent column; `FeatureError.invalidData`
     ///   for a text input, an unreadable time, an excluded input or a repeated output name.
-    /// - Complexity: O(n log n) to order unsorted groups (O(n) when sorted); per output O(n),
-    ///   except rolling std O(n·w) and rolling median / robust z O(n log w) comparisons.
+    /// - Complexity: O(n log n) to order unsorted groups (O(n) when sorted); per output O(n)
+    ///   (rolling std amortised), except rolling median / robust z: O(n log w) comparisons
+    ///   plus O(n·w) bytes moved, w the rows per window.
     public func apply(to dataset: Dataset, excluding: Set<String> = []) throws(FeatureError) -> Dataset {
         let outputs = try plan(for: dataset, excluding: excluding)
         let timeColumn = try required(time, role: "time", in: dataset)

@@ -1,9 +1,8 @@
 /// Rolling mean and sample standard deviation over trailing time windows, ignoring NaN/±∞.
 ///
 /// Goals, in order: deterministic → accurate (the mean is a compensated running sum, so it
-/// does not drift over millions of rows; the deviation is a second, centred pass over the
-/// window, never the cancelling Σx² − (Σx)²/n) → O(n) for the mean, O(n·w) for the deviation
-/// (w = rows per window; 12 for 1 h of 5-minute buckets), no allocation per row.
+/// does not drift over millions of rows; the deviation uses Welford's update with exact
+/// recomputation, never the cancelling Σx² − (Σx)²/n) → amortised O(n) → no allocation per row.
 enum RollingMoments {
     /// The mean of the finite values in each window; NaN when fewer than `minCount`.
     static func mean(_ values: [Double], starts: [Int], minCount: Int) -> [Double] {
@@ -28,26 +27,72 @@ enum RollingMoments {
         return out
     }
 
-    /// The sample standard deviation (divisor n − 1) of the finite values in each window,
-    /// centred on `means`; NaN when fewer than max(2, `minCount`).
-    static func standardDeviation(_ values: [Double], starts: [Int], means: [Double], minCount: Int) -> [Double] {
+    /// The sample standard deviation (divisor n − 1) of the finite values in each window;
+    /// NaN when fewer than max(2, `minCount`).
+    ///
+    /// Welford's update adds and removes one value per step (West 1979). Removing values
+    /// cancels, so the mean and squared deviations are recomputed exactly (two passes over
+    /// the window) after as many steps as the window holds, and whenever the sum of squared
+    /// deviations falls below 1/1000 of its peak since the last recomputation (a spike
+    /// leaving the window). Between recomputations the error stays below about
+    /// w · 1000 · ε relative, 10⁻¹⁰ for a day of 5-minute buckets; amortised O(1) per row.
+    static func standardDeviation(_ values: [Double], starts: [Int], minCount: Int) -> [Double] {
         var out = [Double](repeating: .nan, count: values.count)
         values.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { out in
-                for i in 0 ..< x.count where means[i].isFinite {
-                    let mean = means[i]
-                    var squares = 0.0
-                    var count = 0
-                    for j in starts[i] ... i where x[j].isFinite {
-                        let d = x[j] - mean
-                        squares += d * d
-                        count += 1
+                var count = 0, mean = 0.0, squares = 0.0, peak = 0.0, steps = 0, lo = 0
+                for i in 0 ..< x.count {
+                    if starts[i] == i {
+                        count = 0; mean = 0; squares = 0; peak = 0; steps = 0; lo = i
                     }
-                    if count >= max(2, minCount) { out[i] = (squares / Double(count - 1)).squareRoot() }
+                    while lo < starts[i] {
+                        let v = x[lo]
+                        lo += 1
+                        guard v.isFinite else { continue }
+                        if count == 1 {
+                            count = 0; mean = 0; squares = 0
+                        } else {
+                            count -= 1
+                            let d = v - mean
+                            mean -= d / Double(count)
+                            squares -= d * (v - mean)
+                        }
+                    }
+                    let v = x[i]
+                    if v.isFinite {
+                        count += 1
+                        let d = v - mean
+                        mean += d / Double(count)
+                        squares += d * (v - mean)
+                    }
+                    steps += 1
+                    if count > 0, steps > i - lo + 1 || squares < 1e-3 * peak {
+                        (mean, squares) = exactMoments(x, from: lo, through: i, count: count)
+                        peak = squares
+                        steps = 0
+                    }
+                    peak = max(peak, squares)
+                    if count >= max(2, minCount) { out[i] = (max(squares, 0) / Double(count - 1)).squareRoot() }
                 }
             }
         }
         return out
+    }
+
+    /// The mean and the sum of squared deviations of the finite values in x[from ... through],
+    /// by two passes.
+    private static func exactMoments(
+        _ x: UnsafeBufferPointer<Double>, from: Int, through: Int, count: Int
+    ) -> (mean: Double, squares: Double) {
+        var sum = 0.0
+        for j in from ... through where x[j].isFinite { sum += x[j] }
+        let mean = sum / Double(count)
+        var squares = 0.0
+        for j in from ... through where x[j].isFinite {
+            let d = x[j] - mean
+            squares += d * d
+        }
+        return (mean, squares)
     }
 }
 
