@@ -93,6 +93,7 @@ struct FeatureSpecTests {
         ("time: [t]\ntransforms:\n  - raw\n", "time: expected a column name; got a list."),
         ("time: t\ntransforms: {a: 1}\nextra: 1\n", "extra: unknown key; a feature spec takes time, group, exclude, transforms."),
         ("time: t\n  transforms: [", "not valid YAML"),
+        ("just text", "document: expected a mapping (a feature spec); got 'just text'."),
     ])
     func keyPathErrors(yaml: String, message: String) {
         #expect {

@@ -4,7 +4,7 @@ struct SpecReader {
     private(set) var problems: [String] = []
 
     mutating func report(_ path: String, _ message: String) {
-        problems.append("\(path): \(message)")
+        problems.append("\(path.isEmpty ? "document" : path): \(message)")
     }
 
     /// The pairs of a mapping; reports keys outside `allowed` and repeated keys.
