@@ -122,6 +122,15 @@ struct FeatureSpecTests {
         ])) { try FeatureSpec(json: #"{"time":"t","transforms":[{"kind":"robust_z","window":"1x"}]}"#) }
     }
 
+    @Test("the argument 'default' names the default spec and anything else a file")
+    func named() throws {
+        #expect(try FeatureSpec.named("default") == .default)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("spec-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FeatureSpec.defaultYAML.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try FeatureSpec.named(path) == .default)
+    }
+
     @Test("a missing spec file is reported as such")
     func missingFile() {
         #expect {

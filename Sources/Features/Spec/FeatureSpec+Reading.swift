@@ -156,3 +156,12 @@ extension SpecReader {
         return problems.count == before ? result : nil
     }
 }
+
+extension FeatureSpec {
+    /// The spec a `--feature-spec` argument names: `default` for `FeatureSpec.default`,
+    /// anything else a YAML file path.
+    /// - Throws: as `init(contentsOfFile:)`.
+    public static func named(_ argument: String) throws(FeatureError) -> FeatureSpec {
+        argument == "default" ? .default : try FeatureSpec(contentsOfFile: argument)
+    }
+}
