@@ -62,10 +62,12 @@ def duration_text(seconds):
 
 
 def load_spec(text):
-    """Parses the JSON form and fills every default (as Swift does)."""
-    raw = json.loads(text) if isinstance(text, str) else text
+    """Parses the JSON form (text or its dict) and fills every default (as Swift does)."""
+    raw = json.loads(text) if isinstance(text, (str, bytes)) else text
+    if raw.get("loaded"):
+        return raw
     spec = {"time": raw["time"], "group": raw.get("group"), "exclude": list(raw.get("exclude", [])),
-            "transforms": []}
+            "transforms": [], "loaded": True}
     for index, item in enumerate(raw["transforms"]):
         kind = item.get("kind")
         if kind not in _KINDS:
@@ -210,6 +212,17 @@ def _chunks(n, starts):
         yield np.arange(position, min(n, position + step))
 
 
+def _median_rows(w, count):
+    """Median of each row's finite values (NaN sorts last): the middle value, or the mean of the
+    middle two, as Swift computes it; rows with count 0 give garbage that callers mask."""
+    ordered = np.sort(w, axis=1)
+    rows = np.arange(w.shape[0])
+    low = np.maximum(count - 1, 0) // 2
+    high = np.maximum(count, 1) // 2
+    odd = count % 2 == 1
+    return np.where(odd, ordered[rows, low], (ordered[rows, low] + ordered[rows, high]) / 2)
+
+
 def rolling(x, starts, stat, min_count, epsilon=None):
     """Rolling statistic in sorted order; stat in mean, std, min, max, median, robust_z."""
     n = len(x)
@@ -231,10 +244,10 @@ def rolling(x, starts, stat, min_count, epsilon=None):
             elif stat == "max":
                 value, need = np.nanmax(w, axis=1), min_count
             elif stat == "median":
-                value, need = np.nanmedian(w, axis=1), min_count
+                value, need = _median_rows(w, count), min_count
             elif stat == "robust_z":
-                median = np.nanmedian(w, axis=1)
-                mad = np.nanmedian(np.abs(w - median[:, None]), axis=1)
+                median = _median_rows(w, count)
+                mad = _median_rows(np.abs(w - median[:, None]), count)
                 scale = np.maximum(1.4826 * mad, epsilon * np.maximum(np.abs(median), 1.0))
                 current = x[rows]
                 value = np.where(np.isfinite(current), (current - median) / scale, np.nan)
@@ -324,9 +337,9 @@ def plan(spec, columns, excluding=()):
 
 def apply(spec, columns, excluding=()):
     """(names, matrix): the feature columns of ``columns`` (a dict of numpy arrays or lists of
-    str/None), one row per input row, in input order."""
-    if isinstance(spec, (str, bytes)):
-        spec = load_spec(spec)
+    str/None), one row per input row, in input order. ``spec``: JSON text, its dict, or
+    ``load_spec``'s result."""
+    spec = load_spec(spec)
     outputs = plan(spec, columns, excluding)
     times = time_seconds(columns[spec["time"]], spec["time"])
     group = columns.get(spec["group"]) if spec.get("group") else None
