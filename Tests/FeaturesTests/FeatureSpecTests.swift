@@ -56,6 +56,15 @@ struct FeatureSpecTests {
         #expect(FeatureSpec.default.canonicalJSON.hasPrefix(#"{"exclude":["label"],"group":"tenant_id","time":"timestamp","transforms":[{"kind":"raw"}"#))
     }
 
+    @Test("column names YAML would misread are quoted and read back unchanged")
+    func awkwardNames() throws {
+        let names = ["on", "2024", "a b", "it's", "x: y", "-1", "[z]", "null", "1.5e3", "#tag", "caf\u{E9}"]
+        let spec = FeatureSpec(time: "t: time", group: "yes", exclude: ["no"],
+                               transforms: [.raw(columns: names), .ratio(numerator: "~", denominator: "true")])
+        #expect(try FeatureSpec(yaml: spec.yaml) == spec, "\(spec.yaml)")
+        #expect(try FeatureSpec(json: spec.canonicalJSON) == spec)
+    }
+
     @Test("durations read in any unit and print in the largest that divides them", arguments: [
         ("30s", 30, "30s"), ("90s", 90, "90s"), ("60m", 3600, "1h"), ("24h", 86_400, "1d"), ("14d", 1_209_600, "2w"),
     ])
