@@ -43,13 +43,20 @@ struct PredictCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let loaded = try loadModel()
-            let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
-            let matrix = try dataset.featureMatrix(columns: loaded.metadata.features, source: data)
-            let predictions = try Predictions(
-                model: loaded.model, matrix: matrix, features: loaded.metadata.features,
-                topFeatures: topFeatures, threads: threads)
-            try DatasetIO.write(predictions.dataset, to: output)
+            var timings = PhaseTimings()
+            let loaded = try timings.measure("load") { try loadModel() }
+            let dataset = try timings.measure("read") { try DatasetIO.read(path: data, csvOptions: .inferred) }
+            let matrix = try timings.measure("read") {
+                try dataset.featureMatrix(columns: loaded.metadata.features, source: data)
+            }
+            let predictions = try timings.measure("score") {
+                try Predictions(
+                    model: loaded.model, matrix: matrix, features: loaded.metadata.features,
+                    topFeatures: topFeatures, threads: threads)
+            }
+            timings.split(predictions.explainSeconds, from: "score", to: "explain")
+            try timings.measure("write") { try DatasetIO.write(predictions.dataset, to: output) }
+            timings.report("predict")
             printError("wrote \(matrix.rows) predictions to \(output)")
         }
     }

@@ -7,6 +7,8 @@ import NumericCore
 struct Predictions {
     /// The output table, one row per input row in input order.
     let dataset: Dataset
+    /// Seconds spent explaining flagged rows (detectors), for `PhaseTimings`.
+    private(set) var explainSeconds = 0.0
 
     /// Runs `model` on `matrix` (columns in the model's feature order).
     /// - Throws: `ForestError` when the matrix does not fit the model.
@@ -26,15 +28,15 @@ struct Predictions {
                        Column(name: "prediction_std", data: .numeric(spread))]
         case .isolationForest(let forest):
             let scores = try forest.scores(matrix, threads: threads)
-            columns = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
-                                              top: topFeatures) { row, count throws(ForestError) in
-                try forest.topContributions(of: matrix, row: row, count: count)
+            (columns, explainSeconds) = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
+                                              top: topFeatures) { rows, count throws(ForestError) in
+                try forest.topContributions(of: matrix, rows: rows, count: count, threads: threads)
             }
         case .extendedIsolationForest(let forest):
             let scores = try forest.scores(matrix, threads: threads)
-            columns = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
-                                              top: topFeatures) { row, count throws(ForestError) in
-                try forest.topContributions(of: matrix, row: row, count: count)
+            (columns, explainSeconds) = try Self.anomalyColumns(scores: scores, thresholds: forest.thresholds, features: features,
+                                              top: topFeatures) { rows, count throws(ForestError) in
+                try forest.topContributions(of: matrix, rows: rows, count: count, threads: threads)
             }
         }
         dataset = try Dataset(columns: columns)
@@ -43,30 +45,34 @@ struct Predictions {
     /// Score, flag, level and, for flagged rows only, the features that isolated the row.
     private static func anomalyColumns(
         scores: [Double], thresholds: AnomalyThresholds, features: [String], top: Int,
-        explain: (Int, Int) throws(ForestError) -> [FeatureContribution]
-    ) throws -> [Column] {
+        explain: ([Int], Int) throws(ForestError) -> [[FeatureContribution]]
+    ) throws -> (columns: [Column], explainSeconds: Double) {
         var flags: [Double] = []
         var levels: [String?] = []
-        var explanations: [String?] = []
+        var explanations = [String?](repeating: nil, count: scores.count)
+        var flagged: [Int] = []
         flags.reserveCapacity(scores.count)
         for (row, score) in scores.enumerated() {
-            let flagged = thresholds.isAnomaly(score)
-            flags.append(flagged ? 1 : 0)
+            let isFlagged = thresholds.isAnomaly(score)
+            flags.append(isFlagged ? 1 : 0)
             levels.append(thresholds.level(for: score)?.name)
-            guard flagged, top > 0 else {
-                explanations.append(nil)
-                continue
-            }
-            let contributions = try explain(row, min(top, features.count))
-            explanations.append(contributions.map { "\(features[$0.feature]):\(formatShare($0.share))" }
-                .joined(separator: ";"))
+            if isFlagged { flagged.append(row) }
         }
-        return [
+        let clock = ContinuousClock()
+        let start = clock.now
+        if top > 0, !flagged.isEmpty {
+            for (row, contributions) in zip(flagged, try explain(flagged, min(top, features.count))) {
+                explanations[row] = contributions.map { "\(features[$0.feature]):\(formatShare($0.share))" }
+                    .joined(separator: ";")
+            }
+        }
+        let columns = [
             Column(name: "anomaly_score", data: .numeric(scores)),
             Column(name: "is_anomaly", data: .numeric(flags)),
             Column(name: "level", data: .text(levels)),
             Column(name: "top_features", data: .text(explanations)),
         ]
+        return (columns, PhaseTimings.seconds(clock.now - start))
     }
 
     private static func formatShare(_ share: Double) -> String {
