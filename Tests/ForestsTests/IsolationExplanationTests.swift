@@ -27,6 +27,11 @@ struct IsolationExplanationTests {
                 #expect(explained == (try model.topContributions(of: data, row: row, count: 3)), "row \(row)")
             }
         }
+        // A partial lane group: the padding lanes must not touch the real rows' credits.
+        let odd = [11, 703, 0, 2, 700, 9, 4, 8, 1, 6, 705, 3, 7]
+        for (row, explained) in zip(odd, try model.topContributions(of: data, rows: odd, count: 2)) {
+            #expect(explained == (try model.topContributions(of: data, row: row, count: 2)), "row \(row)")
+        }
         let all = try model.topContributions(of: data, rows: [703, 5], count: 9)
         #expect(all.map(\.count) == [5, 5])
         #expect(all[0].map(\.share) == FeatureContribution.top(try model.contributions(of: data, row: 703), count: 5).map(\.share))

@@ -7,8 +7,9 @@ import NumericCore
 // per-step credit is computed by the same expression) → fast. The per-row
 // functions walk each tree through closures, allocate per tree and take a
 // logarithm per step (~38 µs a row for 100 trees); here each step's credit is
-// looked up from a per-node table built once per call, a block of rows walks
-// one tree at a time so that tree stays in cache, and blocks run in parallel.
+// looked up from a per-edge table built once per call, a block of rows walks
+// one tree at a time so that tree stays in cache (axis-parallel trees: eight rows
+// in lockstep, `AxisExplanationLayout`), and blocks run in parallel.
 
 extension IsolationForest {
     /// Rows explained per job: small enough that their credit table stays in L1/L2.
@@ -29,38 +30,11 @@ extension IsolationForest {
     ) throws(ForestError) -> [[FeatureContribution]] {
         try ExplanationBatch.check(features, rows: rows, featureCount: featureCount)
         let threadCount = try IsolationForest.resolveThreads(threads)
-        // Per tree: the credit of stepping into each node from its parent.
-        let gains = trees.map { tree in
-            var gains = [Double](repeating: 0, count: tree.nodeCount)
-            for parent in 0 ..< tree.nodeCount where !tree.nodes[parent].isLeaf {
-                for child in [Int(tree.nodes[parent].left), Int(tree.nodes[parent].right)] {
-                    gains[child] = FeatureContribution.isolationGain(
-                        parent: tree.sampleCounts[parent], child: tree.sampleCounts[child])
-                }
-            }
-            return gains
-        }
+        let layout = AxisExplanationLayout(trees: trees)
         let width = featureCount
         return ExplanationBatch.run(rows: rows, width: width, count: count, threads: threadCount) { block, weights in
             features.withUnsafeBufferPointer { values in
-                for (tree, gains) in zip(trees, gains) {
-                    tree.nodes.withUnsafeBufferPointer { nodes in
-                        gains.withUnsafeBufferPointer { gains in
-                            for (position, row) in block.enumerated() {
-                                let x = values.baseAddress! + row * width
-                                let credits = weights + position * width
-                                var index = 0
-                                while true {
-                                    let node = nodes[index]
-                                    if node.left < 0 { break }
-                                    let child = Int(node.sendsLeft(x[node.feature]) ? node.left : node.right)
-                                    credits[node.feature] += gains[child]
-                                    index = child
-                                }
-                            }
-                        }
-                    }
-                }
+                layout.addCredits(values.baseAddress!, width: width, rows: block, into: weights)
             }
         }
     }
@@ -218,7 +192,7 @@ enum ExplanationBatch {
     }
 
     /// Splits `rows` into blocks, lets `credit` add each block's credits into a zeroed
-    /// `block.count × width` table, then keeps each row's `count` largest shares.
+    /// `block.count × width` table (with room for whole groups of `AxisExplanationLayout.lanes` rows), then keeps each row's `count` largest shares.
     static func run(
         rows: [Int], width: Int, count: Int, threads: Int,
         credit: (_ block: ArraySlice<Int>, _ weights: UnsafeMutablePointer<Double>) -> Void
@@ -228,7 +202,10 @@ enum ExplanationBatch {
         let keep = min(max(0, count), width)
         let perBlock = parallelMap(count: blocks, threads: threads) { index in
             let block = rows[index * size ..< min(rows.count, (index + 1) * size)]
-            var weights = [Double](repeating: 0, count: block.count * width)
+            // Rounded up to whole lane groups: lockstep walks write their padding lanes there.
+            let padded = (block.count + AxisExplanationLayout.lanes - 1) / AxisExplanationLayout.lanes
+                * AxisExplanationLayout.lanes
+            var weights = [Double](repeating: 0, count: padded * width)
             return weights.withUnsafeMutableBufferPointer { weights in
                 credit(block, weights.baseAddress!)
                 return (0 ..< block.count).map { position in
