@@ -17,7 +17,7 @@ struct Predictions {
         switch model {
         case .randomForestClassifier(let forest):
             let probabilities = try forest.predictProbabilities(matrix, threads: threads)
-            let predicted = try forest.predict(matrix, threads: threads)
+            let predicted = RandomForestClassifier.classes(fromProbabilities: probabilities)
             columns = [Column(name: "prediction", data: .text(predicted.map { forest.classNames[$0] }))]
             for (index, name) in forest.classNames.enumerated() {
                 columns.append(Column(name: "probability_\(name)", data: .numeric(probabilities.column(index))))
