@@ -1,3 +1,5 @@
+import NumericCore
+
 /// The score thresholds an anomaly model carries: the alert threshold and named levels.
 ///
 /// Scores are Liu et al.'s `s(x, ψ)` in (0, 1], higher = more anomalous. A row
@@ -159,7 +161,7 @@ private struct LabelledSweep {
         guard positives > 0 else {
             throw .invalidData("no label marks an anomaly; F1 and recall thresholds need at least 1.")
         }
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        let order = DescendingOrder.indices(scores)
         var flagged = 0, hits = 0
         var position = 0
         while position < order.count {
