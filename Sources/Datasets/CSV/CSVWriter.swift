@@ -66,7 +66,13 @@ public final class CSVWriter {
         } else if number.isInfinite {
             buffer.append(contentsOf: (number < 0 ? "-inf" : "inf").utf8)
         } else {
-            buffer.append(contentsOf: number.description.utf8)
+            // `write(to:)` prints the same digits as `description` (both are the standard
+            // library's shortest round-trip form) but hands them over as ASCII bytes, so
+            // no String is allocated per number.
+            var sink = ASCIISink()
+            swap(&buffer, &sink.bytes)
+            number.write(to: &sink)
+            swap(&buffer, &sink.bytes)
         }
     }
 
@@ -142,5 +148,19 @@ public final class CSVWriter {
         precondition(fieldsInRow == columnCount, "\(path): row \(rowCount + 1) has \(fieldsInRow) cells; the header has \(columnCount)")
         buffer.append(0x0A)
         fieldsInRow = 0
+    }
+}
+
+/// Appends what a `TextOutputStreamable` value prints to a byte buffer; numbers print
+/// through `_writeASCII`, which takes their digits without building a String.
+private struct ASCIISink: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
     }
 }
