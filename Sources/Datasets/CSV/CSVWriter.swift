@@ -37,8 +37,13 @@ public final class CSVWriter {
     /// Appends a text cell; `nil` writes an empty (missing) cell. Quotes it when it holds `,`, `"`, CR or LF.
     public func writeField(_ text: String?) {
         separate()
+        Self.appendText(text, columns: columnCount, to: &buffer)
+    }
+
+    /// `text`'s cell, quoted when needed; `nil` or "" is a missing cell.
+    private static func appendText(_ text: String?, columns: Int, to buffer: inout [UInt8]) {
         guard let text, !text.isEmpty else {
-            writeEmptyCell()
+            appendEmptyCell(columns: columns, to: &buffer)
             return
         }
         let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
@@ -57,11 +62,14 @@ public final class CSVWriter {
     /// Appends a numeric cell; NaN writes an empty (missing) cell.
     public func writeField(_ number: Double) {
         separate()
+        Self.appendNumber(number, columns: columnCount, to: &buffer)
+    }
+
+    /// `number`'s cell text: empty for NaN, whole numbers below 2^53 as integers, others shortest round-trip.
+    private static func appendNumber(_ number: Double, columns: Int, to buffer: inout [UInt8]) {
         if number.isNaN {
-            writeEmptyCell()
-            return
-        }
-        if number == number.rounded(), abs(number) < 0x1p53 {
+            appendEmptyCell(columns: columns, to: &buffer)
+        } else if number == number.rounded(), abs(number) < 0x1p53 {
             buffer.append(contentsOf: String(Int64(number)).utf8)
         } else if number.isInfinite {
             buffer.append(contentsOf: (number < 0 ? "-inf" : "inf").utf8)
@@ -122,20 +130,38 @@ public final class CSVWriter {
     /// - Throws: `DatasetError.cannotWrite` when flushing the buffer fails.
     /// - Complexity: O(rows × columns).
     public func writeRows(of dataset: Dataset) throws(DatasetError) {
+        precondition(fieldsInRow == 0, "\(path): writeRows in the middle of a row")
+        precondition(dataset.columns.count == columnCount,
+                     "\(path): the data set has \(dataset.columns.count) columns; the header has \(columnCount)")
+        // Cells go into a local buffer: no exclusivity check or reference count per cell.
+        var local: [UInt8] = []
+        swap(&local, &buffer)
+        defer { swap(&local, &buffer) }
+        let numbers: [[Double]] = dataset.columns.map { if case .numeric(let values) = $0.data { values } else { [] } }
+        let texts: [[String?]] = dataset.columns.map { if case .text(let values) = $0.data { values } else { [] } }
+        let isNumeric: [Bool] = dataset.columns.map { if case .numeric = $0.data { true } else { false } }
+        let columns = columnCount
         for row in 0 ..< dataset.rowCount {
-            for column in dataset.columns {
-                switch column.data {
-                case .numeric(let values): writeField(values[row])
-                case .text(let values): writeField(values[row])
+            for column in 0 ..< columns {
+                if column > 0 { local.append(UInt8(ascii: ",")) }
+                if isNumeric[column] {
+                    Self.appendNumber(numbers[column][row], columns: columns, to: &local)
+                } else {
+                    Self.appendText(texts[column][row], columns: columns, to: &local)
                 }
             }
-            try endRow()
+            local.append(0x0A)
+            rowCount += 1
+            if local.count >= Self.flushThreshold {
+                try file.write(local)
+                local.removeAll(keepingCapacity: true)
+            }
         }
     }
 
     /// A missing cell: nothing, or `""` when it would otherwise be a blank line.
-    private func writeEmptyCell() {
-        if columnCount == 1 { buffer.append(contentsOf: "\"\"".utf8) }
+    private static func appendEmptyCell(columns: Int, to buffer: inout [UInt8]) {
+        if columns == 1 { buffer.append(contentsOf: "\"\"".utf8) }
     }
 
     private func separate() {
