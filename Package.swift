@@ -49,7 +49,7 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore"],
+        .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports"],
                 exclude: ["README.md"]),
         .target(name: "Reports", exclude: ["README.md"]),
         .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
@@ -58,7 +58,7 @@ let package = Package(
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
-            "Publishing", "DurableFiles",
+            "Publishing", "DurableFiles", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -82,7 +82,7 @@ let package = Package(
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "ModelFixtures",
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Datasets", "Forests", "ModelStore", "NumericCore", "TestSupport",
+            "Pipeline", "Datasets", "Evaluation", "Forests", "ModelStore", "NumericCore", "Reports", "TestSupport",
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
