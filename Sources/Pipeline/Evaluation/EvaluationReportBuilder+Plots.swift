@@ -90,7 +90,9 @@ extension EvaluationReportBuilder {
     private static func regressionPlots(_ result: EvaluationResult) -> RegressionPlots {
         let candidate = result.scored[0]
         let target = candidate.metadata.lineage.target ?? "target"
-        var plots = RegressionPlots(target: AxisLabel(target), intervalName: "±1.28 × per-tree spread (≈ 80 % if normal)")
+        // The axis is repeated on every panel: the name after the last "/" keeps it within the panel height.
+        let short = target.split(separator: "/").last.map(String.init) ?? target
+        var plots = RegressionPlots(target: AxisLabel(short), intervalName: "±1.28 × per-tree spread (≈ 80 % if normal)")
         guard let truth = candidate.numericTruth, let predicted = candidate.predictions else { return plots }
         plots.residuals = BinnedCounts(values: zip(truth, predicted).map { $0 - $1 }, binCount: 40)
         guard let times = result.times else { return plots }
