@@ -25,6 +25,17 @@ public enum ModelEvaluation {
         model: (LoadedModel, name: String), against: (LoadedModel, name: String)? = nil, on dataset: Dataset,
         source: String, options: Options
     ) throws -> EvaluationResult {
+        try evaluate(
+            candidate: (model.0.model, model.0.metadata, model.name),
+            baseline: against.map { ($0.0.model, $0.0.metadata, $0.name) }, on: dataset, source: source, options: options)
+    }
+
+    /// Evaluates a model that is not (yet) in a file: the validation path of `train`.
+    static func evaluate(
+        candidate model: (TrainedModel, ModelMetadata, name: String),
+        baseline against: (TrainedModel, ModelMetadata, name: String)?, on dataset: Dataset, source: String,
+        options: Options
+    ) throws -> EvaluationResult {
         guard dataset.rowCount > 0 else { throw DatasetError.invalid("\(source) has a header but no data rows.") }
         if let threads = options.threads, threads < 1 {
             throw PipelineError.invalidRequest("--threads must be ≥ 1; got \(threads).")
@@ -38,9 +49,10 @@ public enum ModelEvaluation {
         if options.eventKind != nil && times == nil {
             throw PipelineError.invalidRequest("--event-kind needs --time: incidents are runs of rows in time order.")
         }
-        let candidate = try ScoredModel.score(model.0, name: model.name, on: dataset, source: source, options: options)
+        let candidate = try ScoredModel.score(model.0, metadata: model.1, name: model.name, on: dataset, source: source,
+                                              options: options)
         let baseline = try against.map {
-            try ScoredModel.score($0.0, name: $0.name, on: dataset, source: source, options: options)
+            try ScoredModel.score($0.0, metadata: $0.1, name: $0.name, on: dataset, source: source, options: options)
         }
         let events = try times.flatMap { try eventMetrics(candidate, times: $0, groups: groups, kinds: kinds) }
         var againstFigures: EvaluationResult.Against?
@@ -55,7 +67,7 @@ public enum ModelEvaluation {
             EvaluationResult.TimeRange(start: TimeColumn.iso(values.min()!), end: TimeColumn.iso(values.max()!))
         }
         return EvaluationResult(
-            model: model.name, algorithm: model.0.metadata.algorithm.rawValue, data: source, rows: dataset.rowCount,
+            model: model.name, algorithm: model.1.algorithm.rawValue, data: source, rows: dataset.rowCount,
             task: candidate.task,
             measuredOn: measuredOn(source: source, rows: dataset.rowCount, timeRange: timeRange, times: times,
                                    models: [candidate] + [baseline].compactMap { $0 }),

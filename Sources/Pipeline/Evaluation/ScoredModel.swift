@@ -65,33 +65,34 @@ public enum TaskMetrics: Sendable, Equatable, Encodable {
 }
 
 extension ScoredModel {
-    /// Scores `dataset` with `loaded` and measures it against the target column.
+    /// Scores `dataset` with `model` and measures it against the target column.
     /// - Throws: `DatasetError` for a missing or unreadable target; `PipelineError.unsuitableData` for
     ///   labels the model does not know or a non-0/1 detector label; `PipelineError.invalidRequest` for a
     ///   `--positive` class the classifier lacks; scoring errors as `ModelScoring.predict`.
     static func score(
-        _ loaded: LoadedModel, name: String, on dataset: Dataset, source: String, options: ModelEvaluation.Options
+        _ model: TrainedModel, metadata: ModelMetadata, name: String, on dataset: Dataset, source: String,
+        options: ModelEvaluation.Options
     ) throws -> ScoredModel {
         guard let target = dataset.column(named: options.target) else {
             throw DatasetError.missingColumn(name: options.target, source: source, available: dataset.columnNames)
         }
-        let output = try ModelScoring.predict(loaded, on: dataset, source: source,
+        let output = try ModelScoring.predict(model, metadata: metadata, on: dataset, source: source,
                                               options: .init(topFeatures: 0, threads: options.threads)).dataset
-        let task = EvaluationTask(loaded.model.algorithm)
+        let task = EvaluationTask(model.algorithm)
         func numbers(_ column: String) -> [Double] {
             guard case .numeric(let values)? = output.column(named: column)?.data else { return [] }
             return values
         }
-        switch loaded.model {
+        switch model {
         case .randomForestClassifier(let forest):
-            return try classification(loaded, forest.classNames, forest.featureImportances, name: name, target: target,
+            return try classification(metadata, forest.classNames, forest.featureImportances, name: name, target: target,
                                       output: output, source: source, positive: options.positive)
         case .randomForestRegressor(let forest):
             let truth = try numericTarget(target, source: source)
             let predicted = numbers("prediction")
             let metrics = try RegressionMetrics.compute(truth: truth, predictions: predicted)
             return ScoredModel(
-                name: name, metadata: loaded.metadata, task: task, metrics: .regression(metrics), binaryTruth: nil,
+                name: name, metadata: metadata, task: task, metrics: .regression(metrics), binaryTruth: nil,
                 scores: nil, alerts: nil, numericTruth: truth, predictions: predicted,
                 predictionSpread: numbers("prediction_std"), classNames: nil, truthClasses: nil, predictedClasses: nil,
                 importances: forest.featureImportances)
@@ -100,7 +101,7 @@ extension ScoredModel {
             let scores = numbers("anomaly_score")
             let metrics = try AnomalyMetrics.compute(truth: truth, scores: scores)
             return ScoredModel(
-                name: name, metadata: loaded.metadata, task: task, metrics: .anomaly(metrics), binaryTruth: truth,
+                name: name, metadata: metadata, task: task, metrics: .anomaly(metrics), binaryTruth: truth,
                 scores: scores, alerts: numbers("is_anomaly").map { $0 == 1 ? 1 : 0 }, numericTruth: nil,
                 predictions: nil, predictionSpread: nil, classNames: nil, truthClasses: nil, predictedClasses: nil,
                 importances: nil)
@@ -108,7 +109,7 @@ extension ScoredModel {
     }
 
     private static func classification(
-        _ loaded: LoadedModel, _ classNames: [String], _ importances: [Double], name: String, target: Column,
+        _ metadata: ModelMetadata, _ classNames: [String], _ importances: [Double], name: String, target: Column,
         output: Dataset, source: String, positive: String?
     ) throws -> ScoredModel {
         let index = Dictionary(classNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -155,7 +156,7 @@ extension ScoredModel {
             alerts = predicted.map { $0 == positiveIndex ? 1 : 0 }
         }
         return ScoredModel(
-            name: name, metadata: loaded.metadata, task: .classification, metrics: .classification(metrics),
+            name: name, metadata: metadata, task: .classification, metrics: .classification(metrics),
             binaryTruth: binaryTruth, scores: scores, alerts: alerts, numericTruth: nil, predictions: nil,
             predictionSpread: nil, classNames: classNames, truthClasses: truth, predictedClasses: predicted,
             importances: importances)
