@@ -38,16 +38,16 @@ let package = Package(
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["README.md"]),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
-        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "DurableFiles"], exclude: ["README.md"]),
+        .target(name: "Datasets", dependencies: ["DurableFiles", "NumericCore", "HDF5Kit"], exclude: ["README.md"]),
         .target(name: "CForestKernels", exclude: ["README.md"]),
         .target(name: "Forests", dependencies: ["NumericCore", "CForestKernels"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
-            "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
+            "CLibPQ", "Datasets", "DurableFiles", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
-        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
+        .target(name: "ModelStore", dependencies: ["DurableFiles", "Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports"],
                 exclude: ["README.md"]),
@@ -71,8 +71,10 @@ let package = Package(
         .target(name: "DatabaseTestSupport", dependencies: ["Datasets", "MetricsSource"],
                 path: "Tests/DatabaseTestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
-        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport"]),
+        .testTarget(name: "HDF5KitTests", dependencies: ["DurableFiles", "HDF5Kit", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: [
+            "Datasets", "DurableFiles", "HDF5Kit", "NumericCore", "TestSupport",
+        ]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore", "TestSupport"]),
         .testTarget(name: "MetricsSourceTests", dependencies: [
@@ -86,12 +88,12 @@ let package = Package(
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
-            "NumericCore", "WorkbenchCLI",
+            "NumericCore", "Notebooks", "Publishing", "DurableFiles", "WorkbenchCLI",
         ], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: [
-            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport", "WorkbenchCLI",
+            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport",
         ]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import DurableFiles
 import Evaluation
 import Forests
 import HDF5Kit
@@ -52,6 +53,12 @@ enum ExitStatus: Int32 {
             case .invalidReference: .usage
             case .busy: .temporaryFailure
             case .cannotWrite: .cannotWrite
+            case .notARegistry: .badConfiguration
+            }
+        case let error as DurableFileError:
+            switch error.kind {
+            case .cannotWrite: .cannotWrite
+            case .refused: .usage
             }
         case let error as PipelineError:
             switch error {
@@ -71,7 +78,6 @@ enum ExitStatus: Int32 {
         case is NumericError: .badData
         case is EvaluationError: .badData
         case is HDF5Error: .badData
-        case is AtomicFileError: .cannotWrite
         default: .internalError
         }
     }

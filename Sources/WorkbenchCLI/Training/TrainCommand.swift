@@ -1,4 +1,6 @@
 import ArgumentParser
+import Datasets
+import DurableFiles
 import Evaluation
 import Foundation
 import ModelStore
@@ -109,6 +111,11 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await jobMetrics.reporting(job: "train", model: register) { run in
+            if let output {
+                try OutputPaths.check(
+                    NamedPath("--output", output), formats: [.hdf5], what: "a model file",
+                    inputs: [NamedPath("--data", data)], protected: registryOptions.protectedRoot)
+            }
             let progress = TerminalProgress(label: "train")
             let result: TrainingResult
             do {
