@@ -155,8 +155,8 @@ public enum ModelEvaluation {
             }
             if let times, let first = times.min(), let endSeconds = TimeColumn.parse(end) {
                 text += first >= endSeconds
-                    ? "; after \(model.name)'s training window (ends \(end))"
-                    : "; WARNING: overlaps \(model.name)'s training window (ends \(end)), so figures are optimistic"
+                    ? "; after the training window of \(model.name) (ends \(end))"
+                    : "; WARNING: overlaps the training window of \(model.name) (ends \(end)), so figures are optimistic"
             } else {
                 text += "; \(model.name) trained on rows up to \(end)"
             }
