@@ -69,6 +69,9 @@ struct EvaluationReportBuilderTests {
         let pr = ScoreCurves.precisionRecall(truth: truth, scores: scores)!
         #expect(pr.xs == [0, 0.5, 0.5, 1, 1])
         #expect(pr.ys == [1, 1, 0.5, 2.0 / 3, 0.5])
+        // sklearn: precision_recall_curve([1, 0], [0.2, 0.9]) = precision [0.5, 0, 1], recall [1, 0, 0].
+        let missed = ScoreCurves.precisionRecall(truth: [1, 0], scores: [0.2, 0.9])!
+        #expect(missed.xs == [0, 0, 1] && missed.ys == [1, 0, 0.5])
         let calibration = ScoreCurves.calibration(truth: truth, probabilities: scores, bins: 2)
         #expect(calibration.xs == [(0.1 + 0.4 + 0.35) / 3, 0.8] && calibration.ys == [1.0 / 3, 1])
     }
