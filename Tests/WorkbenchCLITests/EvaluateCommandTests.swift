@@ -188,5 +188,26 @@ struct EvaluateCommandTests {
         let missing = try TestSupport.workbench(["evaluate", "--model", directory.appendingPathComponent("none.h5").path,
                                                  "--data", test, "--target", "label"])
         #expect(missing.status == 66)
+        let unwritable = try TestSupport.workbench(base + ["--report", test + "/report"])
+        #expect(unwritable.status == 73, "\(unwritable.standardError)")
+    }
+
+    @Test("--metrics-textfile records the evaluate job and the held-out accuracy")
+    func jobMetrics() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        let (train, test) = try Self.split(in: directory)
+        let model = directory.appendingPathComponent("rf.h5").path
+        try Self.train(["--data", train, "--target", "label", "--algorithm", "random-forest-classifier",
+                        "--exclude", "timestamp,tenant_id,incident_kind", "--output", model])
+        let textfile = directory.appendingPathComponent("evaluate.prom").path
+        let run = try TestSupport.workbench(["evaluate", "--model", model, "--data", test, "--target", "label",
+                                             "--json", "--metrics-textfile", textfile])
+        #expect(run.status == 0, "\(run.standardError)")
+        let accuracy = try #require((try Self.object(run.standardOutput)["metrics"] as? [String: Any])?["accuracy"] as? Double)
+        let text = try String(contentsOfFile: textfile, encoding: .utf8)
+        #expect(text.contains("workbench_last_success_timestamp_seconds{"))
+        #expect(text.contains("workbench_job=\"evaluate\""))
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("ml_prediction_accuracy{") && $0.contains("measured=\"held_out\"") })
+        #expect(abs(Double(line.split(separator: " ").last!)! - accuracy) < 1e-9)
     }
 }

@@ -30,8 +30,10 @@ public enum ModelEvaluation {
             baseline: against.map { ($0.0.model, $0.0.metadata, $0.name) }, on: dataset, source: source, options: options)
     }
 
-    /// Evaluates a model that is not (yet) in a file: the validation path of `train`.
-    static func evaluate(
+    /// Evaluates models that are not (yet) in a file, e.g. a freshly trained `TrainingResult`'s
+    /// `(model, metadata, name)` against production: the path of `train --validation` and the nightly job.
+    /// See ``evaluate(model:against:on:source:options:)`` for what is measured and thrown.
+    public static func evaluate(
         candidate model: (TrainedModel, ModelMetadata, name: String),
         baseline against: (TrainedModel, ModelMetadata, name: String)?, on dataset: Dataset, source: String,
         options: Options
