@@ -19,11 +19,13 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Notebooks", targets: ["Notebooks"]),
         .library(name: "Publishing", targets: ["Publishing"]),
+        .library(name: "Features", targets: ["Features"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries, imported through module maps and shims (no unsafeFlags).
@@ -49,6 +51,10 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["DurableFiles", "Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "Features", dependencies: [
+            "Datasets",
+            .product(name: "Yams", package: "Yams"),
+        ], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports"],
                 exclude: ["README.md"]),
         .target(name: "Reports", exclude: ["README.md"]),
@@ -58,7 +64,7 @@ let package = Package(
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
-            "Publishing", "DurableFiles", "Reports",
+            "Publishing", "DurableFiles", "Features", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -95,6 +101,7 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: [
             "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport",
         ]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Datasets", "TestSupport"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
@@ -103,6 +110,8 @@ let package = Package(
                           path: "Benchmarks/Forests/Swift"),
         .executableTarget(name: "IsolationBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/IsolationForest/Swift"),
+        .executableTarget(name: "FeaturesBench", dependencies: ["Features", "Datasets"],
+                          path: "Benchmarks/Features/Swift"),
         .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
                           path: "Benchmarks/ModelStore/Swift"),
     ],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import DurableFiles
 import Evaluation
+import Features
 import Forests
 import HDF5Kit
 import MetricsSource
@@ -75,6 +76,12 @@ enum ExitStatus: Int32 {
             case .configuration: .badConfiguration
             }
         case is DurableFileError: .cannotWrite
+        case let error as FeatureError:
+            switch error {
+            case .invalidSpec: .badConfiguration
+            case .cannotRead: .inputMissing
+            case .missingColumn, .invalidData: .badData
+            }
         case is NumericError: .badData
         case is EvaluationError: .badData
         case is HDF5Error: .badData

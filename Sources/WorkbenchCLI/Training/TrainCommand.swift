@@ -82,9 +82,6 @@ struct TrainCommand: AsyncParsableCommand {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
         }
-        if let output {
-            do { try ModelFile.checkOutputPath(output) } catch { throw ValidationError(error.description) }
-        }
         if let maxClasses, maxClasses < 2 { throw ValidationError("--max-classes must be ≥ 2; got \(maxClasses).") }
         if let validation {
             do {
