@@ -27,7 +27,8 @@ struct EvaluationReportBuilderTests {
         #expect(warn.recall == Double(tp) / Double(truth.reduce(0, +)))
         let load = try #require(report.alerts)
         #expect(load.days == [1_767_571_200])
-        let episodes = EvaluationReportBuilder.episodeStarts(alerts: alerts, times: result.times!, groups: result.groups)
+        let episodes = EvaluationReportBuilder.episodeStarts(alerts: alerts, times: result.times!, groups: result.groups,
+                                                            order: result.order)
         #expect(load.levels.first { $0.name == "warn" }?.counts == [episodes.count])
         #expect(episodes.count == result.events!.alertEpisodes)
         guard case .anomaly(let plots) = report.plots else { Issue.record("plots"); return }

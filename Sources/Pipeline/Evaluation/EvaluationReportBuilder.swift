@@ -23,6 +23,10 @@ public enum EvaluationReportBuilder {
             provenance.append("Incidents: runs of consecutive positive rows per group; an alert is a predicted positive "
                 + "(classifier) or a row reaching the lowest alert level (detector).")
         }
+        if result.times != nil, candidate.binaryTruth != nil {
+            provenance.append("Alerts a day: alert episodes (runs of alerting rows of one group) started per day, all groups "
+                + "together; precision and recall in the threshold table count rows.")
+        }
         let range = result.timeRange.map { " (\($0.start.prefix(10)) … \($0.end.prefix(10)))" } ?? ""
         return EvaluationReport(
             title: "\(result.model) on \(result.data)\(range)", provenance: provenance, verdict: verdict(result),

@@ -44,6 +44,11 @@ public struct EvaluationResult: Sendable, Encodable {
     public let times: [Double]?
     public let groups: [String]?
     public let kinds: [String]?
+    /// Row indices ordered by (group, time, input order), input order without times; not encoded.
+    public let order: [Int]
+    /// Days the rows cover: each group's span plus one row interval, averaged over groups; nil without
+    /// times; not encoded.
+    public let days: Double?
 
     enum CodingKeys: String, CodingKey {
         case model, algorithm, data, rows, task, positive, metrics, events, against, comparison

@@ -51,6 +51,7 @@ public enum ModelEvaluation {
         if options.eventKind != nil && times == nil {
             throw PipelineError.invalidRequest("--event-kind needs --time: incidents are runs of rows in time order.")
         }
+        let order = rowOrder(count: dataset.rowCount, times: times, groups: groups)
         let candidate = try ScoredModel.score(model.0, metadata: model.1, name: model.name, on: dataset, source: source,
                                               options: options)
         let baseline = try against.map {
@@ -63,7 +64,7 @@ public enum ModelEvaluation {
             againstFigures = EvaluationResult.Against(
                 model: baseline.name, algorithm: baseline.metadata.algorithm.rawValue, metrics: baseline.metrics,
                 events: try times.flatMap { try eventMetrics(baseline, times: $0, groups: groups, kinds: kinds) })
-            comparison = try compare(candidate, baseline, times: times, groups: groups, options: options)
+            comparison = try compare(candidate, baseline, order: order, options: options)
         }
         let timeRange = times.map { values in
             EvaluationResult.TimeRange(start: TimeColumn.iso(values.min()!), end: TimeColumn.iso(values.max()!))
@@ -75,7 +76,8 @@ public enum ModelEvaluation {
                                    models: [candidate] + [baseline].compactMap { $0 }),
             timeRange: timeRange, positive: positiveName(candidate, options), metrics: candidate.metrics, events: events,
             against: againstFigures, comparison: comparison, scored: [candidate] + [baseline].compactMap { $0 },
-            times: times, groups: groups, kinds: kinds)
+            times: times, groups: groups, kinds: kinds, order: order,
+            days: try times.flatMap { try dayCount(times: $0, groups: groups) })
     }
 
     /// Evaluates a loaded model alone; see ``evaluate(model:against:on:source:options:)``.
@@ -102,10 +104,8 @@ public enum ModelEvaluation {
 
     /// Candidate − baseline on the chosen metric, rows ordered by (group, time).
     private static func compare(
-        _ candidate: ScoredModel, _ baseline: ScoredModel, times: [Double]?, groups: [String]?, options: Options
+        _ candidate: ScoredModel, _ baseline: ScoredModel, order: [Int], options: Options
     ) throws -> ModelComparison {
-        let order = rowOrder(count: candidate.task == .regression ? candidate.numericTruth!.count : candidate.binaryTruth?.count ?? 0,
-                             times: times, groups: groups)
         if candidate.task == .regression || baseline.task == .regression {
             guard candidate.task == baseline.task, let truth = candidate.numericTruth,
                   let first = candidate.predictions, let second = baseline.predictions else {
@@ -134,6 +134,14 @@ public enum ModelEvaluation {
         return try ModelComparison.compare(
             truth: order.map { truth[$0] }, candidate: order.map { first[$0] }, baseline: order.map { second[$0] },
             metric: metric, bootstrap: options.bootstrap)
+    }
+
+    /// Days covered: each group's span plus one row interval, averaged over groups (`EventMetrics.groupDays / groups`).
+    private static func dayCount(times: [Double], groups: [String]?) throws -> Double? {
+        let zeros = [Int](repeating: 0, count: times.count)
+        let events = try EventMetrics.compute(
+            groups: groups ?? [String](repeating: "", count: times.count), times: times, truth: zeros, alerts: zeros)
+        return events.groups > 0 && events.groupDays > 0 ? events.groupDays / Double(events.groups) : nil
     }
 
     /// Row indices ordered by (group, time, input order); input order without times.
