@@ -11,7 +11,7 @@ public enum EvaluationReportBuilder {
     /// The report of `result` (which must keep its per-row outputs, as `ModelEvaluation.evaluate` returns it).
     public static func report(for result: EvaluationResult) -> EvaluationReport {
         let candidate = result.scored[0]
-        var provenance = ["Measured on \(result.measuredOn)."]
+        var provenance = result.warnings.map { "**Warning:** \($0)" } + ["Measured on \(result.measuredOn)."]
         provenance.append("Model: \(result.model) (\(result.algorithm)), trained on \(candidate.metadata.lineage.rows) rows of "
             + "\(candidate.metadata.lineage.source).")
         if let against = result.against { provenance.append("Compared with: \(against.model) (\(against.algorithm)).") }

@@ -74,7 +74,8 @@ public enum ModelEvaluation {
             task: candidate.task,
             measuredOn: measuredOn(source: source, rows: dataset.rowCount, timeRange: timeRange, times: times,
                                    models: [candidate] + [baseline].compactMap { $0 }),
-            timeRange: timeRange, positive: positiveName(candidate, options), metrics: candidate.metrics, events: events,
+            timeRange: timeRange,
+            warnings: overlapWarnings(source: source, times: times, models: [candidate] + [baseline].compactMap { $0 }), positive: positiveName(candidate, options), metrics: candidate.metrics, events: events,
             against: againstFigures, comparison: comparison, scored: [candidate] + [baseline].compactMap { $0 },
             times: times, groups: groups, kinds: kinds, order: order,
             days: try times.flatMap { try dayCount(times: $0, groups: groups) })
@@ -172,5 +173,17 @@ public enum ModelEvaluation {
             }
         }
         return text
+    }
+
+    /// One sentence per model whose recorded training window the rows overlap.
+    private static func overlapWarnings(source: String, times: [Double]?, models: [ScoredModel]) -> [String] {
+        guard let first = times?.min() else { return [] }
+        return models.compactMap { model in
+            guard let end = model.metadata.lineage.windowEnd, let endSeconds = TimeColumn.parse(end), first < endSeconds else {
+                return nil
+            }
+            return "\(source) starts at \(TimeColumn.iso(first)), inside the training window of \(model.name) (ends \(end)): "
+                + "its figures are optimistic; evaluate on rows from \(end) on."
+        }
     }
 }

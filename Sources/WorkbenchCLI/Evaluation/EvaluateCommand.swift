@@ -90,6 +90,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             let result = try ModelEvaluation.evaluate(
                 model: (candidate, model), against: baseline.map { ($0, against!) }, on: dataset, source: data,
                 options: options)
+            for warning in result.warnings { printError("warning: \(warning)") }
             let text = try ModelsJSON.text(result)
             if let report {
                 try ReportDirectory.write(EvaluationReportBuilder.report(for: result), metricsJSON: text + "\n", to: report)
