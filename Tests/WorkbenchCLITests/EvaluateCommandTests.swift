@@ -168,6 +168,12 @@ struct EvaluateCommandTests {
         #expect(broken.standardError.contains("no_such_column"))
         #expect(try String(contentsOfFile: report + "/report.md", encoding: .utf8) == markdown)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }.isEmpty)
+
+        // A folder holding anything else (here the data) is never replaced.
+        let refused = try TestSupport.workbench(arguments + ["--report", directory.path])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("which is not part of a report"))
+        #expect(FileManager.default.fileExists(atPath: test))
     }
 
     @Test("usage and input errors exit 64 and 66 with one line naming the problem")

@@ -80,6 +80,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await jobMetrics.reporting(job: "evaluate", model: model) { run in
+            if let report { try ReportDirectory.check(report) }
             let registry = registryOptions.makeRegistry()
             let candidate = try registry.loadModel(fileOrReference: model)
             let baseline = try against.map { try registry.loadModel(fileOrReference: $0) }
