@@ -94,6 +94,41 @@ struct EvaluateCommandTests {
         #expect(table.standardOutput.contains("events.recall"))
     }
 
+    @Test("evaluate --json equals sklearn.metrics on predict's output for the same rows")
+    func sklearnParity() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        let (train, test) = try Self.split(in: directory)
+        let model = directory.appendingPathComponent("rf.h5").path
+        try Self.train(["--data", train, "--target", "label", "--algorithm", "random-forest-classifier",
+                        "--exclude", "timestamp,tenant_id,incident_kind", "--output", model])
+        let predictions = directory.appendingPathComponent("p.csv").path
+        #expect(try TestSupport.workbench(["predict", "--model", model, "--data", test, "--output", predictions]).status == 0)
+        let run = try TestSupport.workbench(["evaluate", "--model", model, "--data", test, "--target", "label", "--json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let json = directory.appendingPathComponent("e.json").path
+        try run.standardOutput.write(toFile: json, atomically: true, encoding: .utf8)
+        let check = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import json, sys
+            import pandas as pd
+            from sklearn import metrics as m
+            truth = pd.read_csv(sys.argv[1])["label"].astype(int).to_numpy()
+            p = pd.read_csv(sys.argv[2])
+            score, predicted = p["probability_1"].to_numpy(), p["prediction"].astype(int).to_numpy()
+            ours = json.load(open(sys.argv[3]))["metrics"]
+            expected = {
+                "accuracy": m.accuracy_score(truth, predicted), "balanced_accuracy": m.balanced_accuracy_score(truth, predicted),
+                "precision": m.precision_score(truth, predicted, zero_division=0), "recall": m.recall_score(truth, predicted),
+                "f1": m.f1_score(truth, predicted), "roc_auc": m.roc_auc_score(truth, score),
+                "average_precision": m.average_precision_score(truth, score),
+                "log_loss": m.log_loss(truth, p[["probability_0", "probability_1"]].to_numpy(), labels=[0, 1]),
+                "brier_score": m.brier_score_loss(truth, score)}
+            bad = [k for k, v in expected.items() if abs(ours[k] - v) > 1e-9 * max(1, abs(v))]
+            assert ours["confusion_matrix"] == m.confusion_matrix(truth, predicted).tolist(), "confusion_matrix"
+            print("bad:", bad, {k: (ours[k], expected[k]) for k in bad})
+            """, test, predictions, json])
+        #expect(check.standardOutput == "bad: [] {}\n", "\(check.standardOutput) \(check.standardError)")
+    }
+
     @Test("an isolation forest on a later slice of an ODDS set: anomaly metrics, no events without --time")
     func detectorOnOdds() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
