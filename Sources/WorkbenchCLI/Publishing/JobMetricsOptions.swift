@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Publishing
 
 /// `--metrics-textfile` and `--pushgateway`, shared by jobs (train, publish; later evaluate and the nightly job).
@@ -47,11 +48,20 @@ struct JobMetricsOptions: ParsableArguments {
 }
 
 extension JobRun {
-    /// Records a training run: its duration, tenant and the out-of-bag accuracy when the model has one
-    /// (training-set figures are not accuracy and are not reported).
+    /// Records a training run: its duration, tenant, and the out-of-bag and `--validation` accuracies when
+    /// the model has them (training-set figures are not accuracy and are not reported).
     mutating func recordTraining(seconds: Double, metrics: [String: Double], tenant: String?) {
         trainingSeconds = seconds
         self.tenant = tenant
         if let oob = metrics["oob_accuracy"] { accuracy["out_of_bag"] = oob }
+        if let held = metrics["validation_accuracy"] { accuracy["validation"] = held }
+    }
+}
+
+extension JobRun {
+    /// Records an evaluation: a classifier's accuracy on the evaluated rows (`measured="held_out"`);
+    /// other tasks report success and timing only, since their figures are not accuracies.
+    mutating func recordEvaluation(_ result: EvaluationResult) {
+        if case .classification(let metrics) = result.metrics { accuracy["held_out"] = metrics.accuracy }
     }
 }
