@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries, imported through module maps and shims (no unsafeFlags).
@@ -45,6 +46,9 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "Retrain", dependencies: [
+            "Datasets", "ModelStore", "NumericCore", .product(name: "Yams", package: "Yams"),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,6 +59,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        .testTarget(name: "RetrainTests", dependencies: ["Retrain", "Datasets", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: [
             "Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI",
