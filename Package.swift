@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "MetricsSource", targets: ["MetricsSource"]),
         .library(name: "ModelStore", targets: ["ModelStore"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Notebooks", targets: ["Notebooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,7 +40,7 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
         .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
-        .target(name: "CForestKernels"),
+        .target(name: "CForestKernels", exclude: ["README.md"]),
         .target(name: "Forests", dependencies: ["NumericCore", "CForestKernels"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
@@ -46,33 +49,47 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore"],
+                exclude: ["README.md"]),
+        .target(name: "Reports", exclude: ["README.md"]),
+        .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
         .target(name: "Retrain", dependencies: [
             "Datasets", "ModelStore", "NumericCore", .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
-            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore",
+            "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], exclude: ["README.md"]),
 
-        // Tests: one target per library, plus the CLI end to end.
+        // Tests: one target per library (never depending on the executable), plus the CLI end to end.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
+        .target(name: "ModelFixtures", dependencies: ["Forests", "ModelStore", "NumericCore", "TestSupport"],
+                path: "Tests/ModelFixtures"),
+        .target(name: "DatabaseTestSupport", dependencies: ["Datasets", "MetricsSource"],
+                path: "Tests/DatabaseTestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "RetrainTests", dependencies: ["Retrain", "Datasets", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: [
-            "Datasets", "HDF5Kit", "NumericCore", "TestSupport", "WorkbenchCLI",
-        ]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport"]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore", "TestSupport"]),
         .testTarget(name: "MetricsSourceTests", dependencies: [
-            "MetricsSource", "Datasets", "NumericCore", "TestSupport", "WorkbenchCLI",
+            "MetricsSource", "Datasets", "NumericCore", "TestSupport", "DatabaseTestSupport",
         ]),
         .testTarget(name: "ModelStoreTests", dependencies: [
-            "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "WorkbenchCLI",
+            "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "ModelFixtures",
+        ]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "Datasets", "Forests", "ModelStore", "NumericCore", "TestSupport",
+        ]),
+        .testTarget(name: "WorkbenchCLITests", dependencies: [
+            "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
+            "NumericCore", "WorkbenchCLI",
         ], exclude: ["Golden"]),
-        .testTarget(name: "WorkbenchCLITests", dependencies: ["TestSupport", "WorkbenchCLI"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),

@@ -13,6 +13,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The data set breaks an invariant (lengths, names, types).
     case invalid(String)
+    /// A file name's extension names no format this operation reads or writes: a usage error.
+    case unsupportedFormat(String)
 
     public var description: String {
         switch self {
@@ -25,7 +27,7 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (available.count > 20 ? ", … (\(available.count) in all)" : "") + "."
         case .cannotWrite(let path, let reason):
             "\(path): cannot write: \(reason)"
-        case .invalid(let message):
+        case .invalid(let message), .unsupportedFormat(let message):
             message
         }
     }

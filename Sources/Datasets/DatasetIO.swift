@@ -8,35 +8,51 @@ public enum DatasetIO {
         case hdf5
 
         /// The format named by `path`'s extension, ignoring case.
-        /// - Throws: `DatasetError.invalid` for any other extension.
+        /// - Throws: `DatasetError.unsupportedFormat` for any other extension.
         public init(path: String) throws(DatasetError) {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let suffix = name.split(separator: ".").count > 1 ? name.split(separator: ".").last!.lowercased() : ""
+            let suffix = Self.fileExtension(of: path)
             switch suffix {
             case "csv": self = .csv
             case "h5", "hdf5": self = .hdf5
             default:
-                throw .invalid("\(path): unknown data-set format '\(suffix.isEmpty ? "(no extension)" : "." + suffix)'; expected .csv, .h5 or .hdf5.")
+                throw .unsupportedFormat("\(path): unknown data-set format '\(suffix.isEmpty ? "(no extension)" : "." + suffix)'; expected .csv, .h5 or .hdf5.")
             }
+        }
+
+        /// The lowercased extension of `path`'s last component without the dot; empty when it has none.
+        public static func fileExtension(of path: String) -> String {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count > 1 ? parts.last!.lowercased() : ""
         }
     }
 
     /// Reads the data set at `path`, as CSV or HDF5 by its extension.
     /// - Parameter csvOptions: how to read a CSV file; default all columns numeric. Unused for HDF5,
     ///   which records each column's type.
-    /// - Throws: `DatasetError` from `CSVReader.read(path:options:)` or `Dataset.readHDF5(path:)`,
-    ///   or `.invalid` for an unknown extension.
+    /// - Throws: `DatasetError` from `CSVReader.read(path:options:)` or `Dataset.readHDF5(path:)`;
+    ///   `.inputMissing` when the file cannot be opened, whatever its name, else `.unsupportedFormat`
+    ///   for an unknown extension.
     public static func read(path: String, csvOptions: CSVReadOptions = CSVReadOptions()) throws(DatasetError) -> Dataset {
-        switch try Format(path: path) {
-        case .csv: try CSVReader.read(path: path, options: csvOptions)
-        case .hdf5: try Dataset.readHDF5(path: path)
+        let format: Format
+        do {
+            format = try Format(path: path)
+        } catch {
+            // A missing file is reported as missing, whatever its name says.
+            _ = try InputFile(path: path)
+            throw error
+        }
+        switch format {
+        case .csv: return try CSVReader.read(path: path, options: csvOptions)
+        case .hdf5: return try Dataset.readHDF5(path: path)
         }
     }
 
     /// Writes `dataset` to `path` atomically, as CSV or HDF5 by its extension.
     /// - Parameter attributes: lineage text attributes, stored in HDF5 files; CSV has no place for them
     ///   and leaves them out. Default none.
-    /// - Throws: `DatasetError.cannotWrite`, or `.invalid` for an unknown extension or a reserved attribute name.
+    /// - Throws: `DatasetError.cannotWrite`, `.unsupportedFormat` for an unknown extension, or `.invalid`
+    ///   for a reserved attribute name.
     public static func write(_ dataset: Dataset, to path: String, attributes: [String: String] = [:]) throws(DatasetError) {
         switch try Format(path: path) {
         case .csv: try CSVWriter.write(dataset, to: path)

@@ -69,6 +69,14 @@ public struct ConfusionMatrix: Sendable, Equatable {
         return tp == 0 ? 0 : Double(2 * tp) / Double(2 * tp + fp + fn)
     }
 
+    /// The mean over labels with at least one true sample of their recall (sklearn's `balanced_accuracy_score`,
+    /// `adjusted=False`); labels that are only predicted do not count; 0 when nothing is counted.
+    public var balancedAccuracy: Double {
+        let present = labels.indices.filter { counts[$0].reduce(0, +) > 0 }
+        guard !present.isEmpty else { return 0 }
+        return present.reduce(0.0) { $0 + recall(of: labels[$1]) } / Double(present.count)
+    }
+
     /// The unweighted mean over labels of precision (sklearn's `average="macro"`).
     public var macroPrecision: Double { macro(precision(of:)) }
     /// The unweighted mean over labels of recall (sklearn's `average="macro"`).

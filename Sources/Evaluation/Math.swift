@@ -8,3 +8,4 @@ import Darwin
 
 // libm under one name, so metric files need not repeat the platform imports.
 @inline(__always) func naturalLog(_ x: Double) -> Double { log(x) }
+@inline(__always) func cubeRoot(_ x: Double) -> Double { cbrt(x) }

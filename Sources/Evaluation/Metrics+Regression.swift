@@ -35,9 +35,22 @@ extension Metrics {
         return (squares / Double(truth.count)).squareRoot()
     }
 
-    private static func requireRegression(_ truth: [Double], _ predicted: [Double], metric: String) throws(EvaluationError) {
+    static func requireRegression(_ truth: [Double], _ predicted: [Double], metric: String) throws(EvaluationError) {
         try requireMatching(truth.count, "truth", predicted.count, "predicted", metric: metric)
         try requireFinite(truth, "truth", metric: metric)
         try requireFinite(predicted, "predicted", metric: metric)
+    }
+}
+
+extension Metrics {
+    /// The mean absolute percentage error, `mean(|y − ŷ| / max(|y|, ε))` with ε the Double machine
+    /// epsilon (sklearn's `mean_absolute_percentage_error`): a fraction, not a percentage, and huge
+    /// (not infinite) when a target is 0 and its prediction is not.
+    /// - Throws: `EvaluationError.invalidInput` for empty, mismatched or non-finite input.
+    /// - Complexity: O(n).
+    public static func meanAbsolutePercentageError(truth: [Double], predicted: [Double]) throws(EvaluationError) -> Double {
+        try requireRegression(truth, predicted, metric: "Mean absolute percentage error")
+        return zip(truth, predicted).reduce(0.0) { $0 + abs($1.0 - $1.1) / max(abs($1.0), .ulpOfOne) }
+            / Double(truth.count)
     }
 }

@@ -6,7 +6,9 @@
 public enum MetricsSourceError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The server could not be reached or went away; retrying later may succeed.
     case unavailable(String)
-    /// Credentials or connection settings are wrong; retrying will not help.
+    /// Credentials or connection settings are wrong, or the database they name does
+    /// not exist (SQLSTATE 3D000, said in so many words); retrying will not help.
+    /// `workbench` exits 78 (EX_CONFIG): the fix is in the DSN, not in an input file.
     case configuration(String)
     /// A query failed; `sqlState` is the five-character SQLSTATE.
     case queryFailed(query: String, sqlState: String, message: String)

@@ -21,13 +21,13 @@ public final class PostgresConnection {
     /// Opens a connection (one attempt) and applies the statement timeout.
     ///
     /// - Throws: `MetricsSourceError.configuration` for an unreadable
-    ///   connection string, rejected credentials, or any failure that retrying
-    ///   cannot fix; `.unavailable` when the server refused, dropped or did not
+    ///   connection string, a database that does not exist (SQLSTATE 3D000),
+    ///   rejected credentials, or any failure that retrying cannot fix; `.unavailable` when the server refused, dropped or did not
     ///   answer the connection, or is starting up or shutting down.
     public static func connect(_ settings: ConnectionSettings) throws(MetricsSourceError) -> PostgresConnection {
         if !settings.dsn.isEmpty, case .failure(let failure) = LibPQ.parseConnectionString(settings.dsn) {
             throw .configuration(
-                "The connection string is not valid: \(settings.redact(ConnectionFailure.withoutQuotedText(failure.message))).")
+                "The connection string is not valid: \(settings.redact(ConnectionFailure.keepingOnlyQuotedNames(failure.message))).")
         }
         var keywords = ["fallback_application_name"]
         var values = ["workbench"]

@@ -1,9 +1,9 @@
 /// Every statement that needs TimescaleDB, in one place.
 ///
 /// Used only where the extension is installed (`detect`); the plain
-/// PostgreSQL path never reaches this file. Exercised by
-/// `TimescaleDBTests`, which runs where the extension exists and is skipped
-/// elsewhere with its reason.
+/// PostgreSQL path never reaches this file. Exercised on every test run: the
+/// test server has a TimescaleDB database beside the plain one, every database
+/// test runs on both, and `TimescaleDBTests` checks the objects created here.
 enum TimescaleSQL {
     /// The installed and the installable versions of TimescaleDB, nil when absent.
     static func detect(on connection: PostgresConnection) throws(MetricsSourceError) -> (installed: String?, available: String?) {

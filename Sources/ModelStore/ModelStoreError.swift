@@ -4,7 +4,7 @@ public enum ModelStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case notFound(String)
     /// A stored file fails its format, checksum or structure checks.
     case corrupted(String)
-    /// A name, version or alias is not acceptable.
+    /// A name, version, alias or model file name is not acceptable (a usage error).
     case invalidReference(String)
     /// Another process holds the registry lock past the timeout.
     case busy(String)

@@ -17,18 +17,11 @@ struct DatasetInspectCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The data set to inspect.", valueName: "file"))
     var file: String
 
-    func validate() throws {
-        do {
-            _ = try DatasetIO.Format(path: file)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
-
     func run() async throws {
         try await reportingErrors {
-            let format = try DatasetIO.Format(path: file)
+            // Reading first: a missing file is 66 whatever its name; an unknown extension is 64.
             let dataset = try DatasetIO.read(path: file, csvOptions: .inferred)
+            let format = try DatasetIO.Format(path: file)
             let attributes = format == .hdf5 ? try Dataset.readHDF5Attributes(path: file) : [:]
             print(Self.report(file: file, dataset: dataset, attributes: attributes), terminator: "")
         }

@@ -52,6 +52,7 @@ struct DatasetSynthCommand: AsyncParsableCommand {
     func validate() throws {
         do {
             _ = try makeConfiguration()
+            try SyntheticMetrics.CSVPaths.checkOutput(output)
         } catch {
             throw ValidationError(error.description)
         }

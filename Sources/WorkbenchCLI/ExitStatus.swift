@@ -6,6 +6,7 @@ import HDF5Kit
 import MetricsSource
 import ModelStore
 import NumericCore
+import Pipeline
 
 /// The sysexits codes that `workbench` ends with; schedulers act on them.
 enum ExitStatus: Int32 {
@@ -26,6 +27,7 @@ enum ExitStatus: Int32 {
             case .inputMissing: .inputMissing
             case .cannotWrite: .cannotWrite
             case .malformed, .missingColumn, .invalid: .badData
+            case .unsupportedFormat: .usage
             }
         case let error as ForestError:
             switch error {
@@ -48,6 +50,11 @@ enum ExitStatus: Int32 {
             case .invalidReference: .usage
             case .busy: .temporaryFailure
             case .cannotWrite: .cannotWrite
+            }
+        case let error as PipelineError:
+            switch error {
+            case .invalidRequest: .usage
+            case .unsuitableData: .badData
             }
         case is NumericError: .badData
         case is EvaluationError: .badData

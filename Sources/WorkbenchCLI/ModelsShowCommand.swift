@@ -61,8 +61,9 @@ struct ModelsShowCommand: AsyncParsableCommand {
                 lines.append(("metric.\(key)", ModelsJSON.format(value)))
             }
             for level in meta.thresholds {
-                lines.append(("threshold.\(level.name)", "\(level.score) \(level.direction) \(level.value)"
-                    + (level.rule.map { " (\($0))" } ?? "")))
+                let rule = level.direction == "below" ? "≤" : "≥"
+                lines.append(("threshold.\(level.name)", "\(level.score) \(rule) \(level.value) (\(level.purpose.rawValue)"
+                    + (level.rule.map { "; \($0)" } ?? "") + ")"))
             }
             let width = lines.map(\.0.count).max() ?? 0
             for (key, value) in lines {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 
 /// The `workbench` command: train, evaluate, store and publish models for operations metrics.
 @main
@@ -13,7 +14,45 @@ struct Workbench: AsyncParsableCommand {
         version: WorkbenchVersion.current,
         subcommands: [
             DatasetCommand.self, TrainCommand.self, PredictCommand.self, ModelsCommand.self,
-            DatabaseCommand.self, PullCommand.self,
+            DatabaseCommand.self, PullCommand.self, NotebookCommand.self,
         ]
     )
+
+    /// argument-parser's entry point with two changes: negative numbers after options are
+    /// attached to them (`CommandLineArguments`), and errors are reported by `reportAndExit(_:)`.
+    static func main() async {
+        let arguments = CommandLineArguments.attachingNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try await asyncParseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            reportAndExit(error)
+        }
+    }
+
+    /// Prints help and version text on stdout; prints an error as one escaped line on stderr, and
+    /// argument-parser's usage lines after it only when stderr is a terminal (a log gets one line).
+    /// Exits with argument-parser's code (64 for usage errors).
+    static func reportAndExit(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let full = fullMessage(for: error)
+        if code == .success {
+            if !full.isEmpty { print(full) }
+        } else if !full.isEmpty {
+            let message = message(for: error)
+            if standardErrorIsTerminal, !message.isEmpty, full.contains(message) {
+                let safe = full.replacing(message, with: ConsoleText.oneLine(message))
+                writeStandardError(safe.hasSuffix("\n") ? safe : safe + "\n")
+            } else if !message.isEmpty {
+                printError("Error: " + message)
+            } else {
+                printError(String(full.prefix { $0 != "\n" }))
+            }
+        }
+        terminate(code.rawValue)
+    }
 }

@@ -64,6 +64,14 @@ struct CSVNumberParserTests {
                 mismatches.append("strtod rejects generated '\(text)'")
                 continue
             }
+            if expected.isInfinite {
+                // Overflow is refused by the number policy, never read as infinity.
+                guard case .refused = Self.parsed(text) else {
+                    mismatches.append("'\(text)' overflows but parsed \(Self.parsed(text))")
+                    continue
+                }
+                continue
+            }
             guard case .number(let value) = Self.parsed(text), value.bitPattern == expected.bitPattern else {
                 mismatches.append("'\(text)': strtod \(expected), parsed \(Self.parsed(text))")
                 continue
@@ -91,7 +99,7 @@ struct CSVNumberParserTests {
     @Test("the fast path's edges equal strtod", arguments: [
         "9007199254740992", "9007199254740993", "9007199254740991.5", "1e22", "1e23", "1e-22", "1e-23",
         "123456789012345678", "1234567890123456789", "12345678901234567890", "0.1", "0.30000000000000004",
-        "2.2250738585072014e-308", "4.9e-324", "2.4703282292062327e-324", "1.7976931348623157e308", "1.8e308",
+        "2.2250738585072014e-308", "4.9e-324", "2.4703282292062327e-324", "1.7976931348623157e308",
         "0000000000000000000000001.5", "0.000000000000000000000000015", "-0", "-0.0e10", "00", "7.", ".7",
         "1e+0", "1E-0", "0e999999999999", "1e-999999999999",
     ])
@@ -106,8 +114,8 @@ struct CSVNumberParserTests {
 
     @Test("missing and non-numbers are told apart", arguments: [
         ("", CSVCellNumber.missing), ("   ", .missing), ("\t", .missing), ("NaN", .missing), ("nan", .missing),
-        ("-nan", .missing), (" 2 ", .number(2)), ("inf", .number(.infinity)), ("-INFINITY", .number(-.infinity)),
-        ("0x1p-2", .number(0.25)), ("1e", .notANumber), ("1e+", .notANumber), ("-", .notANumber), (".", .notANumber),
+        ("-nan", .missing), (" 2 ", .number(2)),
+        ("1e", .notANumber), ("1e+", .notANumber), ("-", .notANumber), (".", .notANumber),
         ("1.2.3", .notANumber), ("1 2", .notANumber), ("abc", .notANumber), ("1,5", .notANumber), ("--1", .notANumber),
         ("+-1", .notANumber), ("1e5x", .notANumber), ("١٢", .notANumber),
     ])

@@ -76,11 +76,11 @@ struct CSVReaderTests {
         #expect(data.columns[0].missingCount == 1)
     }
 
-    @Test("numbers in exotic forms read as strtod reads them")
+    @Test("decimals in exotic forms read as strtod reads them")
     func exoticNumbers() throws {
-        let data = try CSVTestFiles.read("a\n+1\n.5\n5.\n1E3\ninf\n-Infinity\n0x10\n1e400\n-0\n")
+        let data = try CSVTestFiles.read("a\n+1\n.5\n5.\n1E3\n1e-400\n-0\n")
         let values = try #require(data.columns[0].numbers)
-        #expect(values == [1, 0.5, 5, 1000, .infinity, -.infinity, 16, .infinity, 0])
+        #expect(values == [1, 0.5, 5, 1000, 0, 0])
         #expect(values.last?.sign == .minus)
     }
 

@@ -49,7 +49,7 @@ extension DatasetError {
             .malformed(path: found == path ? name : found, line: line, column: column, reason: reason)
         case .cannotWrite(let found, let reason):
             .cannotWrite(path: found == path ? name : found, reason: reason)
-        case .missingColumn, .invalid:
+        case .missingColumn, .invalid, .unsupportedFormat:
             self
         }
     }

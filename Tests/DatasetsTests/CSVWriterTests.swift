@@ -60,4 +60,24 @@ struct CSVWriterTests {
         #expect(DatasetError.cannotWrite(path: path, reason: "No such file or directory").description
             == "/nonexistent-workbench-dir/out.csv: cannot write: No such file or directory")
     }
+
+    @Test("a sink receives exactly the bytes the file would hold, and its errors pass through")
+    func sink() throws {
+        let dataset = try Dataset(columns: [
+            Column(name: "t", data: .text(["a,b", nil, "q\"x"])), Column(name: "v", data: .numeric([1, .nan, 0.125])),
+        ])
+        let path = try TestSupport.makeTemporaryDirectory().appendingPathComponent("s.csv").path
+        try CSVWriter.write(dataset, to: path)
+        nonisolated(unsafe) var received: [UInt8] = []
+        let writer = CSVWriter(streamingTo: "standard output", header: dataset.columnNames) { bytes throws(DatasetError) in
+            received += bytes
+        }
+        try writer.writeRows(of: dataset)
+        try writer.commit()
+        #expect(received == Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let failing = CSVWriter(streamingTo: "standard output", header: ["x"]) { _ throws(DatasetError) in
+            throw .cannotWrite(path: "standard output", reason: "Broken pipe")
+        }
+        #expect(throws: DatasetError.cannotWrite(path: "standard output", reason: "Broken pipe")) { try failing.commit() }
+    }
 }

@@ -151,12 +151,14 @@ struct DatasetHDF5Tests {
     }
 
     @Test("an unknown extension is refused")
-    func unknownExtension() {
-        #expect(throws: DatasetError.invalid("data.parquet: unknown data-set format '.parquet'; expected .csv, .h5 or .hdf5.")) {
-            try DatasetIO.read(path: "data.parquet")
+    func unknownExtension() throws {
+        let parquet = try CSVTestFiles.write("a\n1\n", name: "data.parquet")
+        #expect(throws: DatasetError.unsupportedFormat("\(parquet): unknown data-set format '.parquet'; expected .csv, .h5 or .hdf5.")) {
+            try DatasetIO.read(path: parquet)
         }
-        #expect(throws: DatasetError.invalid("data: unknown data-set format '(no extension)'; expected .csv, .h5 or .hdf5.")) {
-            try DatasetIO.read(path: "data")
+        let bare = try CSVTestFiles.write("a\n1\n", name: "data")
+        #expect(throws: DatasetError.unsupportedFormat("\(bare): unknown data-set format '(no extension)'; expected .csv, .h5 or .hdf5.")) {
+            try DatasetIO.read(path: bare)
         }
     }
 }

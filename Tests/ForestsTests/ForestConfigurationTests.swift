@@ -15,7 +15,7 @@ struct ForestConfigurationTests {
     }
 
     static let invalid: [(String, @Sendable (inout ForestConfiguration) -> Void, String)] = [
-        ("trees", { $0.trees = 0 }, "trees must be an integer in [1, ∞); got 0."),
+        ("trees", { $0.trees = 0 }, "trees must be an integer in [1, 100000]; got 0."),
         ("maxSamples count", { $0.maxSamples = .count(0) }, "maxSamples must be a count ≥ 1 or a fraction in (0, 1]; got 0."),
         ("maxSamples fraction", { $0.maxSamples = .fraction(2.0) }, "maxSamples must be a count ≥ 1 or a fraction in (0, 1]; got 2.0."),
         ("maxSamples without bootstrap", { $0.maxSamples = .fraction(0.5); $0.bootstrap = false },
@@ -30,7 +30,7 @@ struct ForestConfigurationTests {
         ("minImpurityDecrease", { $0.minImpurityDecrease = -0.5 },
          "minImpurityDecrease must be a finite number in [0, ∞); got -0.5."),
         ("maxLeafNodes", { $0.maxLeafNodes = 1 }, "maxLeafNodes must be an integer in [2, ∞) or none; got 1."),
-        ("threads", { $0.threads = 0 }, "threads must be an integer in [1, ∞) or none; got 0."),
+        ("threads", { $0.threads = 0 }, "threads must be an integer in [1, 1024] or none; got 0."),
         ("criterion", { $0.criterion = .squaredError },
          "criterion must be gini or entropy for classification; got squared_error."),
     ]
@@ -60,7 +60,7 @@ struct ForestConfigurationTests {
 
     @Test("maxFeatures resolves like scikit-learn and rejects counts above the features")
     func resolveMaxFeatures() throws {
-        func resolved(_ value: ForestConfiguration.MaxFeatures, _ features: Int) throws -> Int {
+        func resolved(_ value: MaxFeatures, _ features: Int) throws -> Int {
             var configuration = ForestConfiguration(task: .classification)
             configuration.maxFeatures = value
             return try configuration.validated().resolvedMaxFeatures(featureCount: features)

@@ -88,7 +88,7 @@ struct IsolationForestExtendedTests {
         configuration.contamination = .fraction(fraction)
         configuration.trees = 30
         let model = try ExtendedIsolationForest.fit(data, configuration: configuration.validated())
-        let flagged = try model.isAnomaly(data).count { $0 }
+        let flagged = try model.scores(data).count { $0 > -model.offset }
         #expect(abs(Double(flagged) - fraction * 1000) <= 1)
     }
 
@@ -157,7 +157,7 @@ struct IsolationForestExtendedTests {
             featureCount: model.featureCount, sampleSize: model.sampleSize, extensionLevel: model.extensionLevel,
             treeOffsets: model.treeOffsets, leftChildren: model.leftChildren, rightChildren: model.rightChildren,
             normals: model.normals, intercepts: model.intercepts, missingGoesLeft: model.missingGoesLeft,
-            nodeSamples: model.nodeSamples, thresholds: model.thresholds)
+            nodeSamples: model.nodeSamples, configuration: model.configuration, offset: model.offset)
         #expect(try rebuilt.scores(data) == model.scores(data))
     }
 
@@ -173,7 +173,7 @@ struct IsolationForestExtendedTests {
                 treeOffsets: offsets ?? model.treeOffsets, leftChildren: left ?? model.leftChildren,
                 rightChildren: model.rightChildren, normals: normals ?? model.normals, intercepts: model.intercepts,
                 missingGoesLeft: model.missingGoesLeft, nodeSamples: samples ?? model.nodeSamples,
-                thresholds: model.thresholds)
+                configuration: model.configuration)
         }
         let nodes = model.nodeCount
         #expect(throws: ForestError.invalidData("treeOffsets ends at \(nodes - 1); the node arrays hold \(nodes) nodes.")) {

@@ -61,10 +61,10 @@ struct IsolationForestTests {
         let model = try IsolationForest.fit(data, configuration: Self.configuration(trees: 50) {
             $0.contamination = .fraction(fraction)
         })
-        let flagged = try model.isAnomaly(data).count { $0 }
+        let flagged = try model.scores(data).count { $0 > -model.offset }
         #expect(abs(Double(flagged) - fraction * 1000) <= 1)
         let auto = try IsolationForest.fit(data, configuration: Self.configuration(trees: 50))
-        #expect(auto.thresholds.alert == 0.5)
+        #expect(auto.offset == -0.5)
     }
 
     @Test("the same seed gives the same forest and scores for 1, 2 and 3 threads")
@@ -166,15 +166,17 @@ struct IsolationForestTests {
                      leafValues: tree.leafValues, valueWidth: 1, featureCount: tree.featureCount)
         }
         let rebuilt = try IsolationForest(
-            trees: trees, featureCount: model.featureCount, sampleSize: model.sampleSize, thresholds: model.thresholds)
+            trees: trees, featureCount: model.featureCount, sampleSize: model.sampleSize,
+            configuration: model.configuration, offset: model.offset)
         #expect(try rebuilt.scores(data) == model.scores(data))
-        #expect(try rebuilt.isAnomaly(data) == model.isAnomaly(data))
+        #expect(rebuilt.offset == model.offset && rebuilt.configuration == model.configuration)
     }
 
     @Test("inconsistent trees are rejected naming the problem")
     func rebuildValidation() throws {
         let (data, _) = IsolationFixtures.planted()
-        let tree = try IsolationForest.fit(data, configuration: Self.configuration(trees: 1)).trees[0]
+        let configuration = try Self.configuration(trees: 1)
+        let tree = try IsolationForest.fit(data, configuration: configuration).trees[0]
         var leafValues = tree.leafValues
         leafValues[0] += 1
         let tampered = try Tree(
@@ -184,16 +186,16 @@ struct IsolationForestTests {
         let firstLeaf = (0 ..< tree.nodeCount).first { tree.isLeaf($0) }!
         #expect(throws: ForestError.invalidData(
             "tree 0 leaf \(firstLeaf) stores path length \(leafValues[0]); depth \(tree.nodeDepths()[firstLeaf]) and \(tree.sampleCounts[firstLeaf]) rows give \(tree.leafValues[0]).")) {
-            try IsolationForest(trees: [tampered], featureCount: 4, sampleSize: 256)
+            try IsolationForest(trees: [tampered], featureCount: 4, sampleSize: 256, configuration: configuration)
         }
         #expect(throws: ForestError.invalidData("tree 0 has 4 features and 1 values per leaf; expected 5 and 1.")) {
-            try IsolationForest(trees: [tree], featureCount: 5, sampleSize: 256)
+            try IsolationForest(trees: [tree], featureCount: 5, sampleSize: 256, configuration: configuration)
         }
         #expect(throws: ForestError.invalidData("tree 0 was grown on 256 rows; sampleSize is 100.")) {
-            try IsolationForest(trees: [tree], featureCount: 4, sampleSize: 100)
+            try IsolationForest(trees: [tree], featureCount: 4, sampleSize: 100, configuration: configuration)
         }
         #expect(throws: ForestError.invalidData("an isolation forest needs at least 1 tree; got 0.")) {
-            try IsolationForest(trees: [], featureCount: 4, sampleSize: 256)
+            try IsolationForest(trees: [], featureCount: 4, sampleSize: 256, configuration: configuration)
         }
     }
 
@@ -204,7 +206,7 @@ struct IsolationForestTests {
     }
 
     @Test("every invalid hyperparameter is rejected with its range and value", arguments: [
-        (edited { $0.trees = 0 }, "trees must be an integer ≥ 1; got 0."),
+        (edited { $0.trees = 0 }, "trees must be an integer in [1, 100000]; got 0."),
         (edited { $0.maxSamples = .fraction(2.0) }, "maxSamples must be in (0, 1] or a count ≥ 1; got 2.0."),
         (edited { $0.maxSamples = .fraction(0) }, "maxSamples must be in (0, 1] or a count ≥ 1; got 0.0."),
         (edited { $0.maxSamples = .count(0) }, "maxSamples must be in (0, 1] or a count ≥ 1; got 0."),
@@ -212,7 +214,7 @@ struct IsolationForestTests {
         (edited { $0.maxFeatures = .count(-2) }, "maxFeatures must be in (0, 1] or a count ≥ 1; got -2."),
         (edited { $0.contamination = .fraction(0.6) }, "contamination must be 'auto' or in (0, 0.5]; got 0.6."),
         (edited { $0.contamination = .fraction(0) }, "contamination must be 'auto' or in (0, 0.5]; got 0.0."),
-        (edited { $0.threads = 0 }, "threads must be an integer in [1, ∞) or none; got 0."),
+        (edited { $0.threads = 0 }, "threads must be an integer in [1, 1024] or none; got 0."),
     ])
     func validation(configuration: IsolationForest.Configuration, message: String) {
         #expect(throws: ForestError.invalidParameter(message)) { try configuration.validated() }
@@ -221,7 +223,7 @@ struct IsolationForestTests {
     @Test("ψ resolves as scikit-learn: auto = min(256, n), counts capped at n, fractions rounded down")
     func sampleSizes() throws {
         let (data, _) = IsolationFixtures.planted(inliers: 90)
-        let cases: [(IsolationForest.MaxSamples, Int)] = [(.auto, 100), (.count(500), 100), (.count(30), 30), (.fraction(0.55), 55)]
+        let cases: [(MaxSamples, Int)] = [(.auto, 100), (.count(500), 100), (.count(30), 30), (.fraction(0.55), 55)]
         for (maxSamples, expected) in cases {
             let model = try IsolationForest.fit(data, configuration: Self.configuration(trees: 2) { $0.maxSamples = maxSamples })
             #expect(model.sampleSize == expected)

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import MetricsSource
+import DatabaseTestSupport
 import Testing
 
 extension DatabaseTests {
@@ -32,19 +33,19 @@ extension DatabaseTests {
             .p95: "percentile_cont(0.95) WITHIN GROUP (ORDER BY metric_value)",
         ]
 
-        @Test("each aggregate matches an independent GROUP BY on epoch arithmetic", arguments: Aggregate.allCases)
-        func aggregateMatchesSQL(aggregate: Aggregate) throws {
-            let schema = try TestDatabase.freshSchema("agg")
-            try TestDatabase.load(Self.samples(tenant: "agg", offset: 100) + Self.samples(tenant: "other", offset: 5_000), into: schema)
+        @Test("each aggregate matches an independent GROUP BY on epoch arithmetic", arguments: Aggregate.allCases, Backend.allCases)
+        func aggregateMatchesSQL(aggregate: Aggregate, backend: Backend) throws {
+            let schema = try TestDatabase.freshSchema("agg", backend)
+            try TestDatabase.load(Self.samples(tenant: "agg", offset: 100) + Self.samples(tenant: "other", offset: 5_000), into: schema, backend)
             let result = try TestDatabase.pull(PullRequest(
                 tenant: "agg", from: Self.start, to: Self.start + 3 * 3_600, bucket: BucketWidth.parse("5m"),
-                aggregates: [aggregate], schema: schema.schema.name))
+                aggregates: [aggregate], schema: schema.schema.name), backend)
             #expect(result.dataset.rowCount == 36)
             #expect(result.dataset.columnNames == ["timestamp", "api/cpu", "api/latency", "host/cpu", "host/latency"].enumerated()
                 .map { $0.offset == 0 ? $0.element : "\($0.element):\(aggregate.rawValue)" })
 
             // Buckets by integer arithmetic on epoch seconds, not date_bin: an independent computation.
-            let rows = try TestDatabase.connect().query("expected aggregate", """
+            let rows = try TestDatabase.connect(backend).query("expected aggregate", """
                 SELECT (floor(extract(epoch FROM "timestamp") / 300) * 300)::bigint, collector_name, metric_name, \(Self.expectedSQL[aggregate]!)
                 FROM \(schema.qualifiedMetricsTable) WHERE tenant_id = $1 GROUP BY 1, 2, 3
                 """, ["agg"]).rows
@@ -67,14 +68,14 @@ extension DatabaseTests {
             #expect(timestamps == (0 ..< 36).map { Double(Self.start + Int64($0) * 300) })
         }
 
-        @Test("counts match the samples loaded, and several aggregates come in request order")
-        func countsFromSamples() throws {
-            let schema = try TestDatabase.freshSchema("cnt")
+        @Test("counts match the samples loaded, and several aggregates come in request order", arguments: Backend.allCases)
+        func countsFromSamples(backend: Backend) throws {
+            let schema = try TestDatabase.freshSchema("cnt", backend)
             let samples = Self.samples(tenant: "agg", offset: 0)
-            try TestDatabase.load(samples, into: schema)
+            try TestDatabase.load(samples, into: schema, backend)
             let result = try TestDatabase.pull(PullRequest(
                 tenant: "agg", from: Self.start, to: Self.start + 3 * 3_600, bucket: BucketWidth.parse("1h"),
-                collectors: ["host"], metrics: ["cpu"], aggregates: [.count, .max, .avg], schema: schema.schema.name))
+                collectors: ["host"], metrics: ["cpu"], aggregates: [.count, .max, .avg], schema: schema.schema.name), backend)
             #expect(result.dataset.columnNames == ["timestamp", "host/cpu:count", "host/cpu:max", "host/cpu:avg"])
             let mine = samples.filter { $0.collector == "host" && $0.metric == "cpu" }
             let counts = (0 ..< 3).map { hour in

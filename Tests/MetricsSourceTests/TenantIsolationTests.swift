@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import MetricsSource
+import DatabaseTestSupport
 import Testing
 
 extension DatabaseTests {
@@ -25,16 +26,16 @@ extension DatabaseTests {
             }
         }
 
-        @Test("crafted tenant, collector and metric names never reach another tenant's rows")
-        func hostileNames() throws {
-            let schema = try TestDatabase.freshSchema("iso")
+        @Test("crafted tenant, collector and metric names never reach another tenant's rows", arguments: Backend.allCases)
+        func hostileNames(backend: Backend) throws {
+            let schema = try TestDatabase.freshSchema("iso", backend)
             var samples: [MetricSample] = []
             for (index, name) in Self.hostile.enumerated() {
                 samples += Self.samples(tenant: name, index: index + 1, name: name)
             }
             samples += Self.samples(tenant: "victim", index: 999, name: "victim")
-            try TestDatabase.load(samples, into: schema)
-            let connection = try TestDatabase.connect()
+            try TestDatabase.load(samples, into: schema, backend)
+            let connection = try TestDatabase.connect(backend)
             let total = try connection.query("count rows", "SELECT count(*) FROM \(schema.qualifiedMetricsTable)")
             #expect(total.rows == [["\(samples.count)"]])
 
@@ -43,7 +44,7 @@ extension DatabaseTests {
                     let result = try TestDatabase.pull(PullRequest(
                         tenant: name, from: Self.day, to: Self.day + 3_600, bucket: BucketWidth.parse("1m"),
                         collectors: filtered ? [name] : [], metrics: filtered ? [name] : [],
-                        aggregates: [.min, .max, .count], schema: schema.schema.name))
+                        aggregates: [.min, .max, .count], schema: schema.schema.name), backend)
                     let label = "tenant #\(index) \(name.prefix(40).debugDescription) filtered=\(filtered)"
                     #expect(result.dataset.columns.count == 4, "\(label): \(result.dataset.columns.count) columns")
                     #expect(result.dataset.columns[1].name == "\(name)/\(name):min", "\(label)")
@@ -57,19 +58,19 @@ extension DatabaseTests {
             #expect(try connection.query("count rows", "SELECT count(*) FROM \(schema.qualifiedMetricsTable)").rows == total.rows)
         }
 
-        @Test("a hostile name that matches nothing is noData, and its echo is truncated")
-        func hostileUnknown() throws {
-            let schema = try TestDatabase.freshSchema("isox")
-            try TestDatabase.load(Self.samples(tenant: "victim", index: 1, name: "victim"), into: schema)
+        @Test("a hostile name that matches nothing is noData, and its echo is truncated", arguments: Backend.allCases)
+        func hostileUnknown(backend: Backend) throws {
+            let schema = try TestDatabase.freshSchema("isox", backend)
+            try TestDatabase.load(Self.samples(tenant: "victim", index: 1, name: "victim"), into: schema, backend)
             let long = String(repeating: "x'\\;", count: 2_500)
             let error = #expect(throws: MetricsSourceError.self) {
                 try TestDatabase.pull(PullRequest(tenant: "victim' OR 'a'='a", from: Self.day, to: Self.day + 3_600,
-                                                  bucket: BucketWidth.parse("1m"), schema: schema.schema.name))
+                                                  bucket: BucketWidth.parse("1m"), schema: schema.schema.name), backend)
             }
             #expect(error == .noData("Tenant 'victim' OR 'a'='a' has no metrics in \(schema.qualifiedMetricsTable)."))
             let metric = #expect(throws: MetricsSourceError.self) {
                 try TestDatabase.pull(PullRequest(tenant: "victim", from: Self.day, to: Self.day + 3_600,
-                                                  bucket: BucketWidth.parse("1m"), metrics: [long], schema: schema.schema.name))
+                                                  bucket: BucketWidth.parse("1m"), metrics: [long], schema: schema.schema.name), backend)
             }
             #expect(metric?.description.hasPrefix("Unknown metric 'x'\\;x'\\;") == true)
             #expect((metric?.description.count ?? 0) < 300)

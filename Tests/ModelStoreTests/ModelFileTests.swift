@@ -1,6 +1,7 @@
 import Forests
 import Foundation
 import NumericCore
+import ModelFixtures
 import Testing
 import TestSupport
 @testable import ModelStore
@@ -26,7 +27,13 @@ struct ModelFileTests {
         }
         let data = Fixtures.matrix(rows: 500, seed: 99)
         #expect(try copy.scores(data) == model.scores(data))
-        #expect(copy.thresholds == model.thresholds)
+        #expect(copy.offset == model.offset)
+        var trained = model.configuration.shared.values
+        trained.threads = nil
+        var stored = copy.configuration.shared.values
+        stored.threads = nil
+        #expect(stored == trained && copy.configuration.extensionLevel == model.configuration.extensionLevel,
+                "everything but the thread count, which the reader picks")
     }
 
     @Test("save then load gives identical random forest classifier probabilities and keeps the forest's facts")
@@ -73,12 +80,11 @@ struct ModelFileTests {
         #expect(copy.configuration.values.seed == 4)
     }
 
-    @Test("save then load gives identical isolation forest scores and thresholds")
+    @Test("save then load gives identical isolation forest scores, offset and configuration")
     func isolationRoundTrip() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var model = try Fixtures.isolationForest(contamination: 0.05)
-        model.thresholds.setLevel("critical", score: 0.7)
+        let model = try Fixtures.isolationForest(contamination: 0.05)
         let url = directory.appendingPathComponent("if.h5")
         try ModelFile.save(.isolationForest(model), metadata: Fixtures.metadata(.isolationForest), to: url)
         guard case .isolationForest(let copy) = try ModelFile.load(url).model else {
@@ -87,7 +93,12 @@ struct ModelFileTests {
         }
         let data = Fixtures.matrix(rows: 500, seed: 13)
         #expect(try copy.scores(data) == model.scores(data))
-        #expect(copy.thresholds == model.thresholds)
+        #expect(copy.offset == model.offset && model.offset != -0.5)
+        var trained = model.configuration.values
+        trained.threads = nil
+        var loaded = copy.configuration.values
+        loaded.threads = nil
+        #expect(loaded == trained)
         #expect(copy.sampleSize == model.sampleSize)
     }
 
@@ -129,7 +140,7 @@ struct ModelFileTests {
             metadata: Fixtures.metadata(.extendedIsolationForest), to: url)
         let result = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), [
             "python3", "-c",
-            "import h5py,sys; f=h5py.File(sys.argv[1],'r+'); f['thresholds'].attrs['alert']=0.99; f.close()",
+            "import h5py,sys; f=h5py.File(sys.argv[1],'r+'); f['forest'].attrs['offset']=0.99; f.close()",
             url.path,
         ])
         #expect(result.status == 0, "\(result.standardError)")
@@ -165,12 +176,12 @@ struct ModelFileTests {
         let result = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), [
             "python3", "-c",
             "import h5py,sys,numpy as np; f=h5py.File(sys.argv[1],'r+'); "
-                + "f.attrs['format_version_major']=np.int64(2); f.close()",
+                + "f.attrs['format_version_major']=np.int64(3); f.close()",
             url.path,
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(throws: ModelStoreError.corrupted(
-            "Model file \(url.path) has format version 2; this Workbench reads major version 1.")) {
+            "Model file \(url.path) has format version 3; this Workbench reads major version 2.")) {
             try ModelFile.load(url)
         }
     }

@@ -1,6 +1,7 @@
 import Forests
 import Foundation
 import NumericCore
+import ModelFixtures
 import Testing
 import TestSupport
 @testable import ModelStore

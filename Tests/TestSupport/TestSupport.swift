@@ -33,6 +33,13 @@ public enum TestSupport {
         return url
     }
 
+    /// Writes `text` as UTF-8 to a file named `name` in a fresh temporary directory; returns its path.
+    public static func writeTemporaryFile(_ text: String, name: String = "data.csv") throws -> String {
+        let url = try makeTemporaryDirectory("file").appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
     /// What a finished child process printed and how it ended.
     public struct ProcessOutput: Sendable {
         public let status: Int32

@@ -148,4 +148,33 @@ struct TrainPredictTests {
                                                  "--data", breastw, "--output", directory.appendingPathComponent("x.csv").path])
         #expect(unknown.status != 0)
     }
+
+    @Test("an option that does not apply is refused with 64 even when it equals the default")
+    func inapplicableDefault() throws {
+        let output = try TestSupport.makeTemporaryDirectory().appendingPathComponent("m.h5").path
+        let run = try TestSupport.workbench([
+            "train", "--data", breastw, "--algorithm", "isolation-forest", "--min-samples-leaf", "1", "--output", output,
+        ])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("--min-samples-leaf does not apply to isolation-forest."))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("a classifier target with more than --max-classes values or a single class is refused with 65")
+    func classTargets() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        let rows = (0 ..< 150).map { "\($0),\(Double($0) * 0.5),same" }
+        let data = try TestSupport.writeTemporaryFile((["x,y,constant"] + rows).joined(separator: "\n") + "\n")
+        let output = directory.appendingPathComponent("m.h5").path
+        let common = ["train", "--data", data, "--algorithm", "random-forest-classifier", "--trees", "2", "--output", output]
+        let many = try TestSupport.workbench(common + ["--target", "y", "--exclude", "constant"])
+        #expect(many.status == 65)
+        #expect(many.standardError.contains("target column 'y' has 150 distinct values; a classifier accepts at most 100"))
+        #expect(many.standardError.contains("random-forest-regressor"))
+        let raised = try TestSupport.workbench(common + ["--target", "y", "--exclude", "constant", "--max-classes", "150"])
+        #expect(raised.status == 0, "\(raised.standardError)")
+        let single = try TestSupport.workbench(common + ["--target", "constant"])
+        #expect(single.status == 65)
+        #expect(single.standardError.contains("target column 'constant' has a single class ('same')"))
+    }
 }

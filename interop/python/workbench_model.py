@@ -25,7 +25,11 @@ Scoring semantics (identical to Swift):
   in tree order from 0.0, divided by the number of trees;
 - isolation scores: ``2 ** -(sum_t h_t(x) / (T * c(psi)))`` with
   ``h_t = depth(leaf) + c(n_node_samples[leaf])`` and
-  ``c(n) = 2 (ln(n - 1) + euler_gamma) - 2 (n - 1) / n`` (0 for n <= 1, 1 for n = 2).
+  ``c(n) = 2 (ln(n - 1) + euler_gamma) - 2 (n - 1) / n`` (0 for n <= 1, 1 for n = 2);
+- threshold levels (metadata ``thresholds``): a row reaches a level iff
+  ``score >= value``; ``is_anomaly`` is 1 iff the row reaches an ``alert`` level
+  (``purpose`` absent or ``alert``) on ``anomaly_score``; ``level`` names the
+  highest-valued alert level it reaches.
 """
 
 import argparse
@@ -41,7 +45,7 @@ import h5py
 import numpy as np
 
 FORMAT = "workbench-model"
-SUPPORTED_MAJOR = 1
+SUPPORTED_MAJOR = 2
 EULER_GAMMA = 0.577215664901532860606512090082402431042
 
 
@@ -253,6 +257,13 @@ class WorkbenchModel:
             return ["prediction", "prediction_std"]
         return ["anomaly_score", "is_anomaly", "level"]
 
+    def alert_levels(self):
+        """The metadata's alert levels on anomaly_score, lowest value first (rule: score >= value)."""
+        levels = [t for t in self.metadata.get("thresholds", [])
+                  if t.get("purpose", "alert") == "alert" and t.get("direction", "above") == "above"
+                  and t.get("score") == "anomaly_score"]
+        return sorted(levels, key=lambda t: float(t["value"]))
+
     def classes(self):
         return [str(c) for c in self.arrays["/classifier/classes"]]
 
@@ -302,12 +313,10 @@ class WorkbenchModel:
             raise ValueError(f"model expects {len(self.feature_names)} features; got shape {X.shape}")
         if self.algorithm in ("isolation-forest", "extended-isolation-forest"):
             scores = self.anomaly_scores(X)
-            alert = float(self.attributes["/thresholds@alert"])
             level = np.full(scores.shape[0], "", dtype=object)
-            names = self.arrays["/thresholds/level_names"]
-            for name, threshold in zip(names, self.arrays["/thresholds/level_scores"]):
-                level[scores > threshold] = str(name)
-            return {"anomaly_score": scores, "is_anomaly": (scores > alert).astype(np.int64), "level": level}
+            for threshold in self.alert_levels():
+                level[scores >= threshold["value"]] = str(threshold["name"])
+            return {"anomaly_score": scores, "is_anomaly": (level != "").astype(np.int64), "level": level}
         if self.algorithm == "random-forest-classifier":
             proba = self.probabilities(X)
             classes = self.classes()

@@ -17,18 +17,54 @@ import Darwin
 //    doubles, so one correctly rounded multiply or divide gives the correctly
 //    rounded result. Everything else (long mantissas, large exponents, "inf",
 //    hex) falls back to `strtod` itself.
+//
+// Policy (docs/dataset-format.md): a number is a finite decimal. Infinities
+// (`inf`, or a decimal beyond ±1.8e308), hexadecimal (`0x1p3`) and cells
+// longer than `maximumNumberLength` are refused, never read as numbers; the
+// check lives only on the `strtod` path, which the fast path never reaches
+// with such a cell, so plain decimals cost nothing more.
 
 /// What a cell holds once read as a number.
 enum CSVCellNumber: Equatable {
-    /// A number (possibly ±infinity).
+    /// A finite number.
     case number(Double)
     /// An empty cell (spaces and tabs only count as empty) or a NaN spelling such as `NaN` or `nan`.
     case missing
     /// Anything `strtod` does not read completely.
     case notANumber
+    /// A cell `strtod` would read but the number policy refuses.
+    case refused(CSVNumberRefusal)
+}
+
+/// Why the number policy refuses a cell; a trivial value, so the parse result stays cheap to copy.
+enum CSVNumberRefusal: Equatable {
+    /// `inf`, `-Infinity` and the like.
+    case infinity
+    /// A decimal beyond ±1.8e308.
+    case overflow
+    /// `0x1A`, `0x1p-2`.
+    case hexadecimal
+    /// A number cell of this many characters, more than `CSVNumberParser.maximumNumberLength`.
+    case tooLong(Int)
+
+    /// The reason as the end of an error sentence.
+    var message: String {
+        switch self {
+        case .infinity: "infinity is not a value; values must be finite (leave the cell empty or write NaN when missing)."
+        case .overflow: "the number overflows a double (beyond ±1.8e308); values must be finite."
+        case .hexadecimal: "hexadecimal numbers are not read; write a decimal."
+        case .tooLong(let count):
+            "a number of \(count) characters is longer than the \(CSVNumberParser.maximumNumberLength) allowed."
+        }
+    }
 }
 
 enum CSVNumberParser {
+    /// The longest number cell read, in bytes after trimming spaces: 1,024. C's `%f` writes
+    /// the largest finite double in 316 characters, so no number a program prints is refused,
+    /// while a broken cell of a million digits is not handed to `strtod`.
+    static let maximumNumberLength = 1024
+
     /// 10^exponent for 0 ≤ exponent ≤ 22: the powers of ten a double holds exactly.
     /// A switch rather than an array: a constant table with no reference counting in the hot loop.
     @inline(__always)
@@ -153,10 +189,16 @@ enum CSVNumberParser {
         return DecimalScan(stop: index, hasDigits: true, exactValue: negative ? -value : value)
     }
 
-    /// `strtod` on a NUL-terminated copy of the cell; the whole cell must be consumed.
+    /// `strtod` on a NUL-terminated copy of the cell; the whole cell must be consumed and
+    /// the result must pass the number policy (finite, decimal, at most `maximumNumberLength`).
     /// `strtod` reads '.' as the decimal point because Workbench never calls `setlocale`.
     static func parseWithStrtod(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> CSVCellNumber {
         let count = end - start
+        guard count <= maximumNumberLength else {
+            return isNumberLike(bytes, from: start, to: end)
+                ? .refused(.tooLong(count))
+                : .notANumber
+        }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { text in
             let base = text.baseAddress!
             UnsafeMutableRawPointer(base).copyMemory(from: bytes + start, byteCount: count)
@@ -164,7 +206,31 @@ enum CSVNumberParser {
             var stop: UnsafeMutablePointer<CChar>? = nil
             let value = strtod(base, &stop)
             guard let stop, stop - base == count else { return .notANumber }
-            return value.isNaN ? .missing : .number(value)
+            if value.isNaN { return .missing }
+            return policy(value, bytes, from: start, to: end)
+        }
+    }
+
+    /// `value`, read completely by `strtod` from the trimmed cell `bytes[start..<end]`, as the policy allows it.
+    private static func policy(_ value: Double, _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> CSVCellNumber {
+        // strtod reads hexadecimal only after white space (its `isspace`), an optional sign and "0x".
+        var digits = start
+        while digits < end, bytes[digits] == 0x20 || (0x09 ... 0x0D).contains(bytes[digits]) { digits += 1 }
+        if digits < end, bytes[digits] == UInt8(ascii: "-") || bytes[digits] == UInt8(ascii: "+") { digits += 1 }
+        if digits + 1 < end, bytes[digits] == UInt8(ascii: "0"), bytes[digits + 1] | 0x20 == UInt8(ascii: "x") {
+            return .refused(.hexadecimal)
+        }
+        guard value.isInfinite else { return .number(value) }
+        let hasDigit = (start ..< end).contains { bytes[$0] &- 48 <= 9 }
+        return .refused(hasDigit ? .overflow : .infinity)
+    }
+
+    /// True when `bytes[start..<end]` is a sign, digits, '.', 'e' and signs only: a long number, not text.
+    private static func isNumberLike(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        (start ..< end).allSatisfy { index in
+            let byte = bytes[index]
+            return byte &- 48 <= 9 || byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
         }
     }
 }

@@ -82,6 +82,8 @@ extension CSVParser {
                     continue
                 case .notANumber:
                     break
+                case .refused(let refusal):
+                    throw refusedNumber(base, field, column: index, reason: refusal.message)
                 }
             }
             try appendText(base, field, column: index, staging: rows)
@@ -111,6 +113,14 @@ extension CSVParser {
         }
         let appended = Self.withContent(base, field) { columns[index].appendText($0) }
         guard appended else { throw invalidText(field, column: index) }
+    }
+
+    /// The error for a number the policy refuses (infinite, hexadecimal, too long), naming the cell.
+    private func refusedNumber(_ base: UnsafePointer<UInt8>, _ field: CSVFieldSpan, column index: Int, reason: String) -> DatasetError {
+        let value = Self.text(base, field) ?? ""
+        let excerpt = value.count <= 40 ? value : value.prefix(40) + "…"
+        return .malformed(path: path, line: line + field.lineOffset, column: columns[index].name,
+                          reason: "'\(excerpt)' is not accepted: \(reason)")
     }
 
     /// The error for a cell that is not valid UTF-8.

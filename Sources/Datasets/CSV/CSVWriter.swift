@@ -1,9 +1,11 @@
-/// Writes a CSV file (RFC 4180 quoting, LF line ends, UTF-8) row by row, atomically.
+/// Writes a CSV file (RFC 4180 quoting, LF line ends, UTF-8) row by row, atomically,
+/// or streams the same text to a caller's sink (e.g. standard output).
 ///
 /// Goals, in order: the file appears complete or not at all → readable back
 /// exactly → bounded memory → fast. Rows are buffered (1 MiB) and streamed to a
 /// temporary file; nothing appears at `path` until `commit()`. A writer dropped
-/// before `commit()` leaves `path` untouched.
+/// before `commit()` leaves `path` untouched. A sink receives each 1 MiB block as it
+/// fills and the rest at `commit()`; it is not atomic.
 ///
 /// Numbers are written so that they read back to the same `Double`: whole numbers
 /// below 2^53 without a fraction (`1767571200`, `42`), others in Swift's shortest
@@ -11,12 +13,20 @@
 /// is a `nil` text. In a one-column file an empty cell is written `""`, because
 /// `CSVReader` skips blank lines.
 public final class CSVWriter {
-    /// The destination path.
-    public var path: String { file.path }
+    /// Receives blocks of CSV bytes in order; throws `DatasetError.cannotWrite` when it cannot take them.
+    public typealias Sink = ([UInt8]) throws(DatasetError) -> Void
+
+    /// The destination path, or the sink's name.
+    public let path: String
     /// Data rows ended so far (the header not counted).
     public private(set) var rowCount = 0
 
-    private let file: AtomicOutputFile
+    private enum Destination {
+        case file(AtomicOutputFile)
+        case sink(Sink)
+    }
+
+    private let destination: Destination
     private let columnCount: Int
     private var fieldsInRow = 0
     private var buffer: [UInt8] = []
@@ -27,7 +37,23 @@ public final class CSVWriter {
     /// - Throws: `DatasetError.cannotWrite` when the temporary file cannot be created.
     public init(path: String, header: [String]) throws(DatasetError) {
         precondition(!header.isEmpty, "a CSV file needs at least one column")
-        file = try AtomicOutputFile(path: path)
+        self.path = path
+        destination = .file(try AtomicOutputFile(path: path))
+        columnCount = header.count
+        buffer.reserveCapacity(Self.flushThreshold + 4_096)
+        for name in header { writeField(name) }
+        endRecord()
+    }
+
+    /// Starts CSV text whose first row is `header`, handed to `sink` in blocks (not atomic).
+    /// - Parameters:
+    ///   - name: how messages name the destination, e.g. "standard output".
+    ///   - header: the column names; at least one.
+    ///   - sink: receives the bytes in order.
+    public init(streamingTo name: String, header: [String], sink: @escaping Sink) {
+        precondition(!header.isEmpty, "a CSV file needs at least one column")
+        path = name
+        destination = .sink(sink)
         columnCount = header.count
         buffer.reserveCapacity(Self.flushThreshold + 4_096)
         for name in header { writeField(name) }
@@ -82,7 +108,7 @@ public final class CSVWriter {
         endRecord()
         rowCount += 1
         if buffer.count >= Self.flushThreshold {
-            try file.write(buffer)
+            try emit()
             buffer.removeAll(keepingCapacity: true)
         }
     }
@@ -98,9 +124,17 @@ public final class CSVWriter {
     /// - Throws: `DatasetError.cannotWrite`; `path` is then left as it was.
     public func commit() throws(DatasetError) {
         precondition(fieldsInRow == 0, "\(path): commit in the middle of a row")
-        try file.write(buffer)
+        try emit()
         buffer.removeAll()
-        try file.commit()
+        if case .file(let file) = destination { try file.commit() }
+    }
+
+    /// Hands the buffer to the file or the sink.
+    private func emit() throws(DatasetError) {
+        switch destination {
+        case .file(let file): try file.write(buffer)
+        case .sink(let sink): try sink(buffer)
+        }
     }
 
     /// Writes `dataset` to `path` with a header of its column names, atomically.

@@ -30,6 +30,16 @@ extension SyntheticMetrics {
             self.wide = wide ? (long ? stem + ".wide.csv" : output) : nil
             incidents = stem + ".incidents.csv"
         }
+
+        /// Checks that `output` names a CSV file: a `.csv` extension (any case) or none, since the
+        /// files are always CSV and the extension elsewhere decides the format.
+        /// - Throws: `DatasetError.unsupportedFormat` for another extension (`metrics.h5`, `metrics.txt`).
+        public static func checkOutput(_ output: String) throws(DatasetError) {
+            let suffix = DatasetIO.Format.fileExtension(of: output)
+            guard suffix.isEmpty || suffix == "csv" else {
+                throw .unsupportedFormat("\(output): synthetic metrics are written as CSV; name the file .csv (got '.\(suffix)').")
+            }
+        }
     }
 
     /// Row counts of the files `writeCSV` wrote (0 for a skipped file).

@@ -1,11 +1,26 @@
 extension ExtendedIsolationForest {
     /// How many coordinates of each hyperplane normal may be non-zero.
-    public enum ExtensionLevel: Sendable, Equatable, CustomStringConvertible {
+    ///
+    /// Text form (command line and model files): `full` or an integer level.
+    public enum ExtensionLevel: Sendable, Equatable, LosslessStringConvertible {
         /// d − 1: every coordinate, the fully extended forest Hariri et al. recommend.
         case full
         /// A level in 0 … d − 1; level `e` gives normals with `e + 1` non-zero components.
         case level(Int)
 
+        /// Parses `full` or a non-negative integer; nil for anything else.
+        public init?(_ text: String) {
+            if text == "full" {
+                self = .full
+            } else if let level = Int(text) {
+                // Negative levels parse so that `validated()` can say what the range is.
+                self = .level(level)
+            } else {
+                return nil
+            }
+        }
+
+        /// The text form: `full` or the level.
         public var description: String {
             switch self {
             case .full: "full"
@@ -28,40 +43,37 @@ extension ExtendedIsolationForest {
         }
     }
 
-    /// The hyperparameters of an Extended Isolation Forest.
+    /// The hyperparameters of an Extended Isolation Forest: Isolation Forest's, plus the extension level.
     ///
-    /// Shares Isolation Forest's meanings and defaults; only the validated form reaches `fit`.
+    /// The shared settings live in `isolation` and read as if they were this type's own
+    /// (`configuration.trees = 50`), so both forests share one definition of each.
+    /// `isolation.maxFeatures` must stay `.all`: a hyperplane may use every feature.
+    /// Only the validated form reaches `fit`.
+    @dynamicMemberLookup
     public struct Configuration: Sendable, Equatable {
-        /// Number of trees; default 100, as Isolation Forest.
-        public var trees: Int = 100
-        /// Rows per tree (ψ); default `.auto` = min(256, n).
-        public var maxSamples: IsolationForest.MaxSamples = .auto
+        /// Trees, ψ, bootstrap, contamination, seed and threads, with Isolation Forest's defaults.
+        public var isolation = IsolationForest.Configuration()
         /// Non-zero components per normal minus one; default `.full` (d − 1), which removes the
         /// axis-parallel artefacts of standard isolation trees.
         public var extensionLevel: ExtensionLevel = .full
-        /// Draw each tree's rows with replacement; default false.
-        public var bootstrap: Bool = false
-        /// How the alert threshold is chosen; default `.auto` (score > 0.5).
-        public var contamination: IsolationForest.Contamination = .auto
-        /// Seed of all randomness; tree `t` uses stream `t`.
-        public var seed: UInt64 = 0
-        /// Worker threads for training and scoring; default nil = every active core.
-        public var threads: Int?
 
         /// The default configuration.
         public init() {}
 
+        /// Reads and writes the shared Isolation Forest settings, e.g. `configuration.trees`.
+        public subscript<Value>(dynamicMember path: WritableKeyPath<IsolationForest.Configuration, Value>) -> Value {
+            get { isolation[keyPath: path] }
+            set { isolation[keyPath: path] = newValue }
+        }
+
         /// The same settings after checking every range.
         /// - Throws: `ForestError.invalidParameter` naming the parameter, the allowed range and the value.
         public func validated() throws(ForestError) -> ValidatedConfiguration {
-            var shared = IsolationForest.Configuration()
-            shared.trees = trees
-            shared.maxSamples = maxSamples
-            shared.bootstrap = bootstrap
-            shared.contamination = contamination
-            shared.seed = seed
-            shared.threads = threads
-            let checked = try shared.validated()
+            guard isolation.maxFeatures == .all else {
+                throw .invalidParameter(
+                    "maxFeatures must be all for an extended isolation forest (the extension level limits the features of each hyperplane); got \(isolation.maxFeatures).")
+            }
+            let checked = try isolation.validated()
             if case .level(let level) = extensionLevel, level < 0 {
                 throw .invalidParameter("extensionLevel must be 'full' or an integer ≥ 0; got \(level).")
             }

@@ -29,7 +29,7 @@ extension ExtendedIsolationForest {
         try IsolationSampling.checkTrainingData(features)
         let shared = configuration.shared
         let level = try configuration.extensionLevel.resolved(features: features.columns)
-        let sampleSize = shared.maxSamples.resolved(rows: features.rows)
+        let sampleSize = IsolationForest.resolvedSampleSize(shared.maxSamples, rows: features.rows)
         let heightLimit = IsolationPathLength.heightLimit(sampleSize: sampleSize)
         let grown = parallelMap(count: shared.trees, threads: shared.threads) { tree in
             var random = SeededRandom(seed: shared.seed, stream: UInt64(tree))
@@ -58,10 +58,10 @@ extension ExtendedIsolationForest {
             featureCount: features.columns, sampleSize: sampleSize, extensionLevel: level,
             treeOffsets: offsets, leftChildren: left, rightChildren: right, normals: normals,
             intercepts: intercepts, missingGoesLeft: missing, nodeSamples: samples,
-            thresholds: AnomalyThresholds())
-        if case .fraction(let fraction) = shared.contamination {
+            configuration: configuration)
+        if case .fraction = shared.contamination {
             let trainingScores = try model.scores(features, threads: shared.threads)
-            model.thresholds.alert = try AnomalyThresholds.flagging(fraction, of: trainingScores)
+            model.offset = try IsolationForest.offset(for: shared.contamination, trainingScores: trainingScores)
         }
         return model
     }

@@ -34,7 +34,7 @@ extension ExtendedIsolationForest {
     ///   - method: how projections are computed; default `.lockstep`, the fastest path.
     ///   - threads: worker threads; default nil = every active core.
     /// - Throws: `ForestError.invalidData` when the column count differs from training;
-    ///   `ForestError.invalidParameter` for threads < 1.
+    ///   `ForestError.invalidParameter` for threads outside 1 … `ForestLimits.maximumThreads`.
     /// - Complexity: O(rows × trees × depth × features), or O(rows × nodes × features)
     ///   for `.matrixProducts`.
     public func scores(
@@ -58,12 +58,6 @@ extension ExtendedIsolationForest {
             ? BLAS.withThreadCount(1) { parallelMap(count: blocks, threads: threadCount, work) }
             : parallelMap(count: blocks, threads: threadCount, work)
         return perBlock.flatMap { $0 }
-    }
-
-    /// Whether each row's score is strictly above the alert threshold.
-    /// - Throws: as `scores`.
-    public func isAnomaly(_ features: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Bool] {
-        try scores(features, threads: threads).map(thresholds.isAnomaly)
     }
 
     /// The leaf tree `tree` sends a row to (a global node index), calling `visit` with each internal node passed.

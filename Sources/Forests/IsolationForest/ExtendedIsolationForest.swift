@@ -37,8 +37,11 @@ public struct ExtendedIsolationForest: Sendable {
     public let missingGoesLeft: [Bool]
     /// Training rows (of the tree's ψ) that reached each node.
     public let nodeSamples: [Int32]
-    /// The alert threshold and severity levels.
-    public var thresholds: AnomalyThresholds
+    /// The hyperparameters the forest was grown with.
+    public let configuration: ValidatedConfiguration
+    /// scikit-learn's `offset_` convention, as `IsolationForest.offset`: −0.5 for `contamination`
+    /// `.auto`, else set by `fit` so that the requested share of training rows scores above `−offset`.
+    public internal(set) var offset: Double
 
     /// Per node: `Double(depth) + c(nodeSamples)` at leaves (root depth 0), `Double(depth)` elsewhere.
     /// Derived from the arrays above; a model file may store it so that readers need no logarithm.
@@ -57,7 +60,8 @@ public struct ExtendedIsolationForest: Sendable {
 
     /// Rebuilds a model from its arrays (as a model file stores them), checking every index and length.
     ///
-    /// - Parameters: the stored properties of the same names; see each for its meaning.
+    /// - Parameters: the stored properties of the same names; see each for its meaning
+    ///   (`offset` defaults to −0.5, `contamination` `.auto`, and must be finite).
     /// - Throws: `ForestError.invalidData` naming the first array or node that is inconsistent:
     ///   wrong lengths, offsets that do not increase, a child id outside its tree or not after
     ///   its parent (preorder), a leaf with a normal, or counts that do not add up.
@@ -65,8 +69,11 @@ public struct ExtendedIsolationForest: Sendable {
     public init(
         featureCount: Int, sampleSize: Int, extensionLevel: Int, treeOffsets: [Int],
         leftChildren: [Int32], rightChildren: [Int32], normals: [Float], intercepts: [Double],
-        missingGoesLeft: [Bool], nodeSamples: [Int32], thresholds: AnomalyThresholds
+        missingGoesLeft: [Bool], nodeSamples: [Int32], configuration: ValidatedConfiguration, offset: Double = -0.5
     ) throws(ForestError) {
+        guard offset.isFinite else {
+            throw .invalidData("offset must be a finite number; got \(offset).")
+        }
         guard featureCount >= 1 else {
             throw .invalidData("featureCount must be ≥ 1; got \(featureCount).")
         }
@@ -106,7 +113,8 @@ public struct ExtendedIsolationForest: Sendable {
         self.intercepts = intercepts
         self.missingGoesLeft = missingGoesLeft
         self.nodeSamples = nodeSamples
-        self.thresholds = thresholds
+        self.configuration = configuration
+        self.offset = offset
         let pathLengths = FlatTreeChecks.pathLengths(depths: depths, samples: nodeSamples, left: leftChildren)
         self.pathLengths = pathLengths
         self.blasLayout = HyperplaneBlock(

@@ -1,107 +1,24 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension IsolationForest {
-    /// How many rows each tree is grown on (ψ in Liu, Ting & Zhou 2008).
-    public enum MaxSamples: Sendable, Equatable, CustomStringConvertible {
-        /// `min(256, n)`: the paper found 256 enough on every data set it tried,
-        /// and small subsamples reduce swamping and masking.
-        case auto
-        /// An absolute count ≥ 1, capped at the number of training rows (as scikit-learn does).
-        case count(Int)
-        /// A fraction in (0, 1] of the training rows, rounded down (at least one row).
-        case fraction(Double)
-
-        public var description: String {
-            switch self {
-            case .auto: "auto"
-            case .count(let count): "\(count)"
-            case .fraction(let fraction): "\(fraction)"
-            }
-        }
-
-        /// ψ for `rows` training rows.
-        func resolved(rows: Int) -> Int {
-            switch self {
-            case .auto: min(256, rows)
-            case .count(let count): min(count, rows)
-            case .fraction(let fraction): max(1, Int(fraction * Double(rows)))
-            }
-        }
-    }
-
-    /// How many features each tree may split on.
-    public enum MaxFeatures: Sendable, Equatable, CustomStringConvertible {
-        /// Every feature (scikit-learn's default `max_features=1.0`).
-        case all
-        /// An absolute count in 1 … number of features.
-        case count(Int)
-        /// A fraction in (0, 1] of the features, rounded down (at least one).
-        case fraction(Double)
-
-        public var description: String {
-            switch self {
-            case .all: "all"
-            case .count(let count): "\(count)"
-            case .fraction(let fraction): "\(fraction)"
-            }
-        }
-
-        /// The per-tree feature count for `features` columns.
-        func resolved(features: Int) throws(ForestError) -> Int {
-            switch self {
-            case .all:
-                return features
-            case .count(let count):
-                guard count <= features else {
-                    throw .invalidParameter("maxFeatures must be at most the \(features) features; got \(count).")
-                }
-                return count
-            case .fraction(let fraction):
-                return max(1, Int(fraction * Double(features)))
-            }
-        }
-    }
-
-    /// Which training rows count as anomalies when the model's threshold is set.
-    public enum Contamination: Sendable, Equatable, CustomStringConvertible {
-        /// Flag scores above 0.5, the paper's boundary: no assumption about the anomaly rate.
-        case auto
-        /// Flag this fraction in (0, 0.5] of the training rows: the threshold is
-        /// that quantile of the training scores (numpy's linear percentile, as scikit-learn).
-        case fraction(Double)
-
-        public var description: String {
-            switch self {
-            case .auto: "auto"
-            case .fraction(let fraction): "\(fraction)"
-            }
-        }
-    }
-
     /// The hyperparameters of an Isolation Forest, with scikit-learn's meanings and defaults.
     ///
     /// Build one, change what you need, then call `validated()`; only the
     /// validated form reaches `IsolationForest.fit`.
     public struct Configuration: Sendable, Equatable {
-        /// Number of trees; default 100, where the paper found path lengths converge.
+        /// Number of trees, 1 … `ForestLimits.maximumTrees`; default 100, where the paper found path lengths converge.
         public var trees: Int = 100
-        /// Rows per tree (ψ); default `.auto` = min(256, n).
+        /// Rows per tree (ψ); default `.auto` = min(256, n). `.all` is every row, a count
+        /// is capped at the rows (as scikit-learn does), a fraction rounds down (at least one row).
         public var maxSamples: MaxSamples = .auto
-        /// Features per tree; default `.all`, as scikit-learn.
+        /// Features per tree; default `.all`, as scikit-learn. A count must not exceed the
+        /// features, a fraction rounds down (at least one); `.sqrt` and `.log2` are refused.
         public var maxFeatures: MaxFeatures = .all
         /// Draw each tree's rows with replacement; default false (the paper subsamples without).
         public var bootstrap: Bool = false
-        /// How the model's alert threshold is chosen; default `.auto` (score > 0.5).
+        /// How the model's `offset` is chosen; default `.auto` (the paper's boundary, score 0.5).
         public var contamination: Contamination = .auto
         /// Seed of all randomness; tree `t` uses stream `t`, so the model does not depend on `threads`.
         public var seed: UInt64 = 0
-        /// Worker threads for training and scoring; default nil = every active core.
+        /// Worker threads for training and scoring, 1 … `ForestLimits.maximumThreads`; default nil = every active core.
         public var threads: Int?
 
         /// The default configuration.
@@ -110,36 +27,19 @@ extension IsolationForest {
         /// The same settings after checking every range.
         /// - Throws: `ForestError.invalidParameter` naming the parameter, the allowed range and the value.
         public func validated() throws(ForestError) -> ValidatedConfiguration {
-            guard trees >= 1 else {
-                throw .invalidParameter("trees must be an integer ≥ 1; got \(trees).")
-            }
-            switch maxSamples {
-            case .auto: break
-            case .count(let count):
-                guard count >= 1 else {
-                    throw .invalidParameter("maxSamples must be in (0, 1] or a count ≥ 1; got \(count).")
-                }
-            case .fraction(let fraction):
-                guard fraction > 0, fraction <= 1 else {
-                    throw .invalidParameter("maxSamples must be in (0, 1] or a count ≥ 1; got \(fraction).")
-                }
+            try ForestLimits.checkTrees(trees)
+            guard maxSamples.isInRange else {
+                throw .invalidParameter("maxSamples must be in (0, 1] or a count ≥ 1; got \(maxSamples).")
             }
             switch maxFeatures {
-            case .all: break
-            case .count(let count):
-                guard count >= 1 else {
-                    throw .invalidParameter("maxFeatures must be in (0, 1] or a count ≥ 1; got \(count).")
-                }
-            case .fraction(let fraction):
-                guard fraction > 0, fraction <= 1 else {
-                    throw .invalidParameter("maxFeatures must be in (0, 1] or a count ≥ 1; got \(fraction).")
+            case .sqrt, .log2:
+                throw .invalidParameter("maxFeatures must be all, a count ≥ 1 or a fraction in (0, 1] for an isolation forest; got \(maxFeatures).")
+            case .all, .count, .fraction:
+                guard maxFeatures.isInRange else {
+                    throw .invalidParameter("maxFeatures must be in (0, 1] or a count ≥ 1; got \(maxFeatures).")
                 }
             }
-            if case .fraction(let fraction) = contamination {
-                guard fraction > 0, fraction <= 0.5 else {
-                    throw .invalidParameter("contamination must be 'auto' or in (0, 0.5]; got \(fraction).")
-                }
-            }
+            try contamination.check()
             let threadCount = try IsolationForest.resolveThreads(threads)
             return ValidatedConfiguration(
                 trees: trees, maxSamples: maxSamples, maxFeatures: maxFeatures, bootstrap: bootstrap,
@@ -149,7 +49,7 @@ extension IsolationForest {
 
     /// A configuration whose every value is in range; made only by `Configuration.validated()`.
     public struct ValidatedConfiguration: Sendable, Equatable {
-        /// Number of trees (≥ 1).
+        /// Number of trees (1 … `ForestLimits.maximumTrees`).
         public let trees: Int
         /// Rows per tree, resolved against the training rows at fit time.
         public let maxSamples: MaxSamples
@@ -161,16 +61,50 @@ extension IsolationForest {
         public let contamination: Contamination
         /// Seed of all randomness.
         public let seed: UInt64
-        /// Worker threads (≥ 1).
+        /// Worker threads (1 … `ForestLimits.maximumThreads`).
         public let threads: Int
+
+        /// The unchecked form with the same values (`threads` kept as resolved).
+        public var values: Configuration {
+            var configuration = Configuration()
+            configuration.trees = trees
+            configuration.maxSamples = maxSamples
+            configuration.maxFeatures = maxFeatures
+            configuration.bootstrap = bootstrap
+            configuration.contamination = contamination
+            configuration.seed = seed
+            configuration.threads = threads
+            return configuration
+        }
     }
 
-    /// `threads`, or every active core when nil.
-    static func resolveThreads(_ threads: Int?) throws(ForestError) -> Int {
-        guard let threads else { return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
-        guard threads >= 1 else {
-            throw .invalidParameter("threads must be an integer in [1, ∞) or none; got \(threads).")
+    /// ψ for `rows` training rows.
+    static func resolvedSampleSize(_ maxSamples: MaxSamples, rows: Int) -> Int {
+        switch maxSamples {
+        case .auto: min(256, rows)
+        case .all: rows
+        case .count(let count): min(count, rows)
+        case .fraction(let fraction): max(1, Int(fraction * Double(rows)))
         }
-        return threads
+    }
+
+    /// The per-tree feature count for `features` columns.
+    static func resolvedFeatureCount(_ maxFeatures: MaxFeatures, features: Int) throws(ForestError) -> Int {
+        switch maxFeatures {
+        case .all, .sqrt, .log2:
+            return features
+        case .count(let count):
+            guard count <= features else {
+                throw .invalidParameter("maxFeatures must be at most the \(features) features; got \(count).")
+            }
+            return count
+        case .fraction(let fraction):
+            return max(1, Int(fraction * Double(features)))
+        }
+    }
+
+    /// `threads`, or every active core when nil; see `ForestLimits.maximumThreads`.
+    static func resolveThreads(_ threads: Int?) throws(ForestError) -> Int {
+        try ForestLimits.resolvedThreads(threads)
     }
 }

@@ -18,7 +18,7 @@ extension IsolationForest {
     ///   - features: rows × `featureCount`, columns in training order; NaN is a missing value.
     ///   - threads: worker threads; default nil = every active core.
     /// - Throws: `ForestError.invalidData` when the column count differs from training;
-    ///   `ForestError.invalidParameter` for threads < 1.
+    ///   `ForestError.invalidParameter` for threads outside 1 … `ForestLimits.maximumThreads`.
     /// - Complexity: O(rows × trees × depth).
     public func scores(_ features: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Double] {
         guard features.columns == featureCount else {
@@ -34,12 +34,6 @@ extension IsolationForest {
             }
         }
         return perBlock.flatMap { $0 }
-    }
-
-    /// Whether each row's score is strictly above the alert threshold.
-    /// - Throws: as `scores`.
-    public func isAnomaly(_ features: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Bool] {
-        try scores(features, threads: threads).map(thresholds.isAnomaly)
     }
 
     /// `Σ_t h_t(x)` for each row in `rows`, trees added in order.

@@ -15,8 +15,8 @@ extension IsolationForest {
     /// unless `bootstrap`; a bootstrap draw's duplicates are merged, as
     /// scikit-learn turns them into weights that isolation trees ignore), copies
     /// those rows, and grows with `TreeGrower` and `IsolationSplitter` to depth
-    /// ⌈log2 ψ⌉. With `contamination = .fraction(c)` the alert threshold is
-    /// then set so that a fraction `c` of the training rows score above it.
+    /// ⌈log2 ψ⌉. With `contamination = .fraction(c)` the `offset` is then set
+    /// so that a fraction `c` of the training rows score above `−offset`.
     /// - Parameters:
     ///   - features: training rows × features; NaN marks a missing value.
     ///   - configuration: validated hyperparameters.
@@ -28,8 +28,8 @@ extension IsolationForest {
     ) throws(ForestError) -> IsolationForest {
         try IsolationSampling.checkTrainingData(features)
         let featureCount = features.columns
-        let perTree = try configuration.maxFeatures.resolved(features: featureCount)
-        let sampleSize = configuration.maxSamples.resolved(rows: features.rows)
+        let perTree = try resolvedFeatureCount(configuration.maxFeatures, features: featureCount)
+        let sampleSize = resolvedSampleSize(configuration.maxSamples, rows: features.rows)
         let limits = TreeGrower<IsolationSplitter>.Limits(
             maxDepth: IsolationPathLength.heightLimit(sampleSize: sampleSize), minSamplesSplit: 2, minSamplesLeaf: 1)
         let trees = parallelMap(count: configuration.trees, threads: configuration.threads) { index in
@@ -47,10 +47,11 @@ extension IsolationForest {
             let grower = TreeGrower<IsolationSplitter>(columns: columns, limits: limits)
             return grower.grow(rows: (0 ..< Int32(rows.count)).map { $0 }, splitter: &splitter, random: &random)
         }
-        var model = try IsolationForest(trees: trees, featureCount: featureCount, sampleSize: sampleSize)
-        if case .fraction(let fraction) = configuration.contamination {
+        var model = try IsolationForest(
+            trees: trees, featureCount: featureCount, sampleSize: sampleSize, configuration: configuration)
+        if case .fraction = configuration.contamination {
             let trainingScores = try model.scores(features, threads: configuration.threads)
-            model.thresholds.alert = try AnomalyThresholds.flagging(fraction, of: trainingScores)
+            model.offset = try offset(for: configuration.contamination, trainingScores: trainingScores)
         }
         return model
     }

@@ -13,7 +13,9 @@ import NumericCore
 ///
 /// with the sum taken over trees in order from 0.0 in double precision; this
 /// equals scikit-learn's `−score_samples`. Scores lie in (0, 1]; higher is
-/// more anomalous; a row is an anomaly iff `score > thresholds.alert`.
+/// more anomalous. `offset` is scikit-learn's `offset_`: its `predict` flags a
+/// row iff `score > −offset`; alert levels on the scores live with the model's
+/// metadata, not here.
 public struct IsolationForest: Sendable {
     /// The isolation trees; each leaf's single value is its path length `h`.
     public let trees: [Tree]
@@ -21,8 +23,11 @@ public struct IsolationForest: Sendable {
     public let featureCount: Int
     /// ψ, the rows each tree was drawn from (before duplicates of a bootstrap draw were merged).
     public let sampleSize: Int
-    /// The alert threshold and severity levels.
-    public var thresholds: AnomalyThresholds
+    /// The hyperparameters the forest was grown with.
+    public let configuration: ValidatedConfiguration
+    /// scikit-learn's `offset_`, set by `fit` from `contamination`: −0.5 for `.auto`, else
+    /// minus the training-score quantile that `contamination` flags (see `offset(for:trainingScores:)`).
+    public internal(set) var offset: Double
 
     /// The trees rearranged for lockstep scoring; derived, not stored.
     let layout: AxisPathLayout
@@ -37,12 +42,16 @@ public struct IsolationForest: Sendable {
     ///     equal to `Double(depth) + c(sampleCounts[leaf])`.
     ///   - featureCount: features per row (≥ 1).
     ///   - sampleSize: ψ (≥ 1, and ≥ every root's sample count).
-    ///   - thresholds: the alert threshold and levels; default `AnomalyThresholds()` (alert 0.5).
+    ///   - configuration: the hyperparameters the trees were grown with.
+    ///   - offset: scikit-learn's `offset_`, finite; default −0.5 (`contamination` `.auto`).
     /// - Throws: `ForestError.invalidData` naming the first tree or leaf that does not fit.
     /// - Complexity: O(nodes).
     public init(
-        trees: [Tree], featureCount: Int, sampleSize: Int, thresholds: AnomalyThresholds = AnomalyThresholds()
+        trees: [Tree], featureCount: Int, sampleSize: Int, configuration: ValidatedConfiguration, offset: Double = -0.5
     ) throws(ForestError) {
+        guard offset.isFinite else {
+            throw .invalidData("offset must be a finite number; got \(offset).")
+        }
         guard !trees.isEmpty else {
             throw .invalidData("an isolation forest needs at least 1 tree; got 0.")
         }
@@ -70,7 +79,8 @@ public struct IsolationForest: Sendable {
         self.trees = trees
         self.featureCount = featureCount
         self.sampleSize = sampleSize
-        self.thresholds = thresholds
+        self.configuration = configuration
+        self.offset = offset
         self.layout = AxisPathLayout(trees: trees)
     }
 }

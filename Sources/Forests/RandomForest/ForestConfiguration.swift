@@ -16,48 +16,6 @@ public enum ForestTask: String, Sendable, CaseIterable {
 /// (`RandomForestClassifier` / `RandomForestRegressor` 1.9). Only the
 /// `validated()` form reaches training.
 public struct ForestConfiguration: Sendable, Equatable {
-    /// How many features each node examines.
-    public enum MaxFeatures: Sendable, Equatable, CustomStringConvertible {
-        /// ⌊√features⌋ (at least 1), the classification default (Breiman 2001).
-        case sqrt
-        /// ⌊log₂ features⌋ (at least 1).
-        case log2
-        /// Every feature, the regression default (scikit-learn ≥ 1.1).
-        case all
-        /// This many features, `1 … features`.
-        case count(Int)
-        /// This fraction of the features, in (0, 1]; ⌊fraction × features⌋, at least 1.
-        case fraction(Double)
-
-        public var description: String {
-            switch self {
-            case .sqrt: "sqrt"
-            case .log2: "log2"
-            case .all: "all"
-            case .count(let count): "\(count)"
-            case .fraction(let fraction): "\(fraction)"
-            }
-        }
-    }
-
-    /// How many rows each tree's bootstrap sample draws.
-    public enum MaxSamples: Sendable, Equatable, CustomStringConvertible {
-        /// As many as the training rows (the default).
-        case all
-        /// This many rows, `1 … rows`.
-        case count(Int)
-        /// This fraction of the rows, in (0, 1]; fraction × rows rounded half to even (Python's `round`), at least 1.
-        case fraction(Double)
-
-        public var description: String {
-            switch self {
-            case .all: "all"
-            case .count(let count): "\(count)"
-            case .fraction(let fraction): "\(fraction)"
-            }
-        }
-    }
-
     /// The impurity a split lowers.
     public enum Criterion: String, Sendable, Equatable, CaseIterable {
         /// Gini impurity (classification default).
@@ -78,11 +36,13 @@ public struct ForestConfiguration: Sendable, Equatable {
 
     /// Classification or regression.
     public var task: ForestTask
-    /// Number of trees, ≥ 1; default 100 (scikit-learn's `n_estimators`).
+    /// Number of trees, 1 … `ForestLimits.maximumTrees`; default 100 (scikit-learn's `n_estimators`).
     public var trees: Int = 100
     /// Whether each tree sees a bootstrap sample (default) or every row once.
     public var bootstrap: Bool = true
-    /// Rows per bootstrap sample; only with `bootstrap`. Default `.all`.
+    /// Rows per bootstrap sample; only with `bootstrap`. Default `.all`. A fraction is
+    /// rounded half to even (Python's `round`), at least 1; a count above the rows is refused
+    /// at training time; `.auto` is an Isolation Forest setting and is refused here.
     public var maxSamples: MaxSamples = .all
     /// Features examined per node; default `.sqrt` for classification, `.all` for regression.
     public var maxFeatures: MaxFeatures
@@ -102,7 +62,8 @@ public struct ForestConfiguration: Sendable, Equatable {
     public var classWeight: ClassWeight = .none
     /// Seed of every random choice; tree `t` uses stream `t`. Default 0, so runs repeat.
     public var seed: UInt64 = 0
-    /// Worker threads, ≥ 1, or `nil` (default) for the active processor count. The model does not depend on it.
+    /// Worker threads, 1 … `ForestLimits.maximumThreads`, or `nil` (default) for the active processor
+    /// count. The model does not depend on it.
     public var threads: Int? = nil
     /// Split search; default `.histogram` (fast), `.exact` for scikit-learn-like exact thresholds everywhere.
     public var splitter: SplitMethod = .histogram
@@ -132,27 +93,18 @@ public struct ForestConfiguration: Sendable, Equatable {
         init(checking configuration: ForestConfiguration) throws(ForestError) {
             let c = configuration
             func fail(_ message: String) -> ForestError { .invalidParameter(message) }
-            guard c.trees >= 1 else { throw fail("trees must be an integer in [1, ∞); got \(c.trees).") }
-            switch c.maxSamples {
-            case .all: break
-            case .count(let count):
-                guard count >= 1 else { throw fail("maxSamples must be a count ≥ 1 or a fraction in (0, 1]; got \(count).") }
-            case .fraction(let fraction):
-                guard fraction > 0, fraction <= 1 else {
-                    throw fail("maxSamples must be a count ≥ 1 or a fraction in (0, 1]; got \(fraction).")
-                }
+            try ForestLimits.checkTrees(c.trees)
+            if c.maxSamples == .auto {
+                throw fail("maxSamples must be all, a count ≥ 1 or a fraction in (0, 1] for a Random Forest; got auto.")
+            }
+            guard c.maxSamples.isInRange else {
+                throw fail("maxSamples must be a count ≥ 1 or a fraction in (0, 1]; got \(c.maxSamples).")
             }
             if !c.bootstrap && c.maxSamples != .all {
                 throw fail("maxSamples needs bootstrap; got maxSamples \(c.maxSamples) with bootstrap false.")
             }
-            switch c.maxFeatures {
-            case .sqrt, .log2, .all: break
-            case .count(let count):
-                guard count >= 1 else { throw fail("maxFeatures must be sqrt, log2, all, a count ≥ 1 or a fraction in (0, 1]; got \(count).") }
-            case .fraction(let fraction):
-                guard fraction > 0, fraction <= 1 else {
-                    throw fail("maxFeatures must be sqrt, log2, all, a count ≥ 1 or a fraction in (0, 1]; got \(fraction).")
-                }
+            guard c.maxFeatures.isInRange else {
+                throw fail("maxFeatures must be sqrt, log2, all, a count ≥ 1 or a fraction in (0, 1]; got \(c.maxFeatures).")
             }
             if let depth = c.maxDepth, depth < 1 { throw fail("maxDepth must be an integer in [1, ∞) or none; got \(depth).") }
             guard c.minSamplesSplit >= 2 else { throw fail("minSamplesSplit must be an integer in [2, ∞); got \(c.minSamplesSplit).") }
@@ -161,7 +113,7 @@ public struct ForestConfiguration: Sendable, Equatable {
                 throw fail("minImpurityDecrease must be a finite number in [0, ∞); got \(c.minImpurityDecrease).")
             }
             if let leaves = c.maxLeafNodes, leaves < 2 { throw fail("maxLeafNodes must be an integer in [2, ∞) or none; got \(leaves).") }
-            if let threads = c.threads, threads < 1 { throw fail("threads must be an integer in [1, ∞) or none; got \(threads).") }
+            _ = try ForestLimits.resolvedThreads(c.threads)
             switch (c.task, c.criterion) {
             case (.classification, .gini), (.classification, .entropy), (.regression, .squaredError): break
             case (.classification, _):
@@ -177,7 +129,14 @@ public struct ForestConfiguration: Sendable, Equatable {
 
         /// Worker threads to use.
         public var threadCount: Int {
-            values.threads ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            values.threads ?? ForestLimits.processorCount
+        }
+
+        /// Worker threads for a prediction: `threads` checked as the configuration's, or `threadCount` when nil.
+        /// - Throws: `ForestError.invalidParameter` outside 1 … `ForestLimits.maximumThreads`.
+        public func predictionThreads(_ threads: Int?) throws(ForestError) -> Int {
+            guard let threads else { return threadCount }
+            return try ForestLimits.resolvedThreads(threads)
         }
 
         /// Features examined per node for `featureCount` features.
@@ -200,7 +159,7 @@ public struct ForestConfiguration: Sendable, Equatable {
         /// - Throws: `ForestError.invalidParameter` when a count exceeds `rowCount`.
         public func resolvedMaxSamples(rowCount: Int) throws(ForestError) -> Int {
             switch values.maxSamples {
-            case .all: return rowCount
+            case .all, .auto: return rowCount
             case .fraction(let fraction): return max(1, Int((fraction * Double(rowCount)).rounded(.toNearestOrEven)))
             case .count(let count):
                 guard count <= rowCount else {

@@ -107,17 +107,18 @@ public struct RandomForestClassifier: Sendable {
 
     /// Class probabilities: the mean over trees of the leaf class fractions, rows × classes.
     /// - Parameter threads: worker threads; default the configuration's.
-    /// - Throws: `ForestError.invalidData` when `x` has another number of features.
+    /// - Throws: `ForestError.invalidData` when `x` has another number of features;
+    ///   `.invalidParameter` for `threads` outside 1 … `ForestLimits.maximumThreads`.
     /// - Complexity: O(rows × trees × depth).
     public func predictProbabilities(_ x: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> Matrix<Double> {
         try ForestPrediction.checkFeatures(x, expected: featureCount)
         let probabilities = ForestPrediction.meanLeafValues(
-            trees: trees, x: x, width: classCount, threads: threads ?? configuration.threadCount)
+            trees: trees, x: x, width: classCount, threads: try configuration.predictionThreads(threads))
         return try! Matrix(rows: x.rows, columns: classCount, storage: probabilities)
     }
 
     /// The most probable class index of each row (the lowest index on ties, like numpy's `argmax`).
-    /// - Throws: `ForestError.invalidData` when `x` has another number of features.
+    /// - Throws: as `predictProbabilities`.
     public func predict(_ x: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Int] {
         Self.argmax(try predictProbabilities(x, threads: threads).storage, width: classCount)
     }

@@ -85,18 +85,20 @@ public struct RandomForestRegressor: Sendable {
     }
 
     /// The mean over trees of each row's leaf value.
-    /// - Throws: `ForestError.invalidData` when `x` has another number of features.
+    /// - Throws: `ForestError.invalidData` when `x` has another number of features;
+    ///   `.invalidParameter` for `threads` outside 1 … `ForestLimits.maximumThreads`.
     /// - Complexity: O(rows × trees × depth).
     public func predict(_ x: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> [Double] {
         try ForestPrediction.checkFeatures(x, expected: featureCount)
-        return ForestPrediction.meanLeafValues(trees: trees, x: x, width: 1, threads: threads ?? configuration.threadCount)
+        return ForestPrediction.meanLeafValues(trees: trees, x: x, width: 1, threads: try configuration.predictionThreads(threads))
     }
 
     /// The mean and the standard deviation over trees (population, ddof 0) of each row's leaf value.
-    /// - Throws: `ForestError.invalidData` when `x` has another number of features.
+    /// - Throws: `ForestError.invalidData` when `x` has another number of features;
+    ///   `.invalidParameter` for `threads` outside 1 … `ForestLimits.maximumThreads`.
     public func predictWithSpread(_ x: Matrix<Float>, threads: Int? = nil) throws(ForestError) -> (mean: [Double], standardDeviation: [Double]) {
         try ForestPrediction.checkFeatures(x, expected: featureCount)
-        let result = ForestPrediction.meanAndSpread(trees: trees, x: x, threads: threads ?? configuration.threadCount)
+        let result = ForestPrediction.meanAndSpread(trees: trees, x: x, threads: try configuration.predictionThreads(threads))
         return (result.mean, result.spread)
     }
 

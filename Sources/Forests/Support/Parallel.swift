@@ -29,7 +29,9 @@ func parallelMap<T: Sendable>(count: Int, threads: Int, _ body: (Int) -> T) -> [
 /// Runs `body(start ..< end)` over `0 ..< count` in chunks of `chunk` on
 /// `threads` threads. Bodies must write disjoint memory.
 func parallelChunks(count: Int, chunk: Int, threads: Int, _ body: (Range<Int>) -> Void) {
-    let chunks = (count + chunk - 1) / max(chunk, 1)
+    let chunk = max(chunk, 1)
+    // Ceiling division without `count + chunk - 1`, which overflows for huge chunks.
+    let chunks = count / chunk + (count % chunk == 0 ? 0 : 1)
     guard chunks > 1, threads > 1 else {
         if count > 0 { body(0 ..< count) }
         return

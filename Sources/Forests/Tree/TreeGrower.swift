@@ -56,9 +56,10 @@ struct TreeGrower<Splitter: TreeSplitter> {
     }
 
     /// Whether the limits allow searching a split for a node.
+    /// Halves `sampleCount` rather than doubling `minSamplesLeaf`, which may be as large as `Int.max`.
     func maySplit(depth: Int, sampleCount: Int) -> Bool {
         depth < limits.maxDepth && sampleCount >= limits.minSamplesSplit
-            && sampleCount >= 2 * limits.minSamplesLeaf
+            && sampleCount / 2 >= limits.minSamplesLeaf
     }
 
     private struct Pending {

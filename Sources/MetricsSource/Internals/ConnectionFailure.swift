@@ -1,9 +1,10 @@
 /// Turns a failed connection attempt into a retryable or a configuration error.
 ///
-/// libpq reports connection failures without an SQLSTATE, so the decision
-/// uses what libpq does expose: whether the server asked for a password
-/// (`PQconnectionUsedPassword`/`PQconnectionNeedsPassword`, language
-/// independent) and, for network-level failures, libpq's own message.
+/// The decision uses what libpq exposes, language independent where possible:
+/// the SQLSTATEs the server sent (libpq reports them only in its verbose message,
+/// see `LibPQ.connect`), whether the server asked for a password
+/// (`PQconnectionUsedPassword`/`PQconnectionNeedsPassword`) and, for network-level
+/// failures that never reached a server, libpq's own message.
 enum ConnectionFailure {
     /// Message fragments of failures that may pass: refused, reset or timed-out
     /// connections, a server starting up or shutting down, no free slot.
@@ -18,34 +19,58 @@ enum ConnectionFailure {
         "Network is unreachable", "No route to host", "terminating connection due to administrator command",
     ]
 
+    /// - Parameter message: libpq's (verbose, already redacted) connection error message.
     static func classify(message: String, usedPassword: Bool, needsPassword: Bool, target: String) -> MetricsSourceError {
-        if transientMarkers.contains(where: { message.contains($0) }) {
-            return .unavailable("Cannot reach PostgreSQL (\(target)): \(message)")
+        let report = ServerReport(message)
+        let text = report.message
+        if report.sqlStates.contains(where: SQLState.isTransientAtConnect)
+            || transientMarkers.contains(where: { text.contains($0) })
+        {
+            return .unavailable("Cannot reach PostgreSQL (\(target)): \(text)")
+        }
+        if report.sqlStates.contains(SQLState.undefinedDatabase) {
+            return .configuration(
+                "PostgreSQL (\(target)) has no such database: \(text). Check the database name (dbname in the DSN, or PGDATABASE); the database must exist before `workbench db init` creates tables in it.")
         }
         if needsPassword {
             return .configuration(
-                "PostgreSQL (\(target)) asks for a password and none was given: set it in the DSN, PGPASSWORD or ~/.pgpass. \(message)")
+                "PostgreSQL (\(target)) asks for a password and none was given: set it in the DSN, PGPASSWORD or ~/.pgpass. \(text)")
         }
-        if usedPassword {
+        if usedPassword || report.sqlStates.contains(where: { $0.hasPrefix("28") }) {
             return .configuration(
-                "PostgreSQL (\(target)) rejected the credentials: \(message). Check the user and password (DSN, PGPASSWORD or ~/.pgpass).")
+                "PostgreSQL (\(target)) rejected the credentials: \(text). Check the user and password (DSN, PGPASSWORD or ~/.pgpass).")
         }
-        return .configuration("Cannot connect to PostgreSQL (\(target)): \(message)")
+        return .configuration("Cannot connect to PostgreSQL (\(target)): \(text)")
     }
 
-    /// libpq's parse errors quote pieces of the connection string; those pieces
-    /// may hold a password, so they are dropped.
-    static func withoutQuotedText(_ message: String) -> String {
+    /// libpq's parse errors quote pieces of the connection string. An option name
+    /// (`invalid connection option "foo"`) helps and is kept; any other quoted
+    /// piece may hold a password, so it becomes `"…"`. Secrets the settings know
+    /// are redacted afterwards as well.
+    static func keepingOnlyQuotedNames(_ message: String) -> String {
         var result = ""
-        var inQuotes = false
+        var quoted: String?
         for character in message {
             if character == "\"" {
-                if !inQuotes { result += "\"…\"" }
-                inQuotes.toggle()
-            } else if !inQuotes {
+                if let piece = quoted {
+                    result += "\"" + (isOptionName(piece) ? piece : "…") + "\""
+                    quoted = nil
+                } else {
+                    quoted = ""
+                }
+            } else if quoted != nil {
+                quoted!.append(character)
+            } else {
                 result.append(character)
             }
         }
+        if quoted != nil { result += "\"…" }
         return result
+    }
+
+    /// A libpq option name: ASCII letters, digits and underscores, not starting with a digit.
+    private static func isOptionName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !("0" ... "9").contains(first), text.count <= 64 else { return false }
+        return text.unicodeScalars.allSatisfy { ("a" ... "z").contains($0) || ("A" ... "Z").contains($0) || ("0" ... "9").contains($0) || $0 == "_" }
     }
 }

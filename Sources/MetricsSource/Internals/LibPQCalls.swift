@@ -9,14 +9,29 @@ import CLibPQ
 enum LibPQ {
     // MARK: Connections
 
-    /// `PQconnectdbParams` with `expand_dbname = 1`, so a `dbname` entry may hold a
+    /// Connects synchronously with `expand_dbname = 1`, so a `dbname` entry may hold a
     /// whole conninfo string or URI. Never returns nil except when out of memory.
+    ///
+    /// A failed connection's message carries the server's SQLSTATE (`FATAL:  3D000: …`,
+    /// followed by a `LOCATION:` line), because libpq offers no other way to learn it:
+    /// a startup failure has no `PGresult`, and error verbosity can only be set on an
+    /// existing `PGconn`. So the connection is created with `PQconnectStartParams`,
+    /// made verbose, and then `PQreset` runs libpq's own synchronous connect (with its
+    /// per-host `connect_timeout` and multi-host handling) on the same parameters; the
+    /// socket the start opened is closed before any byte is sent, which the server
+    /// does not log. An open connection goes back to the default verbosity.
     static func connect(keywords: [String], values: [String]) -> OpaquePointer? {
-        withCStringArray(keywords) { keys in
+        let started = withCStringArray(keywords) { keys in
             withCStringArray(values) { vals in
-                PQconnectdbParams(keys, vals, 1)
+                PQconnectStartParams(keys, vals, 1)
             }
         }
+        // Bad option values fail here, before any network step; their message is final.
+        guard let connection = started, PQstatus(connection) != CONNECTION_BAD else { return started }
+        PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
+        PQreset(connection)
+        if PQstatus(connection) == CONNECTION_OK { PQsetErrorVerbosity(connection, PQERRORS_DEFAULT) }
+        return connection
     }
 
     static func isConnected(_ connection: OpaquePointer) -> Bool {

@@ -10,6 +10,15 @@ enum SQLState {
             || state == "40001" || state == "40P01"
     }
 
+    /// Refused at connect time for a reason that may pass: the transient states
+    /// above and 53300 too many connections.
+    static func isTransientAtConnect(_ state: String) -> Bool {
+        isTransient(state) || state == "53300"
+    }
+
+    /// 3D000 invalid catalog name: the database named in the settings does not exist.
+    static let undefinedDatabase = "3D000"
+
     /// The settings are wrong, not the query: 28xxx bad credentials, 3D000
     /// unknown database, 3F000 unknown schema, 42501 missing privilege,
     /// 42P01 missing table (schema not initialised).

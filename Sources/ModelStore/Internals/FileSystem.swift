@@ -21,6 +21,23 @@ enum FileSystem {
         access(path, F_OK) == 0
     }
 
+    /// Checks that `path` is a regular file this process can open for reading, so that only a
+    /// missing or unreadable input is `.notFound` and everything after it is about the content.
+    /// - Throws: `ModelStoreError.notFound` naming `what`, the path and the system's reason.
+    static func checkReadableFile(_ path: String, what: String) throws(ModelStoreError) {
+        var descriptor: Int32
+        repeat { descriptor = open(path, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT ? "does not exist" : "cannot be opened: \(String(cString: strerror(errno)))"
+            throw .notFound("\(what) \(path) \(reason).")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .notFound("\(what) \(path) is not a regular file.")
+        }
+    }
+
     /// Creates `path` and missing parents.
     static func createDirectory(_ path: String) throws(ModelStoreError) {
         do {

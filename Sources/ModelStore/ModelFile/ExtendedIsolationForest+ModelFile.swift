@@ -4,7 +4,8 @@ import NumericCore
 
 /// Extended Isolation Forest in a model file: `/forest` holds the hyperplane trees
 /// (`normal (N, F) float32`, `intercept (N) float64` instead of `feature`/`threshold`),
-/// `/thresholds` the alert threshold and levels.
+/// `@offset` (scikit-learn's `offset_`) and `@configuration_json` (`IsolationConfigurationRecord`
+/// with `extension_level`). Alert levels are metadata.
 extension ExtendedIsolationForest: StorableModel {
     static var algorithm: ModelAlgorithm { .extendedIsolationForest }
 
@@ -21,7 +22,9 @@ extension ExtendedIsolationForest: StorableModel {
         try writer.write(intercepts, to: "intercept", in: group)
         try writer.write(missingGoesLeft.map { $0 ? UInt8(1) : 0 }, to: "missing_go_to_left", in: group)
         try writer.write(nodeSamples, to: "n_node_samples", in: group)
-        try AnomalyThresholdsCodec.write(thresholds, with: writer)
+        try writer.setAttribute("offset", .float(offset), on: group)
+        try IsolationConfigurationRecord(configuration.shared, extensionLevel: configuration.extensionLevel)
+            .write(on: group, with: writer)
     }
 
     static func read(from file: StoredFile, featureCount: Int) throws(ModelStoreError) -> ExtendedIsolationForest {
@@ -39,13 +42,14 @@ extension ExtendedIsolationForest: StorableModel {
         let intercepts = try file.doubles("/forest/intercept", count: nodes)
         let missing = try file.uint8s("/forest/missing_go_to_left", count: nodes).map { $0 != 0 }
         let samples = try file.int32s("/forest/n_node_samples", count: nodes)
-        let thresholds = try AnomalyThresholdsCodec.read(from: file)
+        let configuration = try IsolationConfigurationRecord.read(from: file).validatedExtended(file: file)
+        let offset = try file.float("/forest@offset")
         do {
             return try ExtendedIsolationForest(
                 featureCount: featureCount, sampleSize: sampleSize, extensionLevel: extensionLevel,
                 treeOffsets: offsets.map { Int(clamping: $0) }, leftChildren: left, rightChildren: right,
                 normals: normals, intercepts: intercepts, missingGoesLeft: missing, nodeSamples: samples,
-                thresholds: thresholds)
+                configuration: configuration, offset: offset)
         } catch {
             throw .corrupted("Model file \(file.path): the extended isolation forest is invalid: \(error.description)")
         }

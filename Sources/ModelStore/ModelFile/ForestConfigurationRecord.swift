@@ -4,7 +4,8 @@ import Forests
 /// A Random Forest configuration as JSON (`/forest@configuration_json`), so a loaded
 /// forest keeps the hyperparameters it was trained with.
 ///
-/// The seed is a decimal string: JSON numbers lose integers above 2^53.
+/// `max_samples` and `max_features` use the one text form of `MaxSamples` and `MaxFeatures`
+/// (`all`, `sqrt`, `256`, `0.5`). The seed is a decimal string: JSON numbers lose integers above 2^53.
 /// `threads` is not stored: it never changes the model, and the reader's machine decides it.
 struct ForestConfigurationRecord: Codable, Equatable {
     var task: String
@@ -41,18 +42,8 @@ struct ForestConfigurationRecord: Codable, Equatable {
         task = c.task.rawValue
         trees = c.trees
         bootstrap = c.bootstrap
-        maxSamples = switch c.maxSamples {
-        case .all: "all"
-        case .count(let count): "count:\(count)"
-        case .fraction(let fraction): "fraction:\(fraction)"
-        }
-        maxFeatures = switch c.maxFeatures {
-        case .sqrt: "sqrt"
-        case .log2: "log2"
-        case .all: "all"
-        case .count(let count): "count:\(count)"
-        case .fraction(let fraction): "fraction:\(fraction)"
-        }
+        maxSamples = c.maxSamples.description
+        maxFeatures = c.maxFeatures.description
         maxDepth = c.maxDepth
         minSamplesSplit = c.minSamplesSplit
         minSamplesLeaf = c.minSamplesLeaf
@@ -67,25 +58,13 @@ struct ForestConfigurationRecord: Codable, Equatable {
 
     /// The JSON text.
     func json() throws(ModelStoreError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        do {
-            return String(decoding: try encoder.encode(self), as: UTF8.self)
-        } catch {
-            throw .cannotWrite("Cannot encode the forest configuration: \(error).")
-        }
+        try ConfigurationJSON.encode(self, what: "forest configuration")
     }
 
     /// The validated configuration stored at attribute `key` of `file`.
     /// - Throws: `ModelStoreError.corrupted` for unreadable JSON, unknown words or out-of-range values.
     static func read(from file: StoredFile, key: String) throws(ModelStoreError) -> ForestConfiguration.Validated {
-        let text = try file.text(key)
-        let record: ForestConfigurationRecord
-        do {
-            record = try JSONDecoder().decode(ForestConfigurationRecord.self, from: Data(text.utf8))
-        } catch {
-            throw .corrupted("Model file \(file.path): \(key) is not a forest configuration: \(error).")
-        }
+        let record = try ConfigurationJSON.decode(ForestConfigurationRecord.self, from: file, key: key, what: "forest configuration")
         func bad(_ field: String, _ value: String) -> ModelStoreError {
             .corrupted("Model file \(file.path): forest configuration has \(field) '\(value)'.")
         }
@@ -93,27 +72,10 @@ struct ForestConfigurationRecord: Codable, Equatable {
         var configuration = ForestConfiguration(task: task)
         configuration.trees = record.trees
         configuration.bootstrap = record.bootstrap
-        configuration.maxSamples = try {
-            () throws(ModelStoreError) -> ForestConfiguration.MaxSamples in
-            if record.maxSamples == "all" { return .all }
-            if let count = Self.number(record.maxSamples, "count:").flatMap({ Int($0) }) { return .count(count) }
-            if let fraction = Self.number(record.maxSamples, "fraction:").flatMap({ Double($0) }) { return .fraction(fraction) }
-            throw bad("max_samples", record.maxSamples)
-        }()
-        configuration.maxFeatures = try {
-            () throws(ModelStoreError) -> ForestConfiguration.MaxFeatures in
-            switch record.maxFeatures {
-            case "sqrt": return .sqrt
-            case "log2": return .log2
-            case "all": return .all
-            default:
-                if let count = Self.number(record.maxFeatures, "count:").flatMap({ Int($0) }) { return .count(count) }
-                if let fraction = Self.number(record.maxFeatures, "fraction:").flatMap({ Double($0) }) {
-                    return .fraction(fraction)
-                }
-                throw bad("max_features", record.maxFeatures)
-            }
-        }()
+        guard let maxSamples = MaxSamples(record.maxSamples) else { throw bad("max_samples", record.maxSamples) }
+        configuration.maxSamples = maxSamples
+        guard let maxFeatures = MaxFeatures(record.maxFeatures) else { throw bad("max_features", record.maxFeatures) }
+        configuration.maxFeatures = maxFeatures
         configuration.maxDepth = record.maxDepth
         configuration.minSamplesSplit = record.minSamplesSplit
         configuration.minSamplesLeaf = record.minSamplesLeaf
@@ -137,9 +99,5 @@ struct ForestConfigurationRecord: Codable, Equatable {
         } catch {
             throw .corrupted("Model file \(file.path): the stored forest configuration is invalid: \(error.description)")
         }
-    }
-
-    private static func number(_ text: String, _ prefix: String) -> String? {
-        text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : nil
     }
 }

@@ -4,7 +4,8 @@ import NumericCore
 
 /// Isolation Forest in a model file: `/forest` holds the trees (`TreeEnsembleCodec`) whose
 /// single leaf value is the path length `h = depth + c(n_node_samples)`, plus `@sample_size`
-/// (ψ) and `@path_length_normaliser` (c(ψ)); `/thresholds` the alert threshold and levels.
+/// (ψ), `@path_length_normaliser` (c(ψ)), `@offset` (scikit-learn's `offset_`) and
+/// `@configuration_json` (`IsolationConfigurationRecord`). Alert levels are metadata.
 extension IsolationForest: StorableModel {
     static var algorithm: ModelAlgorithm { .isolationForest }
 
@@ -15,16 +16,19 @@ extension IsolationForest: StorableModel {
         try writer.setAttribute("path_length_normaliser", .float(pathLengthNormaliser), on: group)
         try writer.setAttribute(
             "score_rule", .text("2 ** -(sum over trees of leaf_values / (n_trees * path_length_normaliser))"), on: group)
-        try AnomalyThresholdsCodec.write(thresholds, with: writer)
+        try writer.setAttribute("offset", .float(offset), on: group)
+        try IsolationConfigurationRecord(configuration).write(on: group, with: writer)
     }
 
     static func read(from file: StoredFile, featureCount: Int) throws(ModelStoreError) -> IsolationForest {
         let sampleSize = try file.integer("/forest@sample_size", in: 1 ... Int64(Int32.max))
         let trees = try TreeEnsembleCodec.read(from: file, group: "/forest", featureCount: featureCount, valueWidth: 1)
-        let thresholds = try AnomalyThresholdsCodec.read(from: file)
+        let configuration = try IsolationConfigurationRecord.read(from: file).validatedIsolation(file: file)
+        let offset = try file.float("/forest@offset")
         let model: IsolationForest
         do {
-            model = try IsolationForest(trees: trees, featureCount: featureCount, sampleSize: sampleSize, thresholds: thresholds)
+            model = try IsolationForest(
+                trees: trees, featureCount: featureCount, sampleSize: sampleSize, configuration: configuration, offset: offset)
         } catch {
             throw .corrupted("Model file \(file.path): the isolation forest is invalid: \(error.description)")
         }

@@ -15,12 +15,14 @@ public enum ModelFile {
     ///   - selfTestRows: a few typical input rows (e.g. the first training rows) added to the
     ///     golden self-test vectors; at most 8 are kept. Default nil: boundary and NaN rows only.
     /// - Returns: the file's `content_sha256`.
-    /// - Throws: `ModelStoreError.invalidReference` when the metadata does not describe the model,
-    ///   `.cannotWrite` when the file cannot be written (the destination is then untouched).
+    /// - Throws: `ModelStoreError.invalidReference` when the metadata does not describe the model or
+    ///   the file name does not end in `.h5`/`.hdf5`, `.cannotWrite` when the file cannot be written
+    ///   (the destination is then untouched).
     @discardableResult
     public static func save(
         _ model: TrainedModel, metadata: ModelMetadata, selfTestRows: Matrix<Float>? = nil, to url: URL
     ) throws(ModelStoreError) -> String {
+        try checkOutputPath(url.path)
         var content = ""
         do {
             try AtomicFile.write(to: url.path) { temporary in
@@ -32,6 +34,19 @@ public enum ModelFile {
             throw .cannotWrite("Cannot write model file \(url.path): \(error).")
         }
         return content
+    }
+
+    /// Checks that `path` names an HDF5 file (`.h5` or `.hdf5`, any case): model files are HDF5,
+    /// and a file name's extension decides its format everywhere in Workbench.
+    /// - Throws: `ModelStoreError.invalidReference` (a usage error) naming the path otherwise.
+    public static func checkOutputPath(_ path: String) throws(ModelStoreError) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let suffix = parts.count > 1 ? parts.last!.lowercased() : ""
+        guard suffix == "h5" || suffix == "hdf5" else {
+            throw .invalidReference("\(path): model files are HDF5; name the file .h5 or .hdf5 "
+                + "(got \(suffix.isEmpty ? "no extension" : "'." + suffix + "'")).")
+        }
     }
 
     /// Reads, verifies and rebuilds the model in the file at `url`.

@@ -3,11 +3,11 @@ enum ModelFileLayout {
     /// Root attribute `format`.
     static let format = "workbench-model"
     /// Root attribute `format_version_major`: readers reject other majors.
-    static let majorVersion: Int64 = 1
+    static let majorVersion: Int64 = 2
     /// Root attribute `format_version_minor`: additive changes; readers accept any minor of their major.
     static let minorVersion: Int64 = 0
     /// Root attribute `Conventions`, CF style.
-    static let conventions = "workbench-model-1.0"
+    static let conventions = "workbench-model-2.0"
 
     /// Per-dataset checksum attribute.
     static let checksumAttribute = "sha256"

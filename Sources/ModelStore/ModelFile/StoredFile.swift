@@ -16,15 +16,17 @@ struct StoredFile {
     private(set) var contentSHA256 = ""
 
     /// Reads and verifies the file at `path`.
-    /// - Throws: `ModelStoreError.notFound` when it cannot be opened, `.corrupted` for a
+    /// - Throws: `ModelStoreError.notFound` when the system cannot open it (missing, unreadable, a
+    ///   directory), `.corrupted` when it is not HDF5 (truncated, random, another format), for a
     ///   foreign format, an unsupported major version, a checksum mismatch or an unreadable object.
     init(path: String) throws(ModelStoreError) {
         self.path = path
+        try FileSystem.checkReadableFile(path, what: "Model file")
         let file: HDF5File
         do {
             file = try HDF5File.open(at: path)
         } catch {
-            throw .notFound("Cannot open model file \(path): \(error.message).")
+            throw .corrupted("Model file \(path) is not a readable HDF5 file (truncated, damaged or another format).")
         }
         defer { try? file.close() }
         do {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Datasets
-import Foundation
 import ModelStore
+import Pipeline
 
 /// `workbench predict`: scores a data file with a model file or a registered version.
 struct PredictCommand: AsyncParsableCommand {
@@ -13,8 +13,9 @@ struct PredictCommand: AsyncParsableCommand {
             column is ignored). Output columns:
               classifier   prediction, probability_<class> for each class
               regressor    prediction, prediction_std (spread across trees)
-              detectors    anomaly_score (higher = more anomalous), is_anomaly (0/1 at the model's \
-            threshold), level (highest alert level reached), top_features (flagged rows: feature:share;…)
+              detectors    anomaly_score (higher = more anomalous), is_anomaly (1 when the score reaches \
+            an alert level: score ≥ level), level (highest alert level reached), top_features (flagged rows: \
+            feature:share;…)
             """)
 
     @Option(help: ArgumentHelp(
@@ -24,8 +25,16 @@ struct PredictCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Data to score: a .csv or .h5 file.", valueName: "file"))
     var data: String
 
-    @Option(help: ArgumentHelp("Where to write the predictions (.csv or .h5).", valueName: "predictions.csv"))
+    @Option(help: ArgumentHelp("Where to write the predictions (.csv or .h5); - writes CSV to stdout.",
+                               valueName: "predictions.csv"))
     var output: String
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Copy these input columns (e.g. timestamp,tenant_id) before the outputs, to join rows back.", valueName: "columns"))
+    var keepColumns: [String] = []
+
+    @Flag(help: "Print a JSON summary (rows, flagged rows per level, predicted classes) on stdout.")
+    var json = false
 
     @Option(help: ArgumentHelp("Features listed per flagged row (detectors).", valueName: "n"))
     var topFeatures: Int = 3
@@ -39,26 +48,36 @@ struct PredictCommand: AsyncParsableCommand {
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
+        if output != "-" {
+            do { _ = try DatasetIO.Format(path: output) } catch { throw ValidationError(error.description) }
+        }
+        if json && output == "-" {
+            throw ValidationError("--json and --output - both write to stdout; give --output a file.")
+        }
     }
 
     func run() async throws {
         try await reportingErrors {
             let loaded = try loadModel()
             let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
-            let matrix = try dataset.featureMatrix(columns: loaded.metadata.features, source: data)
-            let predictions = try Predictions(
-                model: loaded.model, matrix: matrix, features: loaded.metadata.features,
-                topFeatures: topFeatures, threads: threads)
-            try DatasetIO.write(predictions.dataset, to: output)
-            printError("wrote \(matrix.rows) predictions to \(output)")
+            let predictions = try ModelScoring.predict(
+                loaded, on: dataset, source: data,
+                options: .init(topFeatures: topFeatures, threads: threads, keepColumns: splitList(keepColumns)))
+            if output == "-" {
+                try StandardOutput.writeCSV(predictions.dataset)
+            } else {
+                try DatasetIO.write(predictions.dataset, to: output)
+            }
+            printError("wrote \(predictions.dataset.rowCount) predictions to \(output == "-" ? "standard output" : output)")
+            if json {
+                print(try ModelsJSON.text(PredictionSummary(predictions: predictions, model: model, data: data, output: output)))
+            }
         }
     }
 
-    /// A path that exists is a model file; anything else is a registry reference.
+    /// A path (an existing file, or a name with `/` or an HDF5 extension) is a model file, so a
+    /// missing one exits 66; anything else is a registry reference.
     private func loadModel() throws -> LoadedModel {
-        if FileManager.default.fileExists(atPath: model) || model.hasSuffix(".h5") {
-            return try ModelFile.load(URL(fileURLWithPath: model))
-        }
-        return try registryOptions.makeRegistry().load(ModelReference(parsing: model))
+        try registryOptions.makeRegistry().loadModel(fileOrReference: model)
     }
 }

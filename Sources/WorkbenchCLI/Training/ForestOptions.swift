@@ -1,13 +1,12 @@
 import ArgumentParser
 import Forests
+import Pipeline
 
-/// Hyperparameters shared by `train`'s algorithms, with scikit-learn's names and defaults.
-///
-/// Options that do not apply to the chosen algorithm are refused by `ModelTrainer`
-/// instead of being silently ignored.
+/// Hyperparameters shared by `train`'s algorithms, with scikit-learn's names; unset means
+/// the algorithm's default, and any option set for an algorithm that does not use it is refused.
 struct ForestOptions: ParsableArguments {
-    @Option(help: "Number of trees.")
-    var trees: Int = 100
+    @Option(help: ArgumentHelp("Number of trees (default 100).", valueName: "n"))
+    var trees: Int?
 
     @Option(help: ArgumentHelp("Maximum tree depth (Random Forest); default unlimited.", valueName: "n"))
     var maxDepth: Int?
@@ -15,16 +14,16 @@ struct ForestOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Features tried per split: sqrt | log2 | all | N | FRACTION (Random Forest; default sqrt for classification, all for regression). Isolation Forest: all | N | FRACTION per tree.",
         valueName: "value"))
-    var maxFeatures: String?
+    var maxFeatures: MaxFeatures?
 
-    @Option(help: "Minimum rows in a leaf (Random Forest).")
-    var minSamplesLeaf: Int = 1
+    @Option(help: ArgumentHelp("Minimum rows in a leaf (Random Forest; default 1).", valueName: "n"))
+    var minSamplesLeaf: Int?
 
-    @Option(help: "Minimum rows to split a node (Random Forest).")
-    var minSamplesSplit: Int = 2
+    @Option(help: ArgumentHelp("Minimum rows to split a node (Random Forest; default 2).", valueName: "n"))
+    var minSamplesSplit: Int?
 
-    @Option(help: ArgumentHelp("Minimum weighted impurity decrease to split (Random Forest).", valueName: "x"))
-    var minImpurityDecrease: Double = 0
+    @Option(help: ArgumentHelp("Minimum weighted impurity decrease to split (Random Forest; default 0).", valueName: "x"))
+    var minImpurityDecrease: Double?
 
     @Option(help: ArgumentHelp("Grow best-first with at most this many leaves (Random Forest).", valueName: "n"))
     var maxLeafNodes: Int?
@@ -33,36 +32,60 @@ struct ForestOptions: ParsableArguments {
                                valueName: "bool"))
     var bootstrap: Bool?
 
-    @Option(help: ArgumentHelp("Rows per tree: N | FRACTION (Random Forest default: all; Isolation Forest default: min(256, rows)).",
+    @Option(help: ArgumentHelp("Rows per tree: all | auto | N | FRACTION (Random Forest default: all; Isolation Forest default: auto = min(256, rows)).",
                                valueName: "value"))
-    var maxSamples: String?
+    var maxSamples: MaxSamples?
 
-    @Option(help: ArgumentHelp("gini | entropy (Random Forest classifier).", valueName: "name"))
-    var criterion: String?
+    @Option(help: ArgumentHelp("Split quality (Random Forest; default gini for classification, squared_error for regression).", valueName: "name"))
+    var criterion: ForestConfiguration.Criterion?
 
-    @Option(help: ArgumentHelp("none | balanced (Random Forest classifier).", valueName: "name"))
-    var classWeight: String?
+    @Option(help: ArgumentHelp("Class weights (Random Forest classifier; default none).", valueName: "name"))
+    var classWeight: ForestConfiguration.ClassWeight?
 
-    @Option(help: ArgumentHelp("histogram | exact split search (Random Forest).", valueName: "name"))
-    var splitter: String = "histogram"
+    @Option(help: ArgumentHelp("Split search: histogram bins for large nodes or exact everywhere (Random Forest; default histogram).", valueName: "name"))
+    var splitter: SplitMethod?
 
-    @Option(help: ArgumentHelp("auto (score > 0.5) | FRACTION of training rows to flag (Isolation Forest).", valueName: "value"))
-    var contamination: String = "auto"
+    @Option(help: ArgumentHelp("auto (score > 0.5) | FRACTION of training rows to flag (Isolation Forest; default auto).", valueName: "value"))
+    var contamination: Contamination?
 
-    @Option(help: ArgumentHelp("Hyperplane extension level 0 … features−1 (extended Isolation Forest; default features−1).",
+    @Option(help: ArgumentHelp("Hyperplane extension level: full | 0 … features−1 (extended Isolation Forest; default full).",
                                valueName: "n"))
-    var extensionLevel: Int?
+    var extensionLevel: ExtendedIsolationForest.ExtensionLevel?
 
-    @Option(help: ArgumentHelp("Share of training rows above the critical level (Isolation Forest).", valueName: "fraction"))
-    var criticalRate: Double = 0.001
+    @Option(help: ArgumentHelp("Share of training rows at or above the critical level (Isolation Forest; default 0.001).", valueName: "fraction"))
+    var criticalRate: Double?
 
-    @Option(help: ArgumentHelp("Recall the stored fixed-recall threshold reaches when --target labels are given (Isolation Forest).",
+    @Option(help: ArgumentHelp("Recall the stored fixed-recall threshold reaches when --target labels are given (Isolation Forest; default 0.9).",
                                valueName: "fraction"))
-    var targetRecall: Double = 0.9
+    var targetRecall: Double?
 
-    @Option(help: "Random seed; the same seed gives the same model for any thread count.")
-    var seed: UInt64 = 0
+    @Option(help: ArgumentHelp("Random seed (default 0); the same seed gives the same model for any thread count.", valueName: "n"))
+    var seed: UInt64?
 
     @Option(help: ArgumentHelp("Worker threads; default all cores.", valueName: "n"))
     var threads: Int?
+
+    /// The options as the pipeline's hyperparameters.
+    var hyperparameters: Hyperparameters {
+        var h = Hyperparameters()
+        h.trees = trees
+        h.maxDepth = maxDepth
+        h.maxFeatures = maxFeatures
+        h.minSamplesLeaf = minSamplesLeaf
+        h.minSamplesSplit = minSamplesSplit
+        h.minImpurityDecrease = minImpurityDecrease
+        h.maxLeafNodes = maxLeafNodes
+        h.bootstrap = bootstrap
+        h.maxSamples = maxSamples
+        h.criterion = criterion
+        h.classWeight = classWeight
+        h.splitter = splitter
+        h.contamination = contamination
+        h.extensionLevel = extensionLevel
+        h.criticalRate = criticalRate
+        h.targetRecall = targetRecall
+        h.seed = seed
+        h.threads = threads
+        return h
+    }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import Datasets
 import Foundation
-import Forests
 import ModelStore
-import NumericCore
+import Pipeline
 
 /// `workbench train`: fits a model on a data file and saves it to a model file, the registry, or both.
 struct TrainCommand: AsyncParsableCommand {
@@ -12,7 +10,8 @@ struct TrainCommand: AsyncParsableCommand {
         abstract: "Train a Random Forest or Isolation Forest on a CSV or HDF5 data set.",
         discussion: """
             Features are every numeric column except the target and --exclude, or exactly --features. \
-            Missing cells (empty or NaN) are allowed in features: each split learns where they go.
+            Missing cells (empty or NaN) are allowed in features: each split learns where they go. \
+            A classification target must have 2 to --max-classes distinct values.
             Examples:
               workbench train --data datasets/odds/breastw.csv --target label \\
                   --algorithm random-forest-classifier --output breastw.h5
@@ -39,6 +38,11 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Leave these columns out of the features.", valueName: "columns"))
     var exclude: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Most distinct target values a classifier accepts (default \(TrainingRequest.defaultMaxClasses)); more usually means a numeric target for the regressor.",
+        valueName: "n"))
+    var maxClasses: Int?
+
     @OptionGroup(title: "Forest options")
     var forest: ForestOptions
 
@@ -48,6 +52,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Register the model as the next version of this name; prints NAME@vN.", valueName: "name"))
     var register: String?
 
+    @Flag(help: "Print the summary as one JSON object on stdout instead of text.")
+    var json = false
+
     @OptionGroup(title: "Registry options")
     var registryOptions: RegistryOptions
 
@@ -55,31 +62,45 @@ struct TrainCommand: AsyncParsableCommand {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
         }
-        if !algorithm.isAnomalyDetector && target == nil {
-            throw ValidationError("--target is required for \(algorithm.rawValue).")
+        if let output {
+            do { try ModelFile.checkOutputPath(output) } catch { throw ValidationError(error.description) }
         }
+        if let maxClasses, maxClasses < 2 { throw ValidationError("--max-classes must be ≥ 2; got \(maxClasses).") }
+        if maxClasses != nil && algorithm != .randomForestClassifier {
+            throw ValidationError("--max-classes does not apply to \(algorithm.rawValue).")
+        }
+    }
+
+    /// The request `train`'s options describe.
+    var request: TrainingRequest {
+        TrainingRequest(
+            algorithm: algorithm, target: target, features: splitList(features), exclude: splitList(exclude),
+            hyperparameters: forest.hyperparameters, maxClasses: maxClasses ?? TrainingRequest.defaultMaxClasses)
     }
 
     func run() async throws {
         try await reportingErrors {
-            let started = ContinuousClock.now
-            let table = try TrainingTable(
-                path: data, target: target, include: splitList(features), exclude: splitList(exclude))
-            let trained = try ModelTrainer(algorithm: algorithm, options: forest).train(table)
-            let seconds = (ContinuousClock.now - started).seconds
-            let metadata = trained.metadata(table: table, trainingSeconds: seconds)
-            let samples = table.matrix.selectingRows(0 ..< min(8, table.matrix.rows))
+            let progress = TerminalProgress(label: "train")
+            let result: TrainingResult
+            do {
+                defer { progress.finish() }
+                result = try ModelTraining.train(request, dataAt: data) { progress.show(done: $0, of: $1, unit: "trees") }
+            }
             if let output {
-                try ModelFile.save(trained.model, metadata: metadata, selfTestRows: samples, to: URL(fileURLWithPath: output))
+                try ModelFile.save(result.model, metadata: result.metadata, selfTestRows: result.selfTestRows,
+                                   to: URL(fileURLWithPath: output))
             }
             var registered: String?
             if let register {
                 let version = try registryOptions.makeRegistry()
-                    .register(trained.model, metadata: metadata, name: register, selfTestRows: samples)
+                    .register(result.model, metadata: result.metadata, name: register, selfTestRows: result.selfTestRows)
                 registered = "\(register)@v\(version.version)"
             }
-            print(TrainingSummary(table: table, trained: trained, seconds: seconds, output: output, registered: registered)
-                .text)
+            if json {
+                print(try ModelsJSON.text(result.summary.report(output: output, registered: registered)))
+            } else {
+                print(result.summary.lines(output: output, registered: registered).joined(separator: "\n"))
+            }
         }
     }
 }
@@ -88,12 +109,3 @@ struct TrainCommand: AsyncParsableCommand {
 func splitList(_ values: [String]) -> [String] {
     values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
 }
-
-extension Duration {
-    /// The duration in seconds as a double.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}
-
-extension ModelAlgorithm: ExpressibleByArgument {}

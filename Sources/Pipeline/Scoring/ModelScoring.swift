@@ -1,0 +1,69 @@
+import Datasets
+import ModelStore
+
+/// Scores data with a trained model: the one prediction path of `predict`, `evaluate` and the nightly job.
+public enum ModelScoring {
+    /// How to score.
+    public struct Options: Sendable, Equatable {
+        /// Features listed per flagged row (detectors), ≥ 0; default 3 (enough to point at a cause,
+        /// few enough to read).
+        public var topFeatures: Int
+        /// Worker threads, ≥ 1; default nil = every core. Never changes the outputs.
+        public var threads: Int?
+        /// Input columns copied, in this order, before the outputs (e.g. `timestamp`, `tenant_id`),
+        /// so each prediction row can be joined back to its input; default none.
+        public var keepColumns: [String]
+
+        /// Options with the defaults above unless given.
+        public init(topFeatures: Int = 3, threads: Int? = nil, keepColumns: [String] = []) {
+            self.topFeatures = topFeatures
+            self.threads = threads
+            self.keepColumns = keepColumns
+        }
+    }
+
+    /// Scores every row of `dataset` with `model`, matching features by name (extra columns
+    /// in any order are ignored).
+    /// - Parameters:
+    ///   - model: the model and its metadata (feature names, threshold levels).
+    ///   - dataset: the rows to score, in memory.
+    ///   - source: where the rows came from, for messages.
+    ///   - options: top features and threads.
+    /// - Returns: the output columns, one row per input row in input order.
+    /// - Throws: `PipelineError.invalidRequest` for a negative `topFeatures`, threads < 1, or a kept
+    ///   column named like an output column or kept twice; `DatasetError.missingColumn` naming a feature
+    ///   or kept column the data lacks; `ForestError` when the data does not fit.
+    /// - Complexity: O(rows × trees × depth).
+    public static func predict(
+        _ model: TrainedModel, metadata: ModelMetadata, on dataset: Dataset, source: String,
+        options: Options = Options()
+    ) throws -> Predictions {
+        guard options.topFeatures >= 0 else {
+            throw PipelineError.invalidRequest("--top-features must be ≥ 0; got \(options.topFeatures).")
+        }
+        if let threads = options.threads, threads < 1 {
+            throw PipelineError.invalidRequest("--threads must be ≥ 1; got \(threads).")
+        }
+        let kept = try options.keepColumns.map { name in
+            guard let column = dataset.column(named: name) else {
+                throw DatasetError.missingColumn(name: name, source: source, available: dataset.columnNames)
+            }
+            return column
+        }
+        if let repeated = Dictionary(grouping: options.keepColumns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw PipelineError.invalidRequest("--keep-columns names '\(repeated)' twice; name each column once.")
+        }
+        let matrix = try dataset.featureMatrix(columns: metadata.features, source: source)
+        let outputs = try Predictions(
+            model: model, matrix: matrix, features: metadata.features, levels: metadata.thresholds,
+            topFeatures: options.topFeatures, threads: options.threads)
+        return try outputs.keeping(kept)
+    }
+
+    /// Scores with a loaded model file or registry version; see `predict(_:metadata:on:source:options:)`.
+    public static func predict(
+        _ loaded: LoadedModel, on dataset: Dataset, source: String, options: Options = Options()
+    ) throws -> Predictions {
+        try predict(loaded.model, metadata: loaded.metadata, on: dataset, source: source, options: options)
+    }
+}

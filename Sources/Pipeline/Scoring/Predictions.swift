@@ -1,0 +1,105 @@
+import Datasets
+import Forests
+import ModelStore
+import NumericCore
+
+/// A model's outputs for every input row, as the columns `predict` writes.
+///
+/// Classifier: `prediction`, `probability_<class>`; regressor: `prediction`, `prediction_std`;
+/// detectors: `anomaly_score`, `is_anomaly` (1 when the row reaches an alert level, `score ≥ value`),
+/// `level` (the highest alert level reached), `top_features` (flagged rows only).
+public struct Predictions: Sendable {
+    /// The output table, one row per input row in input order (kept input columns first).
+    public let dataset: Dataset
+    /// The model's algorithm.
+    public let algorithm: ModelAlgorithm
+
+    /// Runs `model` on `matrix` (columns in the model's feature order).
+    /// - Parameters:
+    ///   - levels: the model's threshold levels (detectors apply the alert levels).
+    ///   - topFeatures: features listed per flagged row (detectors), ≥ 0.
+    /// - Throws: `ForestError` when the matrix does not fit the model.
+    init(
+        model: TrainedModel, matrix: Matrix<Float>, features: [String], levels: [ThresholdLevel], topFeatures: Int,
+        threads: Int?
+    ) throws {
+        var columns: [Column]
+        algorithm = model.algorithm
+        switch model {
+        case .randomForestClassifier(let forest):
+            let probabilities = try forest.predictProbabilities(matrix, threads: threads)
+            let predicted = try forest.predict(matrix, threads: threads)
+            columns = [Column(name: "prediction", data: .text(predicted.map { forest.classNames[$0] }))]
+            for (index, name) in forest.classNames.enumerated() {
+                columns.append(Column(name: "probability_\(name)", data: .numeric(probabilities.column(index))))
+            }
+        case .randomForestRegressor(let forest):
+            let (mean, spread) = try forest.predictWithSpread(matrix, threads: threads)
+            columns = [Column(name: "prediction", data: .numeric(mean)),
+                       Column(name: "prediction_std", data: .numeric(spread))]
+        case .isolationForest(let forest):
+            let scores = try forest.scores(matrix, threads: threads)
+            columns = try Self.anomalyColumns(scores: scores, levels: levels, features: features,
+                                              top: topFeatures) { row, count throws(ForestError) in
+                try forest.topContributions(of: matrix, row: row, count: count)
+            }
+        case .extendedIsolationForest(let forest):
+            let scores = try forest.scores(matrix, threads: threads)
+            columns = try Self.anomalyColumns(scores: scores, levels: levels, features: features,
+                                              top: topFeatures) { row, count throws(ForestError) in
+                try forest.topContributions(of: matrix, row: row, count: count)
+            }
+        }
+        dataset = try Dataset(columns: columns)
+    }
+
+    /// The same outputs after the input columns `kept`.
+    /// - Throws: `PipelineError.invalidRequest` when a kept column has an output column's name.
+    func keeping(_ kept: [Column]) throws -> Predictions {
+        guard !kept.isEmpty else { return self }
+        if let clash = kept.first(where: { dataset.column(named: $0.name) != nil }) {
+            throw PipelineError.invalidRequest(
+                "--keep-columns '\(clash.name)' has the name of an output column; rename it in the input.")
+        }
+        return Predictions(dataset: try Dataset(columns: kept + dataset.columns), algorithm: algorithm)
+    }
+
+    private init(dataset: Dataset, algorithm: ModelAlgorithm) {
+        self.dataset = dataset
+        self.algorithm = algorithm
+    }
+
+    /// Score, flag, level and, for flagged rows only, the features that isolated the row.
+    private static func anomalyColumns(
+        scores: [Double], levels: [ThresholdLevel], features: [String], top: Int,
+        explain: (Int, Int) throws(ForestError) -> [FeatureContribution]
+    ) throws -> [Column] {
+        var flags: [Double] = []
+        var reached: [String?] = []
+        var explanations: [String?] = []
+        flags.reserveCapacity(scores.count)
+        let alerts = levels.alertLevels(on: "anomaly_score")
+        for (row, score) in scores.enumerated() {
+            let level = alerts.last { $0.isReached(by: score) }
+            flags.append(level == nil ? 0 : 1)
+            reached.append(level?.name)
+            guard level != nil, top > 0 else {
+                explanations.append(nil)
+                continue
+            }
+            let contributions = try explain(row, min(top, features.count))
+            explanations.append(contributions.map { "\(features[$0.feature]):\(formatShare($0.share))" }
+                .joined(separator: ";"))
+        }
+        return [
+            Column(name: "anomaly_score", data: .numeric(scores)),
+            Column(name: "is_anomaly", data: .numeric(flags)),
+            Column(name: "level", data: .text(reached)),
+            Column(name: "top_features", data: .text(explanations)),
+        ]
+    }
+
+    private static func formatShare(_ share: Double) -> String {
+        "\((share * 1000).rounded() / 1000)"
+    }
+}

@@ -1,0 +1,51 @@
+import ModelStore
+
+/// What to train: the algorithm, the columns, the hyperparameters and the limits on the target.
+///
+/// Built by the CLI from `train`'s options (and later by `evaluate` and the nightly job);
+/// new concerns (validation split, feature spec, time and group columns) become new fields
+/// with defaults, so existing callers keep compiling.
+public struct TrainingRequest: Sendable, Equatable {
+    /// The algorithm to fit.
+    public var algorithm: ModelAlgorithm
+    /// The target column: class labels, regression target, or (detectors, optional) 0/1 labels
+    /// used only to measure the detector.
+    public var target: String?
+    /// Use exactly these feature columns; empty (default) = every numeric column except the
+    /// target and `exclude`.
+    public var features: [String]
+    /// Columns left out of the features; default none.
+    public var exclude: [String]
+    /// Hyperparameters; default none set (every algorithm's defaults).
+    public var hyperparameters: Hyperparameters
+    /// Most distinct target values a classifier accepts; default `defaultMaxClasses`.
+    public var maxClasses: Int
+
+    /// 100: a classification target with more distinct values is almost always a number meant
+    /// for the regressor, and memory grows with classes × features × bins.
+    public static let defaultMaxClasses = 100
+
+    /// A request; only `algorithm` is required.
+    public init(
+        algorithm: ModelAlgorithm, target: String? = nil, features: [String] = [], exclude: [String] = [],
+        hyperparameters: Hyperparameters = Hyperparameters(), maxClasses: Int = defaultMaxClasses
+    ) {
+        self.algorithm = algorithm
+        self.target = target
+        self.features = features
+        self.exclude = exclude
+        self.hyperparameters = hyperparameters
+        self.maxClasses = maxClasses
+    }
+
+    /// Checks what can be checked without data.
+    /// - Throws: `PipelineError.invalidRequest` for a missing target of a supervised algorithm or `maxClasses` < 2.
+    func check() throws(PipelineError) {
+        if !algorithm.isAnomalyDetector && target == nil {
+            throw .invalidRequest("--target is required for \(algorithm.rawValue).")
+        }
+        guard maxClasses >= 2 else {
+            throw .invalidRequest("--max-classes must be ≥ 2; got \(maxClasses).")
+        }
+    }
+}
