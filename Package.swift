@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Notebooks", targets: ["Notebooks"]),
+        .library(name: "Publishing", targets: ["Publishing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,11 +54,15 @@ let package = Package(
                 exclude: ["README.md"]),
         .target(name: "Reports", exclude: ["README.md"]),
         .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
+        .target(name: "Publishing", dependencies: [
+            "DurableFiles", "NumericCore", "Forests", "ModelStore", "MetricsSource",
+        ], exclude: ["README.md"]),
         .target(name: "Retrain", dependencies: [
             "Datasets", "ModelStore", "NumericCore", .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
+            "Publishing", "DurableFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -90,6 +95,9 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),
+        .testTarget(name: "PublishingTests", dependencies: [
+            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport", "WorkbenchCLI",
+        ]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),

@@ -124,6 +124,77 @@ public struct MetricsSchema: Sendable, Equatable {
                 CREATE INDEX IF NOT EXISTS incidents_tenant_time_idx
                     ON \(qualifiedIncidentsTable) (tenant_id, start_time)
                 """),
+        ] + publicationStatements
+    }
+
+    /// `"schema"."workbench_model_artifacts"`: every file of every published bundle (bytea + SHA-256).
+    public var qualifiedArtifactsTable: String { schema.quoted + ".workbench_model_artifacts" }
+    /// `"schema"."workbench_model_thresholds"`: the published alert levels, one row per scope and level.
+    public var qualifiedThresholdsTable: String { schema.quoted + ".workbench_model_thresholds" }
+    /// `"schema"."workbench_model_current"`: the live version of each model (and the previous one).
+    public var qualifiedCurrentTable: String { schema.quoted + ".workbench_model_current" }
+    /// `"schema"."workbench_model_history"`: every move of the current pointer.
+    public var qualifiedHistoryTable: String { schema.quoted + ".workbench_model_history" }
+
+    /// The tables `workbench publish --to postgresql://…` writes (docs/publishing.md), each idempotent.
+    var publicationStatements: [(String, String)] {
+        [
+            ("create model artifacts table", """
+                CREATE TABLE IF NOT EXISTS \(qualifiedArtifactsTable) (
+                    model_name text NOT NULL,
+                    version integer NOT NULL,
+                    path text NOT NULL,
+                    content bytea NOT NULL,
+                    sha256 text NOT NULL,
+                    bytes bigint NOT NULL,
+                    tenant_id text,
+                    published_at timestamptz NOT NULL DEFAULT now(),
+                    PRIMARY KEY (model_name, version, path),
+                    CONSTRAINT workbench_model_artifacts_size CHECK (octet_length(content) = bytes)
+                )
+                """),
+            ("create model thresholds table", """
+                CREATE TABLE IF NOT EXISTS \(qualifiedThresholdsTable) (
+                    model_name text NOT NULL,
+                    version integer NOT NULL,
+                    tenant_id text,
+                    group_name text,
+                    collector_name text,
+                    metric_name text,
+                    level text NOT NULL,
+                    value double precision NOT NULL,
+                    score text NOT NULL,
+                    direction text NOT NULL,
+                    raises_anomaly boolean NOT NULL
+                )
+                """),
+            ("create model thresholds index", """
+                CREATE UNIQUE INDEX IF NOT EXISTS workbench_model_thresholds_key ON \(qualifiedThresholdsTable) (
+                    model_name, version, coalesce(tenant_id, ''), coalesce(group_name, ''),
+                    coalesce(collector_name, ''), coalesce(metric_name, ''), level)
+                """),
+            ("create model current table", """
+                CREATE TABLE IF NOT EXISTS \(qualifiedCurrentTable) (
+                    model_name text PRIMARY KEY,
+                    version integer NOT NULL,
+                    manifest_sha256 text NOT NULL,
+                    previous_version integer,
+                    previous_manifest_sha256 text,
+                    published_at timestamptz NOT NULL DEFAULT now()
+                )
+                """),
+            ("create model history table", """
+                CREATE TABLE IF NOT EXISTS \(qualifiedHistoryTable) (
+                    model_name text NOT NULL,
+                    action text NOT NULL,
+                    from_version integer,
+                    to_version integer NOT NULL,
+                    manifest_sha256 text NOT NULL,
+                    threshold text,
+                    actor text NOT NULL,
+                    at timestamptz NOT NULL DEFAULT now()
+                )
+                """),
         ]
     }
 }

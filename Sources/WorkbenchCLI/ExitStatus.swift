@@ -7,6 +7,8 @@ import MetricsSource
 import ModelStore
 import NumericCore
 import Pipeline
+import DurableFiles
+import Publishing
 
 /// The sysexits codes that `workbench` ends with; schedulers act on them.
 enum ExitStatus: Int32 {
@@ -56,6 +58,16 @@ enum ExitStatus: Int32 {
             case .invalidRequest: .usage
             case .unsuitableData: .badData
             }
+        case let error as PublishingError:
+            switch error {
+            case .invalidRequest: .usage
+            case .notFound: .inputMissing
+            case .corrupted: .badData
+            case .cannotWrite: .cannotWrite
+            case .unavailable: .temporaryFailure
+            case .configuration: .badConfiguration
+            }
+        case is DurableFileError: .cannotWrite
         case is NumericError: .badData
         case is EvaluationError: .badData
         case is HDF5Error: .badData

@@ -58,6 +58,9 @@ struct TrainCommand: AsyncParsableCommand {
     @OptionGroup(title: "Registry options")
     var registryOptions: RegistryOptions
 
+    @OptionGroup(title: "Job metrics")
+    var jobMetrics: JobMetricsOptions
+
     func validate() throws {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
@@ -79,13 +82,15 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors {
+        try await jobMetrics.reporting(job: "train", model: register) { run in
             let progress = TerminalProgress(label: "train")
             let result: TrainingResult
             do {
                 defer { progress.finish() }
                 result = try ModelTraining.train(request, dataAt: data) { progress.show(done: $0, of: $1, unit: "trees") }
             }
+            run.recordTraining(seconds: result.summary.seconds, metrics: result.summary.metrics,
+                               tenant: result.metadata.lineage.tenant)
             if let output {
                 try ModelFile.save(result.model, metadata: result.metadata, selfTestRows: result.selfTestRows,
                                    to: URL(fileURLWithPath: output))
