@@ -58,11 +58,12 @@ let package = Package(
             "DurableFiles", "NumericCore", "Forests", "ModelStore", "MetricsSource",
         ], exclude: ["README.md"]),
         .target(name: "Retrain", dependencies: [
-            "Datasets", "ModelStore", "NumericCore", .product(name: "Yams", package: "Yams"),
+            "Datasets", "DurableFiles", "Evaluation", "Forests", "MetricsSource", "ModelStore", "NumericCore",
+            "Pipeline", "Publishing", "Reports", .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
-            "Publishing", "DurableFiles",
+            "Publishing", "DurableFiles", "Retrain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -75,7 +76,9 @@ let package = Package(
         .target(name: "DatabaseTestSupport", dependencies: ["Datasets", "MetricsSource"],
                 path: "Tests/DatabaseTestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
-        .testTarget(name: "RetrainTests", dependencies: ["Retrain", "Datasets", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "RetrainTests", dependencies: [
+            "Retrain", "Datasets", "ModelStore", "Publishing", "TestSupport", .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport"]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
@@ -91,7 +94,7 @@ let package = Package(
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
-            "NumericCore", "WorkbenchCLI",
+            "NumericCore", "WorkbenchCLI", "Retrain", "Publishing",
         ], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),

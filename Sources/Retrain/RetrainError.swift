@@ -10,6 +10,10 @@ public enum RetrainError: Error, Equatable, Sendable, CustomStringConvertible {
     case badData(String)
     /// A command-line request that does not fit the spec (unknown tenant, bad shard).
     case invalidRequest(String)
+    /// The environment does not fit the spec (an unset DSN variable).
+    case configuration(String)
+    /// A resource the whole run needs is temporarily unavailable (the database's advisory lock is held).
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -19,7 +23,8 @@ public enum RetrainError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): \(first)\(more)"
         case .unreadableSpec(let file, let reason): return "\(file): cannot read the job spec: \(reason)"
         case .busy(let holder): return "Another retraining run holds the lock: \(holder). Retry when it has finished."
-        case .badData(let message), .invalidRequest(let message): return message
+        case .badData(let message), .invalidRequest(let message), .configuration(let message), .unavailable(let message):
+            return message
         }
     }
 }

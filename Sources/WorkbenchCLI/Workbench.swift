@@ -14,7 +14,7 @@ struct Workbench: AsyncParsableCommand {
         version: WorkbenchVersion.current,
         subcommands: [
             DatasetCommand.self, TrainCommand.self, PredictCommand.self, ModelsCommand.self,
-            DatabaseCommand.self, PullCommand.self, PublishCommand.self, NotebookCommand.self,
+            DatabaseCommand.self, PullCommand.self, PublishCommand.self, NotebookCommand.self, RetrainCommand.self,
         ]
     )
 

@@ -43,6 +43,11 @@ final class ScriptedSteps: RetrainSteps {
         calls.append("promote \(run.registryName)@\(version)")
     }
 
+    func publish(_ run: PlannedRun, version: String) throws -> Bool {
+        calls.append("publish \(run.registryName)@\(version)")
+        return false
+    }
+
     func falseAlertsKey(_ run: PlannedRun) -> String { "false_alerts_per_group_day" }
 }
 
@@ -87,6 +92,7 @@ struct RunnerTests {
         #expect(summary.runs.allSatisfy { $0.outcome == .kept })
         #expect(summary.exitCode == 0)
         #expect(!steps.calls.contains { $0.hasPrefix("train") || $0.hasPrefix("register") || $0.hasPrefix("promote") })
+        #expect(steps.calls.filter { $0.hasPrefix("publish") }.count == 3)
     }
 
     @Test("cancellation stops at the next step boundary")

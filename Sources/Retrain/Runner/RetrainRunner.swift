@@ -8,6 +8,8 @@ public struct RetrainRunner<Steps: RetrainSteps> {
     public let codeVersion: String
     /// Called when a run starts (index, total, run), for progress.
     public var onRunStart: (Int, Int, PlannedRun) -> Void = { _, _, _ in }
+    /// Called when a run ends, with its outcome.
+    public var onRunEnd: (RunOutcome) -> Void = { _ in }
 
     public init(spec: RetrainSpec, steps: Steps, cancellation: Cancellation, codeVersion: String) {
         self.spec = spec
@@ -22,7 +24,9 @@ public struct RetrainRunner<Steps: RetrainSteps> {
         var outcomes: [RunOutcome] = []
         for (index, planned) in plan.runs.enumerated() {
             onRunStart(index, plan.runs.count, planned)
-            outcomes.append(runOne(planned))
+            let outcome = runOne(planned)
+            onRunEnd(outcome)
+            outcomes.append(outcome)
         }
         return RetrainSummary(runs: outcomes)
     }
@@ -42,7 +46,7 @@ public struct RetrainRunner<Steps: RetrainSteps> {
             let key = IdempotencyKey(dataSHA256: digest, tenant: run.tenant, model: run.model,
                                      holdoutSeconds: spec.holdoutSeconds, seed: spec.seed, codeVersion: codeVersion)
             if let existing = try steps.existingVersion(run, key: key) {
-                return reused(existing, run)
+                return try reuse(existing, run, data)
             }
             try checkpoint()
             let candidate = try steps.train(run, on: data)
@@ -71,14 +75,34 @@ public struct RetrainRunner<Steps: RetrainSteps> {
         }
     }
 
-    private func reused(_ existing: ExistingVersion, _ run: PlannedRun) -> RunOutcome {
+    /// The same data, parameters and code were run before: nothing is trained or registered. A production
+    /// version is re-published if a crash kept it from its bundle; a version that is not production is gated
+    /// again (a crash may have come between its registration and its promotion) and promoted if it passes.
+    private func reuse(_ existing: ExistingVersion, _ run: PlannedRun, _ data: Steps.RunData) throws -> RunOutcome {
+        let same = "same data, parameters and code as \(existing.version)"
         if existing.isProduction {
+            try checkpoint()
+            let republished = try steps.publish(run, version: existing.version)
+            let reason = republished
+                ? "\(same), already production: nothing registered; its missing publication was completed"
+                : "\(same), already production: nothing registered or published"
             return RunOutcome(tenant: run.tenant, model: run.registryName, outcome: .kept, version: existing.version,
-                              metrics: existing.metrics,
-                              reason: "same data, parameters and code as \(existing.version), already production: nothing registered")
+                              metrics: existing.metrics, reason: reason)
         }
-        return RunOutcome(tenant: run.tenant, model: run.registryName, outcome: .gateFailed, version: existing.version,
-                          metrics: existing.metrics,
-                          reason: "same data, parameters and code as \(existing.version), which did not pass the gates: nothing registered")
+        try checkpoint()
+        let production = try steps.evaluateProduction(run, on: data)
+        let verdict = run.model.gates.verdict(candidate: existing.metrics, production: production,
+                                              falseAlertsKey: steps.falseAlertsKey(run))
+        guard verdict.passed else {
+            return RunOutcome(tenant: run.tenant, model: run.registryName, outcome: .gateFailed, version: existing.version,
+                              metrics: existing.metrics,
+                              reason: "\(same), which does not pass the gates: nothing registered; "
+                                  + verdict.failures.joined(separator: "; "))
+        }
+        try checkpoint()
+        let reason = "\(same), which passes every gate: promoted without registering again"
+        try steps.promoteAndPublish(run, version: existing.version, reason: reason)
+        return RunOutcome(tenant: run.tenant, model: run.registryName, outcome: .promoted, version: existing.version,
+                          metrics: existing.metrics, reason: reason)
     }
 }

@@ -39,6 +39,9 @@ public protocol RetrainSteps {
     func register(_ candidate: Candidate, _ run: PlannedRun, metrics: [String: Double], key: IdempotencyKey) throws -> String
     /// Points `production` at `version` and publishes it.
     func promoteAndPublish(_ run: PlannedRun, version: String, reason: String) throws
+    /// Publishes `version` when it is not the current publication yet; returns true when something moved.
+    /// (A run killed between promotion and publication left it unpublished.)
+    func publish(_ run: PlannedRun, version: String) throws -> Bool
     /// The metric key the false-alert gate reads for this run.
     func falseAlertsKey(_ run: PlannedRun) -> String
 }

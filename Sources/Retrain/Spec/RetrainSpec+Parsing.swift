@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Yams
 
 extension RetrainSpec {
@@ -191,6 +192,11 @@ extension RetrainSpec {
             }
             guard let text = value.scalar?.string, !text.isEmpty else {
                 reader.fail(path, "expected a value for \(option), got \(SpecReader.show(value))")
+                continue
+            }
+            var probe = Hyperparameters()
+            if let expected = HyperparameterValues.set(name, text, in: &probe) {
+                reader.fail(path, "expected \(expected), got '\(text)'")
                 continue
             }
             values[name] = text

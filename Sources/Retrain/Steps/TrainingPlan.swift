@@ -1,0 +1,26 @@
+import Datasets
+import ModelStore
+import Pipeline
+
+/// The `Pipeline.TrainingRequest` of a spec's model entry.
+enum TrainingPlan {
+    /// The request training `model` on `columns`: the spec's algorithm, target and hyperparameters (seeded by
+    /// the spec), with the time, group, every target and every text column left out of the features.
+    /// - Throws: `RetrainError.invalidRequest` for an unknown algorithm or a bad hyperparameter.
+    static func request(for model: ModelSpec, spec: RetrainSpec, columns: Dataset) throws(RetrainError) -> TrainingRequest {
+        guard let algorithm = ModelAlgorithm(rawValue: model.algorithm) else {
+            throw .invalidRequest("models: unknown algorithm '\(model.algorithm)'.")
+        }
+        let text = columns.columns.compactMap { column -> String? in
+            if case .text = column.data { return column.name }
+            return nil
+        }
+        // Every target of the spec stays out: a detector without a target must not learn from another model's labels.
+        let targets = spec.models.compactMap(\.target)
+        let exclude = ([spec.time, spec.group] + targets + text).filter { $0 != model.target && columns.column(named: $0) != nil }
+        var seen: Set<String> = []
+        return TrainingRequest(
+            algorithm: algorithm, target: model.target, exclude: exclude.filter { seen.insert($0).inserted },
+            hyperparameters: try HyperparameterValues.of(model, seed: spec.seed))
+    }
+}
