@@ -70,3 +70,27 @@ public struct HoldoutSplit: Sendable {
     public let holdoutStart: Double
     public let holdoutEnd: Double
 }
+
+extension HoldoutSplit {
+    /// The same split without the rows whose `column` is missing (a gap in a regression target, an unlabelled
+    /// row): they can neither train nor judge a model of that target. Nil `column` keeps every row.
+    /// - Throws: `RetrainError.badData` when either part is left empty.
+    public func keepingRowsWithValue(in column: String?) throws(RetrainError) -> HoldoutSplit {
+        guard let column else { return self }
+        func kept(_ dataset: Dataset) -> Dataset {
+            guard let data = dataset.column(named: column)?.data else { return dataset }
+            let rows: [Int]
+            switch data {
+            case .numeric(let values): rows = values.indices.filter { !values[$0].isNaN }
+            case .text(let values): rows = values.indices.filter { values[$0] != nil }
+            }
+            return rows.count == dataset.rowCount ? dataset : dataset.selectingRows(rows)
+        }
+        let training = kept(training), holdout = kept(holdout)
+        guard training.rowCount > 0, holdout.rowCount > 0 else {
+            throw .badData("The target '\(column)' is missing in every \(training.rowCount == 0 ? "training" : "hold-out") row.")
+        }
+        return HoldoutSplit(training: training, holdout: holdout, trainingEnd: trainingEnd, holdoutStart: holdoutStart,
+                            holdoutEnd: holdoutEnd)
+    }
+}

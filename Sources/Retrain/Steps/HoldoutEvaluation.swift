@@ -53,7 +53,14 @@ public struct HoldoutEvaluation: Sendable {
             var storage: [Double] = []
             let columns = forest.classNames.map { numeric(outputs, "probability_\($0)") ?? [] }
             storage.reserveCapacity(holdout.rowCount * classes.count)
-            for row in 0 ..< holdout.rowCount { for column in columns { storage.append(column[row]) } }
+            // Weighted tree averages can leave a probability a rounding error outside [0, 1] (-6e-18 seen with
+            // class_weight: balanced); log loss refuses those, so clamp what is within 1e-9 of a bound.
+            for row in 0 ..< holdout.rowCount {
+                for column in columns {
+                    let value = column[row]
+                    storage.append(value < 0 && value > -1e-9 ? 0 : value > 1 && value < 1 + 1e-9 ? 1 : value)
+                }
+            }
             let probabilities = try Matrix<Double>(rows: holdout.rowCount, columns: classes.count, storage: storage)
             let measured = try ClassificationMetrics.compute(truth: truth, probabilities: probabilities, classes: classes)
             metrics.merge(flat(measured), uniquingKeysWith: { $1 })

@@ -36,6 +36,7 @@ public final class PipelineSteps: RetrainSteps {
     public func load(_ run: PlannedRun) throws -> (data: RunRows, digest: String) {
         let rows = try source.rows(tenant: run.tenant)
         let split = try rows.split(tenant: run.tenant, holdoutSeconds: spec.holdoutSeconds)
+            .keepingRowsWithValue(in: run.model.target)
         let data = RunRows(split: split, source: source.description)
         records[run.registryName] = RunRecord(
             trainingRows: split.training.rowCount, holdoutRows: split.holdout.rowCount,
@@ -53,6 +54,10 @@ public final class PipelineSteps: RetrainSteps {
     }
 
     public func train(_ run: PlannedRun, on data: RunRows) throws -> TrainingResult {
+        if let features = run.model.features {
+            throw RetrainError.invalidRequest("features: \(features.prefix(40)) cannot be applied yet: this build has no "
+                + "Features library; remove `features` from model '\(run.model.name)' to train on the raw metric columns.")
+        }
         let request = try TrainingPlan.request(for: run.model, spec: spec, columns: data.split.training)
         return try ModelTraining.train(request, on: data.split.training, source: data.source, progress: onTrees)
     }

@@ -5,7 +5,7 @@ import Pipeline
 /// The `Pipeline.TrainingRequest` of a spec's model entry.
 enum TrainingPlan {
     /// The request training `model` on `columns`: the spec's algorithm, target and hyperparameters (seeded by
-    /// the spec), with the time, group, every target and every text column left out of the features.
+    /// the spec), with the time, group, every label (targets of classifiers and detectors, and this model's target) and every text column left out of the features.
     /// - Throws: `RetrainError.invalidRequest` for an unknown algorithm or a bad hyperparameter.
     static func request(for model: ModelSpec, spec: RetrainSpec, columns: Dataset) throws(RetrainError) -> TrainingRequest {
         guard let algorithm = ModelAlgorithm(rawValue: model.algorithm) else {
@@ -15,8 +15,10 @@ enum TrainingPlan {
             if case .text = column.data { return column.name }
             return nil
         }
-        // Every target of the spec stays out: a detector without a target must not learn from another model's labels.
-        let targets = spec.models.compactMap(\.target)
+        // Every label of the spec stays out: a detector without a target must not learn from another model's labels.
+        // (A regressor's target is a metric, a fine feature for the other models.)
+        let targets = spec.models.filter { $0.algorithm != "random-forest-regressor" || $0.name == model.name }
+            .compactMap(\.target)
         let exclude = ([spec.time, spec.group] + targets + text).filter { $0 != model.target && columns.column(named: $0) != nil }
         var seen: Set<String> = []
         return TrainingRequest(
