@@ -41,7 +41,8 @@ struct RetrainSpecTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
         let spec = try RetrainSpec.load(path: root + "/examples/nightly.yaml")
-        #expect(spec.models.map(\.name) == ["anomalies", "incidents"])
+        #expect(spec.models.map(\.name) == ["anomalies", "requests"])
+        #expect(try RetrainSpec.load(path: root + "/examples/nightly-postgres.yaml").models.count == 2)
     }
 
     @Test("every problem names its key path and the bad value", arguments: [

@@ -52,7 +52,7 @@ public final class RetrainSource {
             return try fileData().tenants
         case .postgres(let postgres):
             guard let settings = try connectionSettings() else { return [] }
-            let schema = try MetricsSchema(schema: "public")
+            let schema = try MetricsSchema(schema: postgres.schema)
             let connection = try PostgresConnection.connect(settings)
             let rows = try connection.query(
                 "list tenants",
@@ -95,7 +95,7 @@ public final class RetrainSource {
             tenant: tenant, from: windowEnd - Int64(postgres.windowSeconds), to: windowEnd,
             bucket: try BucketWidth(seconds: Int64(postgres.bucketSeconds)),
             aggregates: try postgres.aggregates.map { name throws(MetricsSourceError) in try Aggregate.parse(name) },
-            labelsFromIncidents: true)
+            labelsFromIncidents: true, schema: postgres.schema)
         let result = try MetricsPuller(settings: settings).pull(try request.validated(), now: windowEnd)
         var dataset = result.dataset
         if dataset.column(named: spec.group) == nil {

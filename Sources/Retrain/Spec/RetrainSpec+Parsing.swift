@@ -73,7 +73,7 @@ extension RetrainSpec {
         case (let file?, nil):
             return reader.string(file).map { .file(path: $0) }
         case (nil, let postgres?):
-            let keys = ["dsn_env", "window", "bucket", "aggregates"]
+            let keys = ["dsn_env", "window", "bucket", "aggregates", "schema"]
             guard let pg = reader.mapping(postgres.node, at: postgres.path, allowed: keys) else { return nil }
             let dsnEnv = reader.requiredString(pg["dsn_env"], at: postgres.path + ".dsn_env")
             let window = pg["window"] == nil ? 30 * 86400 : reader.duration(pg["window"])
@@ -86,9 +86,10 @@ extension RetrainSpec {
             if let dsnEnv, !dsnEnv.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
                 reader.fail(postgres.path + ".dsn_env", "expected the NAME of an environment variable, got '\(dsnEnv)'")
             }
+            let schema = reader.string(pg["schema"]) ?? "public"
             guard let dsnEnv, let window, let bucket else { return nil }
             return .postgres(PostgresSource(dsnEnv: dsnEnv, windowSeconds: window, bucketSeconds: bucket,
-                                            aggregates: aggregates))
+                                            aggregates: aggregates, schema: schema))
         default:
             reader.fail(entry.path, "expected exactly one of file or postgres")
             return nil

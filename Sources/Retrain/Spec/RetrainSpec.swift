@@ -15,6 +15,8 @@ public struct RetrainSpec: Equatable, Sendable {
         public var windowSeconds: Int
         public var bucketSeconds: Int
         public var aggregates: [String]
+        /// Schema of the collectors' tables (`workbench db init --schema`); default `public`.
+        public var schema: String = "public"
     }
 
     /// Which tenants to run.
