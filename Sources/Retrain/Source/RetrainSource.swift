@@ -19,7 +19,8 @@ public final class RetrainSource {
         self.environment = environment
         if case .postgres(let postgres) = spec.source {
             let bucket = Int64(postgres.bucketSeconds)
-            windowEnd = now - ((now % bucket) + bucket) % bucket
+            let end = postgres.until ?? now
+            windowEnd = end - ((end % bucket) + bucket) % bucket
         } else {
             windowEnd = now
         }

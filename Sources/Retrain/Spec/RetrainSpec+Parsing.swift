@@ -1,4 +1,5 @@
 import Foundation
+import MetricsSource
 import Pipeline
 import Yams
 
@@ -73,7 +74,7 @@ extension RetrainSpec {
         case (let file?, nil):
             return reader.string(file).map { .file(path: $0) }
         case (nil, let postgres?):
-            let keys = ["dsn_env", "window", "bucket", "aggregates", "schema"]
+            let keys = ["dsn_env", "window", "bucket", "aggregates", "schema", "until"]
             guard let pg = reader.mapping(postgres.node, at: postgres.path, allowed: keys) else { return nil }
             let dsnEnv = reader.requiredString(pg["dsn_env"], at: postgres.path + ".dsn_env")
             let window = pg["window"] == nil ? 30 * 86400 : reader.duration(pg["window"])
@@ -87,9 +88,16 @@ extension RetrainSpec {
                 reader.fail(postgres.path + ".dsn_env", "expected the NAME of an environment variable, got '\(dsnEnv)'")
             }
             let schema = reader.string(pg["schema"]) ?? "public"
+            var until: Int64?
+            if let entry = pg["until"], let text = reader.string(entry) {
+                until = try? PullTime.parse(text, now: 0)
+                if until == nil || text.hasPrefix("now") {
+                    reader.fail(entry.path, "expected an ISO 8601 UTC time such as 2026-01-12T00:00:00Z, got '\(text)'")
+                }
+            }
             guard let dsnEnv, let window, let bucket else { return nil }
             return .postgres(PostgresSource(dsnEnv: dsnEnv, windowSeconds: window, bucketSeconds: bucket,
-                                            aggregates: aggregates, schema: schema))
+                                            aggregates: aggregates, schema: schema, until: until))
         default:
             reader.fail(entry.path, "expected exactly one of file or postgres")
             return nil

@@ -17,6 +17,8 @@ public struct RetrainSpec: Equatable, Sendable {
         public var aggregates: [String]
         /// Schema of the collectors' tables (`workbench db init --schema`); default `public`.
         public var schema: String = "public"
+        /// End of the window (epoch seconds, exclusive) for reproducible runs and backfills; nil = now.
+        public var until: Int64?
     }
 
     /// Which tenants to run.
