@@ -30,8 +30,9 @@ public enum ModelEvaluation {
             baseline: against.map { ($0.0.model, $0.0.metadata, $0.name) }, on: dataset, source: source, options: options)
     }
 
-    /// Evaluates a model that is not (yet) in a file: the validation path of `train`.
-    static func evaluate(
+    /// Evaluates a model that is not (yet) in a file: the validation path of `train` and the nightly job's
+    /// candidate.
+    public static func evaluate(
         candidate model: (TrainedModel, ModelMetadata, name: String),
         baseline against: (TrainedModel, ModelMetadata, name: String)?, on dataset: Dataset, source: String,
         options: Options

@@ -56,24 +56,27 @@ public enum RetrainReport {
     }
 
     /// One page: the outcome, how it was measured, candidate and production side by side, and the plots.
+    /// One page: the outcome and how it was measured, then `workbench evaluate`'s report of candidate (and
+    /// production) on the hold-out.
     private static func page(_ run: RunOutcome, _ record: RunRecord, spec: RetrainSpec,
                              source: String) -> [String: String]? {
-        guard let candidate = record.candidate else { return nil }
-        var provenance = [
+        guard let evaluation = record.evaluation else { return nil }
+        var report = evaluation.report
+        var lines = [
             "Outcome: **\(run.outcome.rawValue)**\(run.version.map { " (\($0))" } ?? "") — \(run.reason ?? "")",
             "Data: \(source), tenant \(run.tenant ?? "(all)"): \(record.trainingRows) training rows up to "
                 + "\(PullTimeText.iso8601(record.trainingEnd)); hold-out \(record.holdoutRows) rows "
                 + "\(PullTimeText.iso8601(record.holdoutStart)) … \(PullTimeText.iso8601(record.holdoutEnd)), never trained on.",
         ]
-        let production = record.production?.metrics
-        for key in candidate.metrics.keys.sorted() {
-            let value = Gates.format(candidate.metrics[key]!)
+        let production = evaluation.production
+        for key in evaluation.metrics.keys.sorted() where MetricDirection.of(key) != nil {
+            let value = Gates.format(evaluation.metrics[key]!)
             let old = production?[key].map { ", production \(record.productionVersion ?? "") \(Gates.format($0))" } ?? ""
-            provenance.append("`\(key)` on the hold-out: candidate \(value)\(old)")
+            lines.append("`\(key)` on the hold-out: candidate \(value)\(old)")
         }
-        if record.production == nil { provenance.append("No production version: the absolute gates alone decide.") }
-        let report = EvaluationReport(title: "\(run.model) — retraining candidate", provenance: provenance,
-                                      plots: candidate.plots)
+        if production == nil { lines.append("No production version: the absolute gates alone decide.") }
+        report.title = "\(run.model): retraining candidate on the hold-out"
+        report.provenance = lines + report.provenance
         return ReportRenderer.render(report)
     }
 }

@@ -1,150 +1,92 @@
 import Datasets
 import Evaluation
 import ModelStore
-import NumericCore
 import Pipeline
 import Reports
 
-/// One model measured on a run's hold-out: the flat metric keys the gates read, and the report's plot inputs.
+/// A model measured on a run's hold-out: the flat metric keys the gates read, and the report page.
 ///
-/// The one place the nightly job scores a model on rows it never trained on. Candidate and production
-/// go through it on the same rows, so their figures compare. Metrics are those of `workbench evaluate`
-/// (sklearn's definitions) plus the event metrics (`event_recall`, `median_delay_seconds`,
-/// `false_alerts_per_group_day`, `alert_episodes_per_group_day`); an undefined metric (no incident in the
-/// hold-out) is left out, so a gate on it fails rather than passes.
+/// Models with a target go through `Pipeline.ModelEvaluation`, the one evaluation path of `workbench evaluate`
+/// (sklearn's metric definitions, incident events, a block-bootstrap comparison with production). Its keys are
+/// kept, with `median_delay_seconds` and `alert_episodes_per_group_day` named as the gates name them. A detector
+/// without a target has no truth to measure: it is scored, and gated on its alert episodes per group and day.
+/// An undefined metric (no incident in the hold-out) is left out, so a gate on it fails rather than passes.
 public struct HoldoutEvaluation: Sendable {
-    /// Metric key → value, measured on the hold-out.
+    /// The candidate's metric key → value, measured on the hold-out.
     public let metrics: [String: Double]
-    /// Plot inputs for the run's report page.
-    public let plots: Plots
-    /// Hold-out rows scored.
-    public let rows: Int
+    /// The production version's metrics on the same rows; nil when measured alone.
+    public let production: [String: Double]?
+    /// The report page's content.
+    public let report: EvaluationReport
 
-    /// Scores `model` on `split.holdout` and measures it.
+    /// Scores `candidate` (and `production`) on `holdout` and measures them.
     /// - Parameters:
     ///   - target: the label or regression target column; nil for a detector without labels.
-    ///   - time, group: the spec's time and group columns, for the event metrics.
-    /// - Throws: `PipelineError`, `DatasetError`, `EvaluationError` when the hold-out does not fit the model.
-    /// - Complexity: O(rows × trees × depth) to score, O(rows log rows) to measure.
+    ///   - time, group: the spec's time and group columns, for the incident events.
+    ///   - compareOn: the metric of the comparison with production (the first `max_regression` gate's).
+    /// - Throws: `PipelineError`, `DatasetError`, `EvaluationError` when the hold-out does not fit a model.
+    /// - Complexity: O(rows × trees × depth) to score, O(resamples × rows) to compare.
     public static func measure(
-        _ model: TrainedModel, metadata: ModelMetadata, holdout: Dataset, source: String, target: String?,
-        time: String, group: String
+        _ candidate: (TrainedModel, ModelMetadata, name: String),
+        against production: (TrainedModel, ModelMetadata, name: String)? = nil,
+        holdout: Dataset, source: String, target: String?, time: String, group: String, compareOn: String? = nil
     ) throws -> HoldoutEvaluation {
-        let predictions = try ModelScoring.predict(model, metadata: metadata, on: holdout, source: source,
-                                                   options: ModelScoring.Options(topFeatures: 0))
-        let times = numeric(holdout, time) ?? []
+        guard let target else {
+            return try unlabelled(candidate, against: production, holdout: holdout, source: source, time: time, group: group)
+        }
+        let options = ModelEvaluation.Options(
+            target: target, time: time, group: group,
+            eventKind: holdout.column(named: "incident_kind") == nil ? nil : "incident_kind",
+            compareMetric: compareOn.flatMap(ComparisonMetric.init(rawValue:)))
+        let result = try ModelEvaluation.evaluate(candidate: candidate, baseline: production, on: holdout, source: source,
+                                                  options: options)
+        return HoldoutEvaluation(
+            metrics: gateKeys(result.metrics.flattened, events: result.events),
+            production: result.against.map { gateKeys($0.metrics.flattened, events: $0.events) },
+            report: EvaluationReportBuilder.report(for: result))
+    }
+
+    /// The task's metrics and the event figures under the names gates use.
+    static func gateKeys(_ metrics: [String: Double], events: EventMetrics?) -> [String: Double] {
+        var values = metrics
+        if let events {
+            values["event_recall"] = events.recall
+            values["median_delay_seconds"] = events.medianDelaySeconds
+            values["false_alerts_per_group_day"] = events.falseAlertsPerGroupDay
+            values["alert_episodes_per_group_day"] = events.alertEpisodesPerGroupDay
+        }
+        return values.filter { $0.value.isFinite }
+    }
+
+    /// A detector without labels: its alert episodes per group and day, and its score distribution.
+    private static func unlabelled(
+        _ candidate: (TrainedModel, ModelMetadata, name: String),
+        against production: (TrainedModel, ModelMetadata, name: String)?,
+        holdout: Dataset, source: String, time: String, group: String
+    ) throws -> HoldoutEvaluation {
+        guard case .numeric(let times)? = holdout.column(named: time)?.data else {
+            throw DatasetError.missingColumn(name: time, source: source, available: holdout.columnNames)
+        }
         let groups = holdout.textValues(of: group)?.map { $0 ?? "" } ?? Array(repeating: "", count: holdout.rowCount)
-        let kinds = holdout.textValues(of: "incident_kind")?.map { $0 ?? "" }
-        let outputs = predictions.dataset
-        var metrics: [String: Double] = [:]
-        let plots: Plots
-        switch model {
-        case .randomForestClassifier(let forest):
-            guard let target, let truthValues = numeric(holdout, target) else {
-                throw PipelineError.unsuitableData("\(source): the hold-out has no numeric target column '\(target ?? "")'.")
+        func episodes(_ model: (TrainedModel, ModelMetadata, name: String)) throws -> ([Double], [String: Double]) {
+            let outputs = try ModelScoring.predict(model.0, metadata: model.1, on: holdout, source: source,
+                                                   options: ModelScoring.Options(topFeatures: 0)).dataset
+            guard case .numeric(let scores)? = outputs.column(named: "anomaly_score")?.data,
+                  case .numeric(let flags)? = outputs.column(named: "is_anomaly")?.data else {
+                throw PipelineError.invalidRequest("\(model.name) is not a detector: a model without a target must be one.")
             }
-            let truth = truthValues.map { Int($0) }
-            let classes = try forest.classNames.map { name in
-                guard let label = Int(name) else {
-                    throw PipelineError.unsuitableData("Classifier classes must be integer labels to be gated; got '\(name)'.")
-                }
-                return label
-            }
-            var storage: [Double] = []
-            let columns = forest.classNames.map { numeric(outputs, "probability_\($0)") ?? [] }
-            storage.reserveCapacity(holdout.rowCount * classes.count)
-            // Weighted tree averages can leave a probability a rounding error outside [0, 1] (-6e-18 seen with
-            // class_weight: balanced); log loss refuses those, so clamp what is within 1e-9 of a bound.
-            for row in 0 ..< holdout.rowCount {
-                for column in columns {
-                    let value = column[row]
-                    storage.append(value < 0 && value > -1e-9 ? 0 : value > 1 && value < 1 + 1e-9 ? 1 : value)
-                }
-            }
-            let probabilities = try Matrix<Double>(rows: holdout.rowCount, columns: classes.count, storage: storage)
-            let measured = try ClassificationMetrics.compute(truth: truth, probabilities: probabilities, classes: classes)
-            metrics.merge(flat(measured), uniquingKeysWith: { $1 })
-            let predicted = (outputs.textValues(of: "prediction") ?? []).map { $0 == "1" ? 1 : 0 }
-            let events = try EventMetrics.compute(groups: groups, times: times, truth: truth.map { $0 == 1 ? 1 : 0 },
-                                                  alerts: predicted, kinds: kinds)
-            metrics.merge(flat(events, labelled: true), uniquingKeysWith: { $1 })
-            plots = .classification(ClassificationPlots(
-                confusionLabels: forest.classNames, confusionCounts: measured.confusionMatrix))
-        case .randomForestRegressor:
-            guard let target, let truth = numeric(holdout, target) else {
-                throw PipelineError.unsuitableData("\(source): the hold-out has no numeric target column '\(target ?? "")'.")
-            }
-            let predicted = numeric(outputs, "prediction") ?? []
-            let measured = try RegressionMetrics.compute(truth: truth, predictions: predicted)
-            metrics = ["mae": measured.mae, "rmse": measured.rmse, "r2": measured.r2, "mape": measured.mape]
-            let residuals = zip(truth, predicted).map { $0 - $1 }
-            plots = .regression(RegressionPlots(
-                target: AxisLabel(target),
-                forecasts: [.init(group: groups.first ?? "", times: times, actual: truth, predicted: predicted)],
-                residuals: BinnedCounts(values: residuals, binCount: 30)))
-        case .isolationForest, .extendedIsolationForest:
-            let scores = numeric(outputs, "anomaly_score") ?? []
-            let alerts = (numeric(outputs, "is_anomaly") ?? []).map { $0 == 1 ? 1 : 0 }
-            let labels = target.flatMap { numeric(holdout, $0) }?.map { $0 != 0 ? 1 : 0 }
-            if let labels {
-                let measured = try AnomalyMetrics.compute(truth: labels, scores: scores)
-                metrics["roc_auc"] = measured.rocAUC
-                metrics["average_precision"] = measured.averagePrecision
-                metrics["precision_at_k"] = measured.precisionAtK
-            }
-            let events = try EventMetrics.compute(
-                groups: groups, times: times, truth: labels ?? Array(repeating: 0, count: scores.count),
-                alerts: alerts, kinds: kinds)
-            metrics.merge(flat(events, labelled: labels != nil), uniquingKeysWith: { $1 })
-            let alertTimes = zip(times, alerts).filter { $0.1 == 1 }.map(\.0)
-            let levels = metadata.thresholds.alertLevels(on: "anomaly_score").map { ReferenceLine(name: $0.name, value: $0.value) }
-            plots = .anomaly(AnomalyPlots(
-                scoreHistogram: BinnedCounts(values: scores, binCount: 30), levels: levels,
-                groups: [.init(group: groups.first ?? "", times: times, scores: scores,
-                               incidents: incidents(times: times, labels: labels), alerts: alertTimes)]))
+            let events = try EventMetrics.compute(groups: groups, times: times, truth: Array(repeating: 0, count: flags.count),
+                                                  alerts: flags.map { $0 == 1 ? 1 : 0 })
+            var metrics: [String: Double] = [:]
+            metrics["alert_episodes_per_group_day"] = events.alertEpisodesPerGroupDay
+            return (scores, metrics)
         }
-        return HoldoutEvaluation(metrics: metrics.filter { $0.value.isFinite }, plots: plots, rows: holdout.rowCount)
-    }
-
-    private static func numeric(_ dataset: Dataset, _ name: String) -> [Double]? {
-        guard case .numeric(let values)? = dataset.column(named: name)?.data else { return nil }
-        return values
-    }
-
-    private static func flat(_ metrics: ClassificationMetrics) -> [String: Double] {
-        var values = [
-            "accuracy": metrics.accuracy, "balanced_accuracy": metrics.balancedAccuracy, "precision": metrics.precision,
-            "recall": metrics.recall, "f1": metrics.f1, "log_loss": metrics.logLoss, "brier_score": metrics.brierScore,
-        ]
-        values["roc_auc"] = metrics.rocAUC
-        values["average_precision"] = metrics.averagePrecision
-        return values
-    }
-
-    /// Event metrics; false alerts only when labels say which alerts were false.
-    private static func flat(_ events: EventMetrics, labelled: Bool) -> [String: Double] {
-        var values: [String: Double] = [:]
-        values["alert_episodes_per_group_day"] = events.alertEpisodesPerGroupDay
-        guard labelled else { return values }
-        values["false_alerts_per_group_day"] = events.falseAlertsPerGroupDay
-        values["event_recall"] = events.recall
-        values["median_delay_seconds"] = events.medianDelaySeconds
-        return values
-    }
-
-    /// Runs of labelled rows as shaded intervals.
-    private static func incidents(times: [Double], labels: [Int]?) -> [ShadedInterval] {
-        guard let labels else { return [] }
-        var intervals: [ShadedInterval] = []
-        var start: Double?
-        for (index, label) in labels.enumerated() {
-            if label == 1, start == nil { start = times[index] }
-            if label == 0, let open = start {
-                intervals.append(ShadedInterval(start: open, end: times[index]))
-                start = nil
-            }
-        }
-        if let open = start, let last = times.last { intervals.append(ShadedInterval(start: open, end: last)) }
-        return intervals
+        let (scores, metrics) = try episodes(candidate)
+        let levels = candidate.1.thresholds.alertLevels(on: "anomaly_score").map { ReferenceLine(name: $0.name, value: $0.value) }
+        let report = EvaluationReport(
+            title: "\(candidate.name) on \(source)",
+            provenance: ["Measured on \(holdout.rowCount) hold-out rows of \(source) without labels: alert episodes only."],
+            plots: .anomaly(AnomalyPlots(scoreHistogram: BinnedCounts(values: scores, binCount: 30), levels: levels)))
+        return HoldoutEvaluation(metrics: metrics, production: try production.map { try episodes($0).1 }, report: report)
     }
 }

@@ -63,19 +63,27 @@ public final class PipelineSteps: RetrainSteps {
     }
 
     public func evaluate(_ candidate: TrainingResult, _ run: PlannedRun, on data: RunRows) throws -> [String: Double] {
-        let measured = try measure(candidate.model, candidate.metadata, run, data)
-        records[run.registryName]?.candidate = measured
+        let measured = try measure((candidate.model, candidate.metadata, "\(run.registryName) candidate"), nil, run, data)
+        records[run.registryName]?.candidate = candidate
+        records[run.registryName]?.evaluation = measured
         return measured.metrics
     }
 
+    /// Measures production on the same hold-out; with a candidate of this run, together with it, so the report
+    /// compares the two (bootstrap interval of the difference).
     public func evaluateProduction(_ run: PlannedRun, on data: RunRows) throws -> [String: Double]? {
         let production = try ModelReference(name: run.registryName, selector: .alias(Self.productionAlias))
         guard let loaded = try Self.unlessNotFound({ () throws(ModelStoreError) in try registry.load(production) })
         else { return nil }
-        let measured = try measure(loaded.model, loaded.metadata, run, data)
-        records[run.registryName]?.production = measured
-        records[run.registryName]?.productionVersion = loaded.metadata.version.map { "v\($0)" }
-        return measured.metrics
+        let version = loaded.metadata.version.map { "v\($0)" } ?? "?"
+        let named = (loaded.model, loaded.metadata, name: "\(run.registryName)@\(version) (production)")
+        guard let candidate = records[run.registryName]?.candidate else {
+            return try measure(named, nil, run, data).metrics
+        }
+        let measured = try measure((candidate.model, candidate.metadata, "\(run.registryName) candidate"), named, run, data)
+        records[run.registryName]?.evaluation = measured
+        records[run.registryName]?.productionVersion = version
+        return measured.production
     }
 
     public func register(
@@ -120,11 +128,14 @@ public final class PipelineSteps: RetrainSteps {
         run.model.target == nil ? "alert_episodes_per_group_day" : "false_alerts_per_group_day"
     }
 
-    private func measure(_ model: TrainedModel, _ metadata: ModelMetadata, _ run: PlannedRun,
-                         _ data: RunRows) throws -> HoldoutEvaluation {
-        try HoldoutEvaluation.measure(model, metadata: metadata, holdout: data.split.holdout,
-                                      source: "\(data.source) (hold-out)", target: run.model.target,
-                                      time: spec.time, group: spec.group)
+    private func measure(
+        _ model: (TrainedModel, ModelMetadata, name: String), _ production: (TrainedModel, ModelMetadata, name: String)?,
+        _ run: PlannedRun, _ data: RunRows
+    ) throws -> HoldoutEvaluation {
+        try HoldoutEvaluation.measure(
+            model, against: production, holdout: data.split.holdout, source: "\(data.source) (hold-out)",
+            target: run.model.target, time: spec.time, group: spec.group,
+            compareOn: run.model.gates.maxRegression.keys.sorted().first)
     }
 
     /// `body`'s value, or nil when what it looks up does not exist.
@@ -149,8 +160,10 @@ public struct RunRecord: Sendable {
     public var trainingEnd: Double
     public var holdoutStart: Double
     public var holdoutEnd: Double
-    public var candidate: HoldoutEvaluation?
-    public var production: HoldoutEvaluation?
+    /// The model this run trained.
+    public var candidate: TrainingResult?
+    /// The candidate on the hold-out, with production when there is one.
+    public var evaluation: HoldoutEvaluation?
     public var productionVersion: String?
 }
 
