@@ -92,7 +92,6 @@ public final class PipelineSteps: RetrainSteps {
         var metadata = candidate.metadata
         metadata.lineage.tenant = run.tenant
         metadata.lineage.idempotencyKey = key.hex
-        metadata.lineage.windowEnd = records[run.registryName].map { PullTimeText.iso8601($0.trainingEnd) }
         metadata.metrics.merge(HoldoutMetricNames.stored(metrics), uniquingKeysWith: { $1 })
         if let gate = run.model.gates.minimum.keys.sorted().first ?? run.model.gates.maxRegression.keys.sorted().first,
            metrics[gate] != nil {

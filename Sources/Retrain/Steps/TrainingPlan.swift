@@ -20,9 +20,14 @@ enum TrainingPlan {
         let targets = spec.models.filter { $0.algorithm != "random-forest-regressor" || $0.name == model.name }
             .compactMap(\.target)
         let exclude = ([spec.time, spec.group] + targets + text).filter { $0 != model.target && columns.column(named: $0) != nil }
-        var seen: Set<String> = []
-        return TrainingRequest(
+        var seen: Set<String> = [spec.time, spec.group]
+        var request = TrainingRequest(
             algorithm: algorithm, target: model.target, exclude: exclude.filter { seen.insert($0).inserted },
             hyperparameters: try HyperparameterValues.of(model, seed: spec.seed))
+        // Time and group are never features; the time column records the training window in the lineage,
+        // which the hold-out evaluation checks its rows against.
+        request.time = spec.time
+        request.group = spec.group
+        return request
     }
 }
