@@ -9,7 +9,7 @@ struct HelpTests {
         [], ["train"], ["predict"], ["dataset"], ["dataset", "inspect"], ["dataset", "synth"],
         ["models"], ["models", "list"], ["models", "show"], ["models", "diff"], ["models", "promote"],
         ["models", "rollback"], ["models", "history"], ["models", "verify"], ["models", "gc"], ["models", "register"],
-        ["db"], ["db", "init"], ["db", "seed"], ["pull"], ["notebook"], ["notebook", "run"],
+        ["db"], ["db", "init"], ["db", "seed"], ["pull"], ["notebook"], ["notebook", "run"], ["retrain"],
     ]
 
     @Test("every command answers --help with exit 0 and a usage line", arguments: commands)
