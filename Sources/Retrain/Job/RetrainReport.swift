@@ -43,9 +43,16 @@ public enum RetrainReport {
     public static func write(to directory: String, runID: String, spec: RetrainSpec, source: String,
                              summary: RetrainSummary, records: [String: RunRecord]) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let destination = directory + "/" + runID
-        let content = files(runID: runID, spec: spec, source: source, summary: summary, records: records)
-        try AtomicDirectory.write(to: destination, existing: .replace) { staging in
+        // Two runs in one second (a re-run, another shard's --tenant) keep both reports: `ID`, `ID-2`, …
+        var id = runID
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: directory + "/" + id) {
+            attempt += 1
+            id = "\(runID)-\(attempt)"
+        }
+        let destination = directory + "/" + id
+        let content = files(runID: id, spec: spec, source: source, summary: summary, records: records)
+        try AtomicDirectory.write(to: destination, existing: .refuse) { staging in
             for (path, text) in content.sorted(by: { $0.key < $1.key }) {
                 let url = URL(fileURLWithPath: staging + "/" + path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
