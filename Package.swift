@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Notebooks", targets: ["Notebooks"]),
         .library(name: "Publishing", targets: ["Publishing"]),
+        .library(name: "Features", targets: ["Features"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,17 +40,21 @@ let package = Package(
             "CBLAS",
             .product(name: "Crypto", package: "swift-crypto"),
         ], exclude: ["README.md"]),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"], exclude: ["README.md"]),
-        .target(name: "Datasets", dependencies: ["NumericCore", "HDF5Kit"], exclude: ["README.md"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "DurableFiles"], exclude: ["README.md"]),
+        .target(name: "Datasets", dependencies: ["DurableFiles", "NumericCore", "HDF5Kit"], exclude: ["README.md"]),
         .target(name: "CForestKernels", exclude: ["README.md"]),
         .target(name: "Forests", dependencies: ["NumericCore", "CForestKernels"], exclude: ["README.md"]),
         .target(name: "Evaluation", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "MetricsSource", dependencies: [
-            "CLibPQ", "Datasets", "HDF5Kit", "NumericCore",
+            "CLibPQ", "Datasets", "DurableFiles", "NumericCore",
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
-        .target(name: "ModelStore", dependencies: ["Forests", "HDF5Kit", "NumericCore", "Datasets"],
+        .target(name: "ModelStore", dependencies: ["DurableFiles", "Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "Features", dependencies: [
+            "Datasets",
+            .product(name: "Yams", package: "Yams"),
+        ], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports"],
                 exclude: ["README.md"]),
         .target(name: "Reports", exclude: ["README.md"]),
@@ -58,12 +63,12 @@ let package = Package(
             "DurableFiles", "NumericCore", "Forests", "ModelStore", "MetricsSource",
         ], exclude: ["README.md"]),
         .target(name: "Retrain", dependencies: [
-            "Datasets", "DurableFiles", "Evaluation", "Forests", "MetricsSource", "ModelStore", "NumericCore",
-            "Pipeline", "Publishing", "Reports", .product(name: "Yams", package: "Yams"),
+            "Datasets", "DurableFiles", "Evaluation", "Features", "Forests", "MetricsSource", "ModelStore",
+            "NumericCore", "Pipeline", "Publishing", "Reports", .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
-            "Publishing", "DurableFiles", "Reports", "Retrain",
+            "Publishing", "DurableFiles", "Features", "Reports", "Retrain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -79,8 +84,10 @@ let package = Package(
         .testTarget(name: "RetrainTests", dependencies: [
             "Retrain", "Datasets", "ModelStore", "Publishing", "TestSupport", .product(name: "Yams", package: "Yams"),
         ]),
-        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HDF5Kit", "NumericCore", "TestSupport"]),
+        .testTarget(name: "HDF5KitTests", dependencies: ["DurableFiles", "HDF5Kit", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: [
+            "Datasets", "DurableFiles", "HDF5Kit", "NumericCore", "TestSupport",
+        ]),
         .testTarget(name: "ForestsTests", dependencies: ["Forests", "NumericCore", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "NumericCore", "TestSupport"]),
         .testTarget(name: "MetricsSourceTests", dependencies: [
@@ -94,13 +101,14 @@ let package = Package(
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
-            "NumericCore", "WorkbenchCLI", "Retrain", "Publishing",
+            "NumericCore", "Notebooks", "Publishing", "DurableFiles", "WorkbenchCLI", "Retrain",
         ], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport", "WorkbenchCLI"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: [
-            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport", "WorkbenchCLI",
+            "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport",
         ]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "Datasets", "TestSupport"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),
@@ -109,6 +117,8 @@ let package = Package(
                           path: "Benchmarks/Forests/Swift"),
         .executableTarget(name: "IsolationBench", dependencies: ["Forests", "NumericCore"],
                           path: "Benchmarks/IsolationForest/Swift"),
+        .executableTarget(name: "FeaturesBench", dependencies: ["Features", "Datasets"],
+                          path: "Benchmarks/Features/Swift"),
         .executableTarget(name: "ModelStoreBench", dependencies: ["ModelStore", "Forests", "NumericCore"],
                           path: "Benchmarks/ModelStore/Swift"),
     ],

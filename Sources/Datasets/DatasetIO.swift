@@ -1,3 +1,5 @@
+import DurableFiles
+
 /// Reads and writes data sets in the format their file extension names.
 public enum DatasetIO {
     /// A data-set file format.
@@ -10,20 +12,13 @@ public enum DatasetIO {
         /// The format named by `path`'s extension, ignoring case.
         /// - Throws: `DatasetError.unsupportedFormat` for any other extension.
         public init(path: String) throws(DatasetError) {
-            let suffix = Self.fileExtension(of: path)
-            switch suffix {
-            case "csv": self = .csv
-            case "h5", "hdf5": self = .hdf5
-            default:
+            switch FileFormat(path: path) {
+            case .csv: self = .csv
+            case .hdf5: self = .hdf5
+            case .json, nil:
+                let suffix = FileFormat.suffix(of: path)
                 throw .unsupportedFormat("\(path): unknown data-set format '\(suffix.isEmpty ? "(no extension)" : "." + suffix)'; expected .csv, .h5 or .hdf5.")
             }
-        }
-
-        /// The lowercased extension of `path`'s last component without the dot; empty when it has none.
-        public static func fileExtension(of path: String) -> String {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-            return parts.count > 1 ? parts.last!.lowercased() : ""
         }
     }
 

@@ -6,8 +6,9 @@
 public enum AtomicFile {
     /// Lets `body` write the file at the temporary path it receives, then publishes it at `destination`.
     ///
-    /// `body` must close what it opened before returning (HDF5 files: `close()`). Stale temporaries of
-    /// dead writers in the same directory are removed first.
+    /// For writers that can only write to a path (a library that opens the file itself); `body` must
+    /// close what it opened before returning. Stale temporaries of dead writers in the same directory
+    /// are removed first. (HDF5Kit does not need this: it builds files in memory and uses `write(bytes:to:)`.)
     /// - Throws: what `body` throws, or `DurableFileError` naming `destination`.
     public static func write(to destination: String, _ body: (String) throws -> Void) throws {
         StaleTemporaries.sweep(TemporaryName.directory(of: destination))
@@ -35,7 +36,11 @@ public enum AtomicFile {
     }
 
     /// Renames `temporary` over `destination` and fsyncs the directory.
+    ///
+    /// Test hook: env `WORKBENCH_TEST_PAUSE_BEFORE_RENAME` (seconds) pauses here, with the complete
+    /// temporary on disk, so process tests can kill or signal a writer at the worst moment.
     static func publish(_ temporary: String, at destination: String) throws(DurableFileError) {
+        TestPause.beforeRename()
         if let failure = POSIXCalls.rename(temporary, destination) {
             throw DurableFileError(path: destination, reason: failure.reason)
         }

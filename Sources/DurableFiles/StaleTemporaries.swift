@@ -8,13 +8,17 @@ public enum StaleTemporaries {
     /// Removes the stale temporaries directly inside `directory`; returns their names, sorted.
     @discardableResult
     public static func sweep(_ directory: String) -> [String] {
+        let stale = find(directory)
+        for name in stale { RemoveTree.remove(directory + "/" + name) }
+        return stale
+    }
+
+    /// The names of the stale temporaries directly inside `directory`, sorted, without removing them.
+    public static func find(_ directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var removed: [String] = []
-        for name in names.sorted() {
-            guard let pid = TemporaryName.ownerPID(of: name), !POSIXCalls.processExists(pid) else { continue }
-            RemoveTree.remove(directory + "/" + name)
-            removed.append(name)
+        return names.sorted().filter { name in
+            guard let pid = TemporaryName.ownerPID(of: name) else { return false }
+            return !POSIXCalls.processExists(pid)
         }
-        return removed
     }
 }

@@ -7,10 +7,12 @@ extension HDF5Group {
     /// - Throws: `HDF5Error` when the object is absent or the write fails.
     public func setAttribute(_ name: String, _ value: String, on object: String = ".") throws(HDF5Error) {
         try HDF5Library.withLock { () throws(HDF5Error) in
-            let type = try stringType()
-            defer { H5Tclose(type) }
-            try writeAttribute(name, on: object, type: type) { attribute in
-                withCStringArray([value]) { H5Awrite(attribute, type, $0) }
+            let type = try HDF5Calls.createTextType()
+            defer { HDF5Calls.closeType(type) }
+            try writeAttribute(name, on: object, type: type) { (attribute, what) throws(HDF5Error) in
+                try withCStringArray([value]) { (pointers) throws(HDF5Error) in
+                    try HDF5Calls.writeAttribute(attribute, type: type, pointers, what)
+                }
             }
         }
     }
@@ -18,8 +20,11 @@ extension HDF5Group {
     /// Sets the numeric attribute `name` (a scalar) on this group or on member `object`.
     public func setAttribute<T: HDF5Scalar>(_ name: String, _ value: T, on object: String = ".") throws(HDF5Error) {
         try HDF5Library.withLock { () throws(HDF5Error) in
-            try writeAttribute(name, on: object, type: T.fileType) { attribute in
-                withUnsafeBytes(of: value) { H5Awrite(attribute, T.memoryType, $0.baseAddress) }
+            try writeAttribute(name, on: object, type: T.fileType) { (attribute, what) throws(HDF5Error) in
+                var copy = value
+                try withUnsafeBytes(of: &copy) { (bytes) throws(HDF5Error) in
+                    try HDF5Calls.writeAttribute(attribute, type: T.memoryType, bytes.baseAddress, what)
+                }
             }
         }
     }
@@ -29,13 +34,15 @@ extension HDF5Group {
     public func stringAttribute(_ name: String, on object: String = ".") throws(HDF5Error) -> String? {
         try HDF5Library.withLock { () throws(HDF5Error) -> String? in
             try readAttribute(name, on: object) { (attribute, stored) throws(HDF5Error) -> String in
-                guard H5Tget_class(stored) == H5T_STRING, H5Tis_variable_str(stored) > 0 else {
+                guard HDF5Calls.isVariableLengthText(stored) else {
                     throw HDF5Error("attribute '\(name)' of '\(describe(object))' in \(file) is not text")
                 }
-                let type = try stringType()
-                defer { H5Tclose(type) }
+                let type = try HDF5Calls.createTextType()
+                defer { HDF5Calls.closeType(type) }
                 var pointer: UnsafeMutablePointer<CChar>?
-                try HDF5Library.check(H5Aread(attribute, type, &pointer), "read attribute '\(name)' in \(file)")
+                try withUnsafeMutableBytes(of: &pointer) { (bytes) throws(HDF5Error) in
+                    try HDF5Calls.readAttribute(attribute, type: type, bytes.baseAddress, "read attribute '\(name)' in \(file)")
+                }
                 defer { free(pointer) }
                 guard let pointer, let text = String(validatingCString: pointer) else {
                     throw HDF5Error("attribute '\(name)' of '\(describe(object))' in \(file) is not valid UTF-8")
@@ -51,53 +58,58 @@ extension HDF5Group {
     ) throws(HDF5Error) -> T? {
         try HDF5Library.withLock { () throws(HDF5Error) -> T? in
             try readAttribute(name, on: object) { (attribute, stored) throws(HDF5Error) -> T in
-                guard H5Tget_class(stored) == T.typeClass else {
+                guard HDF5Calls.typeClass(stored) == T.typeClass else {
                     throw HDF5Error("attribute '\(name)' of '\(describe(object))' in \(file) is not \(T.self)")
                 }
-                let space = H5Aget_space(attribute)
-                defer { H5Sclose(space) }
-                guard H5Sget_simple_extent_npoints(space) == 1 else {
+                let space = try HDF5Calls.attributeSpace(attribute, "read attribute '\(name)' in \(file)")
+                defer { HDF5Calls.closeSpace(space) }
+                guard HDF5Calls.pointCount(space) == 1 else {
                     throw HDF5Error("attribute '\(name)' of '\(describe(object))' in \(file) is not a scalar")
                 }
                 var value = [T](unsafeUninitializedCapacity: 1) { _, count in count = 1 }
-                let status = value.withUnsafeMutableBytes { H5Aread(attribute, T.memoryType, $0.baseAddress) }
-                try HDF5Library.check(status, "read attribute '\(name)' in \(file)")
+                let failure = value.withUnsafeMutableBytes { bytes in
+                    capturing { () throws(HDF5Error) in
+                        try HDF5Calls.readAttribute(attribute, type: T.memoryType, bytes.baseAddress, "read attribute '\(name)' in \(file)")
+                    }
+                }
+                if let failure { throw failure }
                 return value[0]
             }
         }
     }
 
     private func writeAttribute(
-        _ name: String, on object: String, type: hid_t, write: (hid_t) -> herr_t
+        _ name: String, on object: String, type: hid_t, write: (hid_t, String) throws(HDF5Error) -> Void
     ) throws(HDF5Error) {
         let target = try openObject(object)
-        defer { H5Oclose(target) }
-        if H5Aexists(target, name) > 0 { H5Adelete(target, name) }
-        let space = try HDF5Library.check(id: H5Screate(H5S_SCALAR), "create a dataspace")
-        defer { H5Sclose(space) }
-        let attribute = H5Acreate2(target, name, type, space, chdf5_p_default(), chdf5_p_default())
-        let attributeID = try HDF5Library.check(id: attribute, "create attribute '\(name)' on '\(describe(object))' in \(file)")
-        defer { H5Aclose(attributeID) }
-        try HDF5Library.check(write(attributeID), "write attribute '\(name)' on '\(describe(object))' in \(file)")
+        defer { HDF5Calls.closeObject(target) }
+        let what = "write attribute '\(name)' on '\(describe(object))' in \(file)"
+        if HDF5Calls.attributeExists(target, name) { try HDF5Calls.deleteAttribute(target, name, what) }
+        let space = try HDF5Calls.createScalarSpace()
+        defer { HDF5Calls.closeSpace(space) }
+        let attribute = try HDF5Calls.createAttribute(
+            target, name, type: type, space: space, "create attribute '\(name)' on '\(describe(object))' in \(file)")
+        defer { HDF5Calls.closeAttribute(attribute) }
+        try write(attribute, what)
     }
 
     private func readAttribute<R>(
         _ name: String, on object: String, _ read: (hid_t, hid_t) throws(HDF5Error) -> R
     ) throws(HDF5Error) -> R? {
         let target = try openObject(object)
-        defer { H5Oclose(target) }
-        guard H5Aexists(target, name) > 0 else { return nil }
-        let attribute = try HDF5Library.check(id: H5Aopen(target, name, chdf5_p_default()), "open attribute '\(name)' in \(file)")
-        defer { H5Aclose(attribute) }
-        let stored = H5Aget_type(attribute)
-        defer { H5Tclose(stored) }
+        defer { HDF5Calls.closeObject(target) }
+        guard HDF5Calls.attributeExists(target, name) else { return nil }
+        let attribute = try HDF5Calls.openAttribute(target, name, "open attribute '\(name)' in \(file)")
+        defer { HDF5Calls.closeAttribute(attribute) }
+        let stored = try HDF5Calls.attributeType(attribute, "read attribute '\(name)' in \(file)")
+        defer { HDF5Calls.closeType(stored) }
         return try read(attribute, stored)
     }
 
     private func openObject(_ object: String) throws(HDF5Error) -> hid_t {
-        guard object == "." || H5Lexists(id, object, chdf5_p_default()) > 0 else {
+        guard object == "." || HDF5Calls.linkExists(id, object) else {
             throw HDF5Error("\(file) has no object '\(describe(object))'")
         }
-        return try HDF5Library.check(id: H5Oopen(id, object, chdf5_p_default()), "open '\(describe(object))' in \(file)")
+        return try HDF5Calls.openObject(id, object, "open '\(describe(object))' in \(file)")
     }
 }

@@ -19,27 +19,27 @@ extension HDF5Group {
         }
         try HDF5Library.withLock { () throws(HDF5Error) in
             let dims = shape.map { hsize_t($0) }
-            let space = try HDF5Library.check(id: H5Screate_simple(Int32(dims.count), dims, nil), "create a dataspace")
-            defer { H5Sclose(space) }
-            let create = try HDF5Library.check(id: H5Pcreate(chdf5_p_dataset_create()), "create dataset properties")
-            defer { H5Pclose(create) }
+            let space = try HDF5Calls.createSimpleSpace(dims)
+            defer { HDF5Calls.closeSpace(space) }
+            let create = try HDF5Calls.createDatasetProperties()
+            defer { HDF5Calls.closeProperties(create) }
             if compressed && !values.isEmpty {
                 let elementsPerChunk = max(1, (1 << 16) / MemoryLayout<T>.stride)
                 var chunk = dims
                 let inner = dims.dropFirst().reduce(hsize_t(1), *)
                 chunk[0] = max(1, min(dims[0], hsize_t(elementsPerChunk) / max(inner, 1)))
-                H5Pset_chunk(create, Int32(chunk.count), chunk)
-                H5Pset_shuffle(create)
-                H5Pset_deflate(create, UInt32(min(9, max(1, deflateLevel))))
+                try HDF5Calls.setCompression(create, chunk: chunk, level: UInt32(min(9, max(1, deflateLevel))))
             }
-            let dataset = H5Dcreate2(id, name, T.fileType, space, chdf5_p_default(), create, chdf5_p_default())
-            let datasetID = try HDF5Library.check(id: dataset, "create dataset '\(describe(name))' in \(file)")
-            defer { H5Dclose(datasetID) }
+            let dataset = try HDF5Calls.createDataset(
+                id, name, type: T.fileType, space: space, properties: create, "create dataset '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeDataset(dataset) }
             if values.isEmpty { return }
-            let status = values.withUnsafeBytes { bytes in
-                H5Dwrite(datasetID, T.memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), bytes.baseAddress)
+            let failure = values.withUnsafeBytes { bytes in
+                capturing { () throws(HDF5Error) in
+                    try HDF5Calls.writeDataset(dataset, type: T.memoryType, bytes.baseAddress, "write dataset '\(describe(name))' in \(file)")
+                }
             }
-            try HDF5Library.check(status, "write dataset '\(describe(name))' in \(file)")
+            if let failure { throw failure }
         }
     }
 
@@ -48,10 +48,10 @@ extension HDF5Group {
     public func read<T: HDF5Scalar>(_ name: String, as _: T.Type = T.self) throws(HDF5Error) -> HDF5Array<T> {
         try HDF5Library.withLock { () throws(HDF5Error) -> HDF5Array<T> in
             let dataset = try openDataset(name)
-            defer { H5Dclose(dataset) }
-            let type = H5Dget_type(dataset)
-            defer { H5Tclose(type) }
-            guard H5Tget_class(type) == T.typeClass else {
+            defer { HDF5Calls.closeDataset(dataset) }
+            let type = try HDF5Calls.datasetType(dataset, "read dataset '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeType(type) }
+            guard HDF5Calls.typeClass(type) == T.typeClass else {
                 throw HDF5Error("dataset '\(describe(name))' in \(file) does not hold \(T.self) values")
             }
             let shape = try extent(of: dataset, name: name)
@@ -59,10 +59,12 @@ extension HDF5Group {
                 count = buffer.count
             }
             if values.isEmpty { return HDF5Array(values: values, shape: shape) }
-            let status = values.withUnsafeMutableBytes { bytes in
-                H5Dread(dataset, T.memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), bytes.baseAddress)
+            let failure = values.withUnsafeMutableBytes { bytes in
+                capturing { () throws(HDF5Error) in
+                    try HDF5Calls.readDataset(dataset, type: T.memoryType, bytes.baseAddress, "read dataset '\(describe(name))' in \(file)")
+                }
             }
-            try HDF5Library.check(status, "read dataset '\(describe(name))' in \(file)")
+            if let failure { throw failure }
             return HDF5Array(values: values, shape: shape)
         }
     }
@@ -74,19 +76,17 @@ extension HDF5Group {
             throw HDF5Error("dataset '\(describe(name))' in \(file): strings must not contain NUL")
         }
         try HDF5Library.withLock { () throws(HDF5Error) in
-            let type = try stringType()
-            defer { H5Tclose(type) }
-            var dims = [hsize_t(values.count)]
-            let space = try HDF5Library.check(id: H5Screate_simple(1, &dims, nil), "create a dataspace")
-            defer { H5Sclose(space) }
-            let dataset = H5Dcreate2(id, name, type, space, chdf5_p_default(), chdf5_p_default(), chdf5_p_default())
-            let datasetID = try HDF5Library.check(id: dataset, "create dataset '\(describe(name))' in \(file)")
-            defer { H5Dclose(datasetID) }
+            let type = try HDF5Calls.createTextType()
+            defer { HDF5Calls.closeType(type) }
+            let space = try HDF5Calls.createSimpleSpace([hsize_t(values.count)])
+            defer { HDF5Calls.closeSpace(space) }
+            let dataset = try HDF5Calls.createDataset(
+                id, name, type: type, space: space, properties: chdf5_p_default(), "create dataset '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeDataset(dataset) }
             if values.isEmpty { return }
-            let status = withCStringArray(values) { pointers in
-                H5Dwrite(datasetID, type, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), pointers)
+            try withCStringArray(values) { (pointers) throws(HDF5Error) in
+                try HDF5Calls.writeDataset(dataset, type: type, pointers, "write dataset '\(describe(name))' in \(file)")
             }
-            try HDF5Library.check(status, "write dataset '\(describe(name))' in \(file)")
         }
     }
 
@@ -95,25 +95,27 @@ extension HDF5Group {
     public func readStrings(_ name: String) throws(HDF5Error) -> [String] {
         try HDF5Library.withLock { () throws(HDF5Error) -> [String] in
             let dataset = try openDataset(name)
-            defer { H5Dclose(dataset) }
-            let stored = H5Dget_type(dataset)
-            defer { H5Tclose(stored) }
-            guard H5Tget_class(stored) == H5T_STRING, H5Tis_variable_str(stored) > 0 else {
+            defer { HDF5Calls.closeDataset(dataset) }
+            let stored = try HDF5Calls.datasetType(dataset, "read dataset '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeType(stored) }
+            guard HDF5Calls.isVariableLengthText(stored) else {
                 throw HDF5Error("dataset '\(describe(name))' in \(file) does not hold variable-length strings")
             }
             let shape = try extent(of: dataset, name: name)
             let count = shape.reduce(1, *)
             if count == 0 { return [] }
-            let type = try stringType()
-            defer { H5Tclose(type) }
+            let type = try HDF5Calls.createTextType()
+            defer { HDF5Calls.closeType(type) }
+            let space = try HDF5Calls.datasetSpace(dataset, "read dataset '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeSpace(space) }
             var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
-            let status = H5Dread(dataset, type, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), &pointers)
-            try HDF5Library.check(status, "read dataset '\(describe(name))' in \(file)")
-            defer {
-                let space = H5Dget_space(dataset)
-                H5Dvlen_reclaim(type, space, chdf5_p_default(), &pointers)
-                H5Sclose(space)
+            let failure = pointers.withUnsafeMutableBytes { bytes in
+                capturing { () throws(HDF5Error) in
+                    try HDF5Calls.readDataset(dataset, type: type, bytes.baseAddress, "read dataset '\(describe(name))' in \(file)")
+                }
             }
+            if let failure { throw failure }
+            defer { pointers.withUnsafeMutableBytes { HDF5Calls.reclaimVariableLength(type: type, space: space, $0.baseAddress) } }
             return try pointers.enumerated().map { (index, pointer) throws(HDF5Error) -> String in
                 guard let pointer else { return "" }
                 guard let text = String(validatingCString: pointer) else {
@@ -128,27 +130,26 @@ extension HDF5Group {
     public func shape(of name: String) throws(HDF5Error) -> [Int] {
         try HDF5Library.withLock { () throws(HDF5Error) -> [Int] in
             let dataset = try openDataset(name)
-            defer { H5Dclose(dataset) }
+            defer { HDF5Calls.closeDataset(dataset) }
             return try extent(of: dataset, name: name)
         }
     }
 
     private func openDataset(_ name: String) throws(HDF5Error) -> hid_t {
-        guard H5Lexists(id, name, chdf5_p_default()) > 0 else {
+        guard HDF5Calls.linkExists(id, name) else {
             throw HDF5Error("\(file) has no dataset '\(describe(name))'")
         }
-        return try HDF5Library.check(id: H5Dopen2(id, name, chdf5_p_default()), "open dataset '\(describe(name))' in \(file)")
+        return try HDF5Calls.openDataset(id, name, "open dataset '\(describe(name))' in \(file)")
     }
 
     /// The dataset's dimensions, refusing shapes a damaged file could use to exhaust memory.
     private func extent(of dataset: hid_t, name: String) throws(HDF5Error) -> [Int] {
-        let space = H5Dget_space(dataset)
-        defer { H5Sclose(space) }
-        let rank = H5Sget_simple_extent_ndims(space)
-        guard rank >= 0, rank <= 8 else { throw HDF5Error("dataset '\(describe(name))' in \(file) has an unsupported rank") }
-        if rank == 0 { return [1] }
-        var dims = [hsize_t](repeating: 0, count: Int(rank))
-        H5Sget_simple_extent_dims(space, &dims, nil)
+        let space = try HDF5Calls.datasetSpace(dataset, "read dataset '\(describe(name))' in \(file)")
+        defer { HDF5Calls.closeSpace(space) }
+        guard let dims = HDF5Calls.dimensions(space, maxRank: 8) else {
+            throw HDF5Error("dataset '\(describe(name))' in \(file) has an unsupported rank")
+        }
+        if dims.isEmpty { return [1] }
         let shape = dims.map { Int(clamping: $0) }
         let (total, overflow) = shape.reduce((1, false)) { partial, extent in
             let product = partial.0.multipliedReportingOverflow(by: extent)
@@ -161,17 +162,9 @@ extension HDF5Group {
     }
 }
 
-/// The variable-length UTF-8 string type, which h5py reads as `str`.
-func stringType() throws(HDF5Error) -> hid_t {
-    let type = try HDF5Library.check(id: H5Tcopy(chdf5_c_s1()), "copy the string type")
-    H5Tset_size(type, chdf5_variable())
-    H5Tset_cset(type, H5T_CSET_UTF8)
-    return type
-}
-
 /// Calls `body` with an array of C string pointers valid for the call's duration.
-func withCStringArray<R>(_ strings: [String], _ body: (UnsafeRawPointer) -> R) -> R {
+func withCStringArray<R, E: Error>(_ strings: [String], _ body: (UnsafeRawPointer) throws(E) -> R) throws(E) -> R {
     let storage = strings.map { strdup($0) }
     defer { storage.forEach { free($0) } }
-    return storage.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!)) }
+    return try storage.withUnsafeBufferPointer { (buffer) throws(E) -> R in try body(UnsafeRawPointer(buffer.baseAddress!)) }
 }

@@ -36,12 +36,12 @@ extension HDF5Group {
     /// - Throws: `HDF5Error` when it is absent.
     public func kind(of name: String) throws(HDF5Error) -> HDF5ObjectKind {
         try HDF5Library.withLock { () throws(HDF5Error) -> HDF5ObjectKind in
-            guard H5Lexists(id, name, chdf5_p_default()) > 0 else {
+            guard HDF5Calls.linkExists(id, name) else {
                 throw HDF5Error("\(file) has no object '\(describe(name))'")
             }
-            let object = try HDF5Library.check(id: H5Oopen(id, name, chdf5_p_default()), "open '\(describe(name))' in \(file)")
-            defer { H5Oclose(object) }
-            switch H5Iget_type(object) {
+            let object = try HDF5Calls.openObject(id, name, "open '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeObject(object) }
+            switch HDF5Calls.identifierType(object) {
             case H5I_GROUP: return .group
             case H5I_DATASET: return .dataset
             default: return .other
@@ -52,15 +52,14 @@ extension HDF5Group {
     /// The stored kind of attribute `name` on this group or member `object`; nil when absent.
     public func attributeKind(_ name: String, on object: String = ".") throws(HDF5Error) -> HDF5ValueKind? {
         try HDF5Library.withLock { () throws(HDF5Error) -> HDF5ValueKind? in
-            guard object == "." || H5Lexists(id, object, chdf5_p_default()) > 0 else {
+            guard object == "." || HDF5Calls.linkExists(id, object) else {
                 throw HDF5Error("\(file) has no object '\(describe(object))'")
             }
-            guard H5Aexists_by_name(id, object, name, chdf5_p_default()) > 0 else { return nil }
-            let attribute = H5Aopen_by_name(id, object, name, chdf5_p_default(), chdf5_p_default())
-            let attributeID = try HDF5Library.check(id: attribute, "open attribute '\(name)' in \(file)")
-            defer { H5Aclose(attributeID) }
-            let type = H5Aget_type(attributeID)
-            defer { H5Tclose(type) }
+            guard HDF5Calls.attributeExists(id, object, name) else { return nil }
+            let attribute = try HDF5Calls.openAttribute(id, object, name, "open attribute '\(name)' in \(file)")
+            defer { HDF5Calls.closeAttribute(attribute) }
+            let type = try HDF5Calls.attributeType(attribute, "read attribute '\(name)' in \(file)")
+            defer { HDF5Calls.closeType(type) }
             return valueKind(of: type)
         }
     }
@@ -69,22 +68,22 @@ extension HDF5Group {
     /// - Throws: `HDF5Error` when it is absent or not a dataset.
     public func datasetKind(_ name: String) throws(HDF5Error) -> HDF5ValueKind {
         try HDF5Library.withLock { () throws(HDF5Error) -> HDF5ValueKind in
-            guard H5Lexists(id, name, chdf5_p_default()) > 0 else {
+            guard HDF5Calls.linkExists(id, name) else {
                 throw HDF5Error("\(file) has no dataset '\(describe(name))'")
             }
-            let dataset = try HDF5Library.check(id: H5Dopen2(id, name, chdf5_p_default()), "open dataset '\(describe(name))' in \(file)")
-            defer { H5Dclose(dataset) }
-            let type = H5Dget_type(dataset)
-            defer { H5Tclose(type) }
+            let dataset = try HDF5Calls.openDataset(id, name, "open dataset '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeDataset(dataset) }
+            let type = try HDF5Calls.datasetType(dataset, "read dataset '\(describe(name))' in \(file)")
+            defer { HDF5Calls.closeType(type) }
             return valueKind(of: type)
         }
     }
 
     private func valueKind(of type: hid_t) -> HDF5ValueKind {
-        let size = Int(H5Tget_size(type))
-        switch H5Tget_class(type) {
-        case H5T_STRING: return H5Tis_variable_str(type) > 0 ? .text : .other
-        case H5T_INTEGER: return .integer(bytes: size, signed: H5Tget_sign(type) == H5T_SGN_2)
+        let size = HDF5Calls.typeSize(type)
+        switch HDF5Calls.typeClass(type) {
+        case H5T_STRING: return HDF5Calls.isVariableLengthText(type) ? .text : .other
+        case H5T_INTEGER: return .integer(bytes: size, signed: HDF5Calls.isSigned(type))
         case H5T_FLOAT: return .float(bytes: size)
         default: return .other
         }

@@ -25,9 +25,8 @@ public final class HDF5Group {
     /// - Throws: `HDF5Error` if it exists or cannot be created.
     public func createGroup(_ name: String) throws(HDF5Error) -> HDF5Group {
         try HDF5Library.withLock { () throws(HDF5Error) -> HDF5Group in
-            let id = H5Gcreate2(self.id, name, chdf5_p_default(), chdf5_p_default(), chdf5_p_default())
-            let child = try HDF5Library.check(id: id, "create group '\(describe(name))' in \(file)")
-            return HDF5Group(file: file, path: childPath(name), handle: HDF5Handle(child) { H5Gclose($0) }, fileID: child)
+            let child = try HDF5Calls.createGroup(id, name, "create group '\(describe(name))' in \(file)")
+            return HDF5Group(file: file, path: childPath(name), handle: HDF5Handle(child) { HDF5Calls.closeGroup($0) }, fileID: child)
         }
     }
 
@@ -36,29 +35,23 @@ public final class HDF5Group {
     public func group(_ name: String) throws(HDF5Error) -> HDF5Group {
         try HDF5Library.withLock { () throws(HDF5Error) -> HDF5Group in
             guard contains(name) else { throw HDF5Error("\(file) has no group '\(describe(name))'") }
-            let id = H5Gopen2(self.id, name, chdf5_p_default())
-            let child = try HDF5Library.check(id: id, "open group '\(describe(name))' in \(file)")
-            return HDF5Group(file: file, path: childPath(name), handle: HDF5Handle(child) { H5Gclose($0) }, fileID: child)
+            let child = try HDF5Calls.openGroup(id, name, "open group '\(describe(name))' in \(file)")
+            return HDF5Group(file: file, path: childPath(name), handle: HDF5Handle(child) { HDF5Calls.closeGroup($0) }, fileID: child)
         }
     }
 
     /// True when a link called `name` exists in this group.
     public func contains(_ name: String) -> Bool {
-        HDF5Library.withLock { H5Lexists(id, name, chdf5_p_default()) > 0 }
+        HDF5Library.withLock { HDF5Calls.linkExists(id, name) }
     }
 
     /// The names of the links in this group, in name order.
     public func memberNames() throws(HDF5Error) -> [String] {
         try HDF5Library.withLock { () throws(HDF5Error) -> [String] in
-            var info = H5G_info_t()
-            try HDF5Library.check(H5Gget_info(id, &info), "list \(path) in \(file)")
+            let count = try HDF5Calls.linkCount(id, "list \(path) in \(file)")
             var names: [String] = []
-            for index in 0 ..< info.nlinks {
-                let length = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, chdf5_p_default())
-                guard length >= 0 else { throw HDF5Error("HDF5 failed to list \(path) in \(file)") }
-                var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-                H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, &buffer, buffer.count, chdf5_p_default())
-                names.append(String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            for index in 0 ..< count {
+                names.append(try HDF5Calls.linkName(id, at: index, "list \(path) in \(file)"))
             }
             return names
         }

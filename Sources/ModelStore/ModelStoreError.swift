@@ -10,11 +10,13 @@ public enum ModelStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case busy(String)
     /// Writing failed; nothing already stored was changed.
     case cannotWrite(String)
+    /// The registry root exists but is not a registry folder (a regular file, say): a configuration error.
+    case notARegistry(String)
 
     public var description: String {
         switch self {
         case .notFound(let message), .corrupted(let message), .invalidReference(let message),
-             .busy(let message), .cannotWrite(let message):
+             .busy(let message), .cannotWrite(let message), .notARegistry(let message):
             message
         }
     }

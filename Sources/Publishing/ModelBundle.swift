@@ -91,6 +91,7 @@ public struct ModelBundle: Sendable {
         case .invalidReference(let message): .invalidRequest(message)
         case .busy(let message): .unavailable(message)
         case .cannotWrite(let message): .cannotWrite(message)
+        case .notARegistry(let message): .configuration(message)
         }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Datasets
+import DurableFiles
 import Evaluation
+import Features
 import Forests
 import HDF5Kit
 import MetricsSource
@@ -52,6 +54,12 @@ enum ExitStatus: Int32 {
             case .invalidReference: .usage
             case .busy: .temporaryFailure
             case .cannotWrite: .cannotWrite
+            case .notARegistry: .badConfiguration
+            }
+        case let error as DurableFileError:
+            switch error.kind {
+            case .cannotWrite: .cannotWrite
+            case .refused: .usage
             }
         case let error as PipelineError:
             switch error {
@@ -68,10 +76,15 @@ enum ExitStatus: Int32 {
             case .configuration: .badConfiguration
             }
         case is DurableFileError: .cannotWrite
+        case let error as FeatureError:
+            switch error {
+            case .invalidSpec: .badConfiguration
+            case .cannotRead: .inputMissing
+            case .missingColumn, .invalidData: .badData
+            }
         case is NumericError: .badData
         case is EvaluationError: .badData
         case is HDF5Error: .badData
-        case is AtomicFileError: .cannotWrite
         default: .internalError
         }
     }

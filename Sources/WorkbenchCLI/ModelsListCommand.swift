@@ -18,7 +18,7 @@ struct ModelsListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let registry = options.makeRegistry()
+            let registry = try options.existingRegistry()
             guard let name else {
                 if json {
                     print(try ModelsJSON.text(try registry.names().map { name throws(ModelStoreError) in

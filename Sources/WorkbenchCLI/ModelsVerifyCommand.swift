@@ -15,7 +15,7 @@ struct ModelsVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let registry = options.makeRegistry()
+            let registry = try options.existingRegistry()
             let problems = try registry.verify(name)
             for problem in problems {
                 print(problem.description)

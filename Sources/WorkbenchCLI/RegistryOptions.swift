@@ -1,4 +1,5 @@
 import ArgumentParser
+import DurableFiles
 import Foundation
 import ModelStore
 
@@ -23,5 +24,25 @@ struct RegistryOptions: ParsableArguments {
     func makeRegistry() -> ModelRegistry {
         let root = registry.map { URL(fileURLWithPath: $0) } ?? ModelRegistry.defaultRoot()
         return ModelRegistry(root: root, lockTimeout: lockTimeout) { printError($0) }
+    }
+
+    /// The registry to read: a root named by --registry or $WORKBENCH_REGISTRY must exist and be a
+    /// folder (66 / 78); the default ./models may be missing (no models yet).
+    func existingRegistry() throws -> ModelRegistry {
+        let registry = makeRegistry()
+        let explicit = self.registry != nil || ProcessInfo.processInfo.environment["WORKBENCH_REGISTRY"].map { !$0.isEmpty } == true
+        try registry.checkRoot(missingIsEmpty: !explicit)
+        return registry
+    }
+
+    /// The registry folder no `--output` may enter (its version files are immutable): the one named
+    /// by --registry or $WORKBENCH_REGISTRY, or ./models when it holds registered models.
+    var protectedRoot: NamedPath? {
+        if let registry { return NamedPath("--registry", registry) }
+        if let root = ProcessInfo.processInfo.environment["WORKBENCH_REGISTRY"], !root.isEmpty {
+            return NamedPath("$WORKBENCH_REGISTRY", root)
+        }
+        let registry = makeRegistry()
+        return registry.names().isEmpty ? nil : NamedPath("the registry", registry.root.path)
     }
 }

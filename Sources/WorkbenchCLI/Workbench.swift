@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pipeline
+import DurableFiles
 
 /// The `workbench` command: train, evaluate, store and publish models for operations metrics.
 @main
@@ -9,18 +10,21 @@ struct Workbench: AsyncParsableCommand {
         abstract: "Train, evaluate, store and publish models for operations metrics.",
         discussion: """
             Exit codes (sysexits): 0 ok, 64 usage, 65 bad data, 66 input missing, 70 internal, \
-            73 cannot write output, 75 temporary failure, 78 bad configuration.
+            73 cannot write output, 75 temporary failure, 78 bad configuration; 130 / 143 interrupted by \
+            SIGINT / SIGTERM (unfinished output files removed). See docs/reliability.md.
             """,
         version: WorkbenchVersion.current,
         subcommands: [
             DatasetCommand.self, TrainCommand.self, PredictCommand.self, EvaluateCommand.self, ModelsCommand.self,
-            DatabaseCommand.self, PullCommand.self, PublishCommand.self, NotebookCommand.self, RetrainCommand.self,
+            DatabaseCommand.self, PullCommand.self, PublishCommand.self, NotebookCommand.self, FeaturesCommand.self,
+            RetrainCommand.self,
         ]
     )
 
     /// argument-parser's entry point with two changes: negative numbers after options are
     /// attached to them (`CommandLineArguments`), and errors are reported by `reportAndExit(_:)`.
     static func main() async {
+        TerminationCleanup.install()
         let arguments = CommandLineArguments.attachingNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try await asyncParseAsRoot(arguments)

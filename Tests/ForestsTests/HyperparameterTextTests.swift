@@ -38,7 +38,8 @@ struct HyperparameterTextTests {
     @Test("contamination refuses a bare integer, which would read as a count")
     func contaminationInteger() {
         #expect(Contamination("1") == nil)
-        #expect(ExtendedIsolationForest.ExtensionLevel("-1") == nil)
+        // A negative level parses so that `validated()` can name the range it must be in.
+        #expect(ExtendedIsolationForest.ExtensionLevel("-1") == .level(-1))
     }
 
     @Test("the extended forest embeds Isolation Forest's configuration and refuses a feature limit")

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import Testing
 import TestSupport
@@ -9,8 +10,8 @@ struct HDF5RoundTripTests {
     func roundTrip() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         let path = directory.appendingPathComponent("round.h5").path
-        try AtomicFile.write(to: path) { temporary in
-            let file = try HDF5File.create(at: temporary)
+        do {
+            let file = try HDF5File.create(at: path)
             let group = try file.root.createGroup("forest")
             try group.write([Float](arrayLiteral: 1.5, -2, .nan, 4), shape: [2, 2], to: "threshold")
             try group.write((0 ..< 100_000).map { Int32($0 % 7) }, to: "feature", compressed: true)
@@ -18,8 +19,10 @@ struct HDF5RoundTripTests {
             try group.setAttribute("sha256", "abc", on: "threshold")
             try file.root.setAttribute("format_version", Int64(3))
             try file.root.setAttribute("metadata", "{\"k\": \"é\"}")
+            #expect(!FileManager.default.fileExists(atPath: path), "nothing reaches disk before close()")
             try file.close()
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["round.h5"])
         let file = try HDF5File.open(at: path)
         let group = try file.root.group("forest")
         let thresholds = try group.read("threshold", as: Float.self)
@@ -76,19 +79,20 @@ struct HDF5RoundTripTests {
         #expect(throws: HDF5Error("\(path) is not a readable HDF5 file")) { try HDF5File.open(at: path) }
     }
 
-    @Test("a failed write leaves the destination and no temporary file")
+    @Test("a file dropped without close() or failing to publish leaves the destination and no temporary")
     func failedWriteKeepsOld() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
-        let path = directory.appendingPathComponent("keep.txt").path
+        let path = directory.appendingPathComponent("keep.h5").path
         try AtomicFile.write(bytes: Array("old".utf8), to: path)
-        struct Boom: Error {}
-        #expect(throws: Boom.self) {
-            try AtomicFile.write(to: path) { temporary in
-                _ = FileManager.default.createFile(atPath: temporary, contents: Data("partial".utf8))
-                throw Boom()
-            }
+        do {
+            let abandoned = try HDF5File.create(at: path)
+            try abandoned.root.write([1.0], to: "x")
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["keep.txt"])
+        let missing = directory.appendingPathComponent("missing/new.h5").path
+        let file = try HDF5File.create(at: missing)
+        try file.root.write([1.0], to: "x")
+        #expect(throws: DurableFileError(path: missing, reason: "No such file or directory")) { try file.close() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["keep.h5"])
     }
 }

@@ -2,6 +2,7 @@ import Forests
 import Foundation
 import NumericCore
 import ModelFixtures
+import Synchronization
 import Testing
 import TestSupport
 @testable import ModelStore
@@ -145,23 +146,118 @@ struct RegistryTests {
         #expect(throws: Never.self) { try registry.load(ModelReference(parsing: "cpu@v2")) }
     }
 
+    @Test("promote, rollback and gc of an unknown model fail without creating its folder or lock")
+    func failingWritersCreateNothing() throws {
+        let (registry, root) = try makeRegistry(versions: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: ModelStoreError.self) { try registry.promote(ModelReference(parsing: "nosuch@v1"), alias: "production") }
+        #expect(throws: ModelStoreError.self) { try registry.rollback(name: "nosuch", alias: "production") }
+        #expect(throws: ModelStoreError.self) { try registry.gc(name: "nosuch", keep: 1) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cpu"])
+    }
+
+    @Test("a failed first registration takes back the model folder it made; a later one keeps the model")
+    func failedFirstRegistrationLeavesNothing() throws {
+        let (registry, root) = try makeRegistry(versions: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        struct Full: Error {}
+        #expect(throws: ModelStoreError.self) {
+            try registry.register(name: "fresh", metadata: Fixtures.metadata(.extendedIsolationForest)) { _, _ in throw Full() }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cpu"])
+        #expect(throws: ModelStoreError.self) {
+            try registry.register(name: "cpu", metadata: Fixtures.metadata(.extendedIsolationForest)) { _, _ in throw Full() }
+        }
+        #expect(try registry.index(of: "cpu").versions.count == 1)
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        #expect(try registry.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "fresh").version == 1)
+    }
+
+    @Test("a writer waiting while a first registration fails and removes the lock starts again and succeeds")
+    func waiterSurvivesRemovedLock() throws {
+        let root = try TestSupport.makeTemporaryDirectory("registry-race")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let registry = ModelRegistry(root: root, lockTimeout: 10)
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        struct Full: Error {}
+        let done = DispatchGroup()
+        let outcome = Mutex<Result<ModelVersion, ModelStoreError>?>(nil)
+        done.enter()
+        Thread.detachNewThread {
+            defer { done.leave() }
+            _ = try? registry.register(name: "cpu", metadata: Fixtures.metadata(.extendedIsolationForest)) { _, _ in
+                Thread.sleep(forTimeInterval: 0.5)
+                throw Full()
+            }
+        }
+        Thread.sleep(forTimeInterval: 0.15)
+        done.enter()
+        Thread.detachNewThread {
+            defer { done.leave() }
+            let result = Result { () throws(ModelStoreError) -> ModelVersion in
+                try registry.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "cpu")
+            }
+            outcome.withLock { $0 = result }
+        }
+        try #require(done.wait(timeout: .now() + 30) == .success, "the writers did not finish within 30 s")
+        #expect(try outcome.withLock { try $0?.get().version } == 1)
+        #expect(try registry.index(of: "cpu").versions.map(\.version) == [1])
+        #expect(try registry.verify().isEmpty)
+    }
+
+    @Test("a missing root is an error only when asked; a file as root is not a registry")
+    func rootMustBeAFolder() throws {
+        let root = try TestSupport.makeTemporaryDirectory("registry-root")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let missing = ModelRegistry(root: root.appendingPathComponent("typo"))
+        try missing.checkRoot(missingIsEmpty: true)
+        #expect(throws: ModelStoreError.notFound("The registry \(missing.root.path) does not exist: No such file or directory "
+            + "(check --registry or WORKBENCH_REGISTRY).")) { try missing.checkRoot() }
+        let file = root.appendingPathComponent("file")
+        try Data("x".utf8).write(to: file)
+        let notFolder = ModelRegistry(root: file)
+        let expected = ModelStoreError.notARegistry("The registry \(file.path) is a file, not a registry folder "
+            + "(check --registry or WORKBENCH_REGISTRY).")
+        #expect(throws: expected) { try notFolder.checkRoot(missingIsEmpty: true) }
+        #expect(throws: expected) { try notFolder.index(of: "cpu") }
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        #expect(throws: expected) {
+            try notFolder.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "cpu")
+        }
+    }
+
+    @Test("registering removes temporaries of dead writers and keeps a live writer's")
+    func registerSweepsDeadWriters() throws {
+        let (registry, root) = try makeRegistry(versions: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("cpu")
+        let dead = ".v2.h5.tmp-999999999-1", live = ".v2.h5.tmp-\(getpid())-999999"
+        try Data().write(to: folder.appendingPathComponent(dead))
+        try Data().write(to: folder.appendingPathComponent(live))
+        let model = TrainedModel.extendedIsolationForest(try Fixtures.extendedIsolationForest(trees: 5))
+        _ = try registry.register(model, metadata: Fixtures.metadata(.extendedIsolationForest), name: "cpu")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains(dead) && names.contains(live))
+        #expect(names.contains("v2.h5") && names.contains("index.json"))
+    }
+
     @Test("verify reports missing files, dangling aliases and leftovers of crashed writers")
     func verifyFindings() throws {
         let (registry, root) = try makeRegistry(versions: 2)
         defer { try? FileManager.default.removeItem(at: root) }
         let directory = root.appendingPathComponent("cpu")
         try FileManager.default.removeItem(at: directory.appendingPathComponent("v2.h5"))
-        try Data().write(to: directory.appendingPathComponent(".v3.h5.tmp-1-2"))
         var index = try registry.index(of: "cpu")
         index.aliases["production"] = 9
         try registry.store(index)
+        try Data().write(to: directory.appendingPathComponent(".v3.h5.tmp-999999999-2"))
         let problems = try registry.verify("cpu").map(\.description)
         #expect(problems == [
             "corruption: cpu@v2: file v2.h5 is missing.",
             "corruption: cpu@v9: alias 'production' points at a version that is not registered.",
             "warning: cpu@v9: alias 'production' points here but its last audit record says nothing "
                 + "(a move interrupted by a crash?).",
-            "warning: cpu: temporary file .v3.h5.tmp-1-2 was left by an interrupted write; the next writer removes it.",
+            "warning: cpu: temporary file .v3.h5.tmp-999999999-2 was left by an interrupted write; the next writer removes it.",
         ])
     }
 

@@ -10,6 +10,7 @@ struct HelpTests {
         ["models"], ["models", "list"], ["models", "show"], ["models", "diff"], ["models", "promote"],
         ["models", "rollback"], ["models", "history"], ["models", "verify"], ["models", "gc"], ["models", "register"],
         ["db"], ["db", "init"], ["db", "seed"], ["pull"], ["notebook"], ["notebook", "run"], ["retrain"],
+        ["features"], ["features", "show-default"], ["features", "check"],
     ]
 
     @Test("every command answers --help with exit 0 and a usage line", arguments: commands)

@@ -158,9 +158,9 @@ struct InputValidationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("p/x.txt").path
         let cases: [([String], String)] = [
-            (["predict", "--model", model, "--data", breastw, "--output", output], "unknown data-set format '.txt'"),
+            (["predict", "--model", model, "--data", breastw, "--output", output], "predictions must end in .csv, .h5 or .hdf5; got '.txt'"),
             (["train", "--data", breastw, "--target", "label", "--algorithm", "random-forest-classifier", "--output", output],
-             "model files are HDF5; name the file .h5 or .hdf5 (got '.txt')."),
+             "a model file must end in .h5 or .hdf5; got '.txt' (the extension decides the format)."),
             (["pull", "--tenant", "a", "--from", "now-1d", "--bucket", "1h", "--output", output], "x.txt"),
             (["dataset", "synth", "--output", output], "synthetic metrics are written as CSV; name the file .csv (got '.txt')."),
         ]

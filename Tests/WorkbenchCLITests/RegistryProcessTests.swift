@@ -94,6 +94,37 @@ struct RegistryProcessTests {
         #expect(clean.standardOutput == "ok: 2 versions of 1 model verified.\n")
     }
 
+    @Test("SIGTERM during a registration removes its unfinished version file, exits 143 and registers nothing")
+    func terminatedWriter() throws {
+        let (directory, model, registry) = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try TestSupport.workbench(["models", "register", model, "--name", "cpu", "--registry", registry])
+            .standardOutput == "cpu@v1\n")
+        let writer = Process()
+        writer.executableURL = TestSupport.workbenchExecutable
+        writer.arguments = ["models", "register", model, "--name", "cpu", "--registry", registry]
+        writer.environment = ProcessInfo.processInfo.environment.merging(["WORKBENCH_TEST_PAUSE_BEFORE_RENAME": "60"]) { $1 }
+        writer.standardOutput = FileHandle.nullDevice
+        writer.standardError = FileHandle.nullDevice
+        try writer.run()
+        let folder = registry + "/cpu"
+        let deadline = Date().addingTimeInterval(30)
+        while !(try FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.hasPrefix(".v2.h5.tmp-") }) {
+            guard Date() < deadline else {
+                writer.terminate()
+                Issue.record("the writer never reached its pause before the rename")
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(writer.processIdentifier, SIGTERM)
+        writer.waitUntilExit()
+        #expect(writer.terminationReason == .exit && writer.terminationStatus == 143)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == [".lock", "index.json", "v1.h5"])
+        let verify = try TestSupport.workbench(["models", "verify", "--registry", registry])
+        #expect(verify.standardOutput == "ok: 1 version of 1 model verified.\n")
+    }
+
     @Test("promote, show, list, diff, history, rollback, gc and verify work end to end")
     func commandsEndToEnd() throws {
         let (directory, model, registry) = try makeWorkspace()

@@ -1,3 +1,5 @@
+import DurableFiles
+
 /// Writes a CSV file (RFC 4180 quoting, LF line ends, UTF-8) row by row, atomically,
 /// or streams the same text to a caller's sink (e.g. standard output).
 ///
@@ -22,7 +24,7 @@ public final class CSVWriter {
     public private(set) var rowCount = 0
 
     private enum Destination {
-        case file(AtomicOutputFile)
+        case file(AtomicWriter)
         case sink(Sink)
     }
 
@@ -38,7 +40,11 @@ public final class CSVWriter {
     public init(path: String, header: [String]) throws(DatasetError) {
         precondition(!header.isEmpty, "a CSV file needs at least one column")
         self.path = path
-        destination = .file(try AtomicOutputFile(path: path))
+        do {
+            destination = .file(try AtomicWriter(path: path))
+        } catch {
+            throw .cannotWrite(path: error.path, reason: error.reason)
+        }
         columnCount = header.count
         buffer.reserveCapacity(Self.flushThreshold + 4_096)
         for name in header { writeField(name) }
@@ -126,13 +132,24 @@ public final class CSVWriter {
         precondition(fieldsInRow == 0, "\(path): commit in the middle of a row")
         try emit()
         buffer.removeAll()
-        if case .file(let file) = destination { try file.commit() }
+        if case .file(let file) = destination {
+            do {
+                try file.commit()
+            } catch {
+                throw .cannotWrite(path: error.path, reason: error.reason)
+            }
+        }
     }
 
     /// Hands the buffer to the file or the sink.
     private func emit() throws(DatasetError) {
         switch destination {
-        case .file(let file): try file.write(buffer)
+        case .file(let file):
+            do {
+                try file.write(buffer)
+            } catch {
+                throw .cannotWrite(path: error.path, reason: error.reason)
+            }
         case .sink(let sink): try sink(buffer)
         }
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DurableFiles
 import HDF5Kit
 
 // The HDF5 layout of a data set (docs/dataset-format.md), chosen so that h5py
@@ -41,21 +42,15 @@ extension Dataset {
         if let reserved = attributes.keys.sorted().first(where: Self.reservedHDF5AttributeNames.contains) {
             throw .invalid("Attribute name '\(reserved)' is reserved by the HDF5 data-set format; choose another name.")
         }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        guard access(directory, W_OK) == 0 else {
-            throw .cannotWrite(path: path, reason: systemErrorText(errno))
-        }
         do {
-            try AtomicFile.write(to: path) { temporary in
-                let file = try HDF5File.create(at: temporary)
-                try writeLayout(into: file.root, attributes: attributes)
-                try file.close()
-            }
+            try OutputPaths.checkWritable(path)
+            let file = try HDF5File.create(at: path)
+            try writeLayout(into: file.root, attributes: attributes)
+            try file.close()
         } catch let error as HDF5Error {
             throw .cannotWrite(path: path, reason: error.message)
-        } catch let error as AtomicFileError {
-            throw .cannotWrite(path: path, reason: error.reason)
+        } catch let error as DurableFileError {
+            throw .cannotWrite(path: error.path, reason: error.reason)
         } catch {
             throw .cannotWrite(path: path, reason: "\(error)")
         }

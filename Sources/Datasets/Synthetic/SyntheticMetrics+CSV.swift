@@ -1,3 +1,4 @@
+import DurableFiles
 extension SyntheticMetrics {
     /// Where `writeCSV` puts each file; a `nil` path skips that file.
     public struct CSVPaths: Sendable, Equatable {
@@ -35,7 +36,7 @@ extension SyntheticMetrics {
         /// files are always CSV and the extension elsewhere decides the format.
         /// - Throws: `DatasetError.unsupportedFormat` for another extension (`metrics.h5`, `metrics.txt`).
         public static func checkOutput(_ output: String) throws(DatasetError) {
-            let suffix = DatasetIO.Format.fileExtension(of: output)
+            let suffix = FileFormat.suffix(of: output)
             guard suffix.isEmpty || suffix == "csv" else {
                 throw .unsupportedFormat("\(output): synthetic metrics are written as CSV; name the file .csv (got '.\(suffix)').")
             }

@@ -14,7 +14,7 @@ import Foundation
 enum HDF5Library {
     private static let lock = NSRecursiveLock()
     private static let initialized: Bool = {
-        H5open()
+        HDF5Calls.initialize()
         return true
     }()
 
@@ -27,25 +27,12 @@ enum HDF5Library {
     static func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
         lock.lock()
         defer {
-            H5Eclear2(chdf5_e_default())
+            HDF5Calls.clearErrorStack()
             lock.unlock()
         }
         precondition(initialized)
-        H5Eset_auto2(chdf5_e_default(), nil, nil)
+        HDF5Calls.silenceErrorPrinting()
         return try body()
-    }
-
-    /// Turns a negative HDF5 status into an error saying what was attempted.
-    @discardableResult
-    static func check(_ status: herr_t, _ what: @autoclosure () -> String) throws(HDF5Error) -> herr_t {
-        guard status >= 0 else { throw HDF5Error("HDF5 failed to \(what())") }
-        return status
-    }
-
-    /// Turns a negative HDF5 identifier into an error saying what was attempted.
-    static func check(id: hid_t, _ what: @autoclosure () -> String) throws(HDF5Error) -> hid_t {
-        guard id >= 0 else { throw HDF5Error("HDF5 failed to \(what())") }
-        return id
     }
 }
 
@@ -72,5 +59,16 @@ final class HDF5Handle {
 
     deinit {
         close()
+    }
+}
+
+/// Runs `body` and returns its error instead of throwing it, for closures that cannot throw a
+/// typed error (the standard library's `withUnsafeBytes` rethrows untyped).
+func capturing(_ body: () throws(HDF5Error) -> Void) -> HDF5Error? {
+    do {
+        try body()
+        return nil
+    } catch {
+        return error
     }
 }

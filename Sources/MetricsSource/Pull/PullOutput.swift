@@ -1,6 +1,6 @@
 import Datasets
+import DurableFiles
 import Foundation
-import HDF5Kit
 
 /// Writes a pulled data set and its lineage, atomically.
 ///
@@ -25,12 +25,10 @@ public enum PullOutput {
         /// The format for `path`'s extension.
         /// - Throws: `MetricsSourceError.invalidRequest` for another extension.
         public init(path: String) throws(MetricsSourceError) {
-            let lowered = path.lowercased()
-            if lowered.hasSuffix(".csv") {
-                self = .csv
-            } else if lowered.hasSuffix(".h5") || lowered.hasSuffix(".hdf5") {
-                self = .hdf5
-            } else {
+            switch FileFormat(path: path) {
+            case .csv: self = .csv
+            case .hdf5: self = .hdf5
+            case .json, nil:
                 throw .invalidRequest("The output '\(path.truncatedForMessage(120))' must end in .h5, .hdf5 or .csv.")
             }
         }
@@ -114,10 +112,8 @@ public enum PullOutput {
     private static func publish(_ bytes: [UInt8], to path: String) throws(MetricsSourceError) {
         do {
             try AtomicFile.write(bytes: bytes, to: path)
-        } catch let error as AtomicFileError {
-            throw .cannotWrite(path: error.path, reason: error.reason)
         } catch {
-            throw .cannotWrite(path: path, reason: "\(error)")
+            throw .cannotWrite(path: error.path, reason: error.reason)
         }
     }
 }

@@ -43,7 +43,9 @@ enum FileSystem {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite("Cannot create registry folder \(path): \(error.localizedDescription)")
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)
+                .map { String(cString: strerror(Int32($0.code))) } ?? "\(error.localizedDescription)"
+            throw .cannotWrite("Cannot create registry folder \(path): \(reason).")
         }
     }
 
@@ -83,37 +85,6 @@ enum FileSystem {
             total += count
         }
         return (hasher.finalizeHex(), total)
-    }
-
-    /// Appends `line` and a newline to `path` (created if needed) with one `write`, then fsyncs it.
-    ///
-    /// `O_APPEND` makes each line land whole at the end even if another writer appends
-    /// too; a crash can at worst leave a torn last line, which readers skip.
-    static func appendLine(_ line: String, to path: String) throws(ModelStoreError) {
-        let isNew = !exists(path)
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard descriptor >= 0 else {
-            throw .cannotWrite("Cannot open \(path) for appending: \(String(cString: strerror(errno))).")
-        }
-        defer { close(descriptor) }
-        let bytes = Array((line + "\n").utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw .cannotWrite("Cannot append to \(path): \(String(cString: strerror(errno))).")
-        }
-        if isNew { try syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
-    }
-
-    /// Fsyncs directory `path` so renames and new entries in it survive a crash.
-    static func syncDirectory(_ path: String) throws(ModelStoreError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw .cannotWrite("Cannot open folder \(path): \(String(cString: strerror(errno))).")
-        }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else {
-            throw .cannotWrite("Cannot sync folder \(path): \(String(cString: strerror(errno))).")
-        }
     }
 
     /// Removes the file at `path`; a missing file is not an error.

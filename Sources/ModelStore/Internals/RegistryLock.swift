@@ -28,12 +28,39 @@ enum RegistryLock {
     private static func acquire(
         path: String, model: String, timeout: Double, onWait: (String) -> Void
     ) throws(ModelStoreError) -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        var announced = false
+        while true {
+            let descriptor = try lock(path: path, model: model, deadline: deadline, timeout: timeout,
+                                      announced: &announced, onWait: onWait)
+            // The holder before us may have removed the lock file with its folder (a failed first
+            // registration); a lock on that unlinked file excludes no one, so start again.
+            var held = stat(), current = stat()
+            if fstat(descriptor, &held) == 0, stat(path, &current) == 0,
+               held.st_dev == current.st_dev, held.st_ino == current.st_ino {
+                return descriptor
+            }
+            close(descriptor)
+            try FileSystem.createDirectory((path as NSString).deletingLastPathComponent)
+        }
+    }
+
+    /// Removes the lock file and its folder when the folder holds nothing else; called by the
+    /// holder, so waiting writers notice through the inode check in `acquire` and start again.
+    static func removeIfAlone(in directory: String) {
+        guard FileSystem.contents(of: directory) == [".lock"] else { return }
+        unlink(directory + "/.lock")
+        rmdir(directory)
+    }
+
+    /// Opens (creating) the lock file at `path` and waits for its `flock`.
+    private static func lock(
+        path: String, model: String, deadline: Date, timeout: Double, announced: inout Bool, onWait: (String) -> Void
+    ) throws(ModelStoreError) -> Int32 {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .cannotWrite("Cannot open the registry lock \(path): \(String(cString: strerror(errno))).")
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        var announced = false
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 let reason = String(cString: strerror(errno))

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import HDF5Kit
 import NumericCore
@@ -15,35 +16,23 @@ public enum ModelFile {
     ///   - selfTestRows: a few typical input rows (e.g. the first training rows) added to the
     ///     golden self-test vectors; at most 8 are kept. Default nil: boundary and NaN rows only.
     /// - Returns: the file's `content_sha256`.
-    /// - Throws: `ModelStoreError.invalidReference` when the metadata does not describe the model or
-    ///   the file name does not end in `.h5`/`.hdf5`, `.cannotWrite` when the file cannot be written
-    ///   (the destination is then untouched).
+    /// - Throws: `ModelStoreError.invalidReference` when the metadata does not describe the model,
+    ///   or for a path not ending in .h5/.hdf5; `.cannotWrite` naming the path and the OS reason when
+    ///   the file cannot be written (the destination is then untouched and no temporary is left).
     @discardableResult
     public static func save(
         _ model: TrainedModel, metadata: ModelMetadata, selfTestRows: Matrix<Float>? = nil, to url: URL
     ) throws(ModelStoreError) -> String {
         try checkOutputPath(url.path)
-        var content = ""
-        do {
-            try AtomicFile.write(to: url.path) { temporary in
-                content = try write(model, metadata: metadata, selfTestRows: selfTestRows, path: temporary)
-            }
-        } catch let error as ModelStoreError {
-            throw error
-        } catch {
-            throw .cannotWrite("Cannot write model file \(url.path): \(error).")
-        }
-        return content
+        return try write(model, metadata: metadata, selfTestRows: selfTestRows, path: url.path)
     }
 
     /// Checks that `path` names an HDF5 file (`.h5` or `.hdf5`, any case): model files are HDF5,
     /// and a file name's extension decides its format everywhere in Workbench.
     /// - Throws: `ModelStoreError.invalidReference` (a usage error) naming the path otherwise.
     public static func checkOutputPath(_ path: String) throws(ModelStoreError) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        let suffix = parts.count > 1 ? parts.last!.lowercased() : ""
-        guard suffix == "h5" || suffix == "hdf5" else {
+        guard FileFormat(path: path) == .hdf5 else {
+            let suffix = FileFormat.suffix(of: path)
             throw .invalidReference("\(path): model files are HDF5; name the file .h5 or .hdf5 "
                 + "(got \(suffix.isEmpty ? "no extension" : "'." + suffix + "'")).")
         }
@@ -66,7 +55,9 @@ public enum ModelFile {
             model: model, metadata: metadata, contentSHA256: file.contentSHA256, selfTestSamples: samples)
     }
 
-    /// Writes the file at `path` (a fresh temporary path) and returns its content digest.
+    /// Writes the file at `path` atomically (built in memory, published by `HDF5File.close()` through
+    /// DurableFiles) and returns its content digest.
+    /// - Throws: as `save`; a full disk or missing folder is `.cannotWrite` naming `path` and the OS reason.
     static func write(
         _ model: TrainedModel, metadata: ModelMetadata, selfTestRows: Matrix<Float>?, path: String
     ) throws(ModelStoreError) -> String {
@@ -107,6 +98,8 @@ public enum ModelFile {
             return try writer.finish()
         } catch let error as ModelStoreError {
             throw error
+        } catch let error as DurableFileError {
+            throw .cannotWrite(error.description)
         } catch {
             throw .cannotWrite("Cannot write model file \(path): \(error).")
         }

@@ -16,7 +16,7 @@ final class ModelFileWriter {
     private let file: HDF5File
     private var entries: [(path: String, sha256: String)] = []
 
-    /// Creates the file at `path` (it must be a fresh temporary path).
+    /// Starts the file that `finish()` publishes at `path` atomically.
     init(path: String) throws(HDF5Error) {
         file = try HDF5File.create(at: path)
     }
@@ -53,8 +53,9 @@ final class ModelFileWriter {
         entries.append((objectPath + "@" + name, value.sha256))
     }
 
-    /// Writes `content_sha256`, closes the file and returns the content digest.
-    func finish() throws(HDF5Error) -> String {
+    /// Writes `content_sha256`, publishes the file at its path and returns the content digest.
+    /// - Throws: `HDF5Error`, or `DurableFileError` naming the path when it cannot be written.
+    func finish() throws -> String {
         let content = Self.contentDigest(entries)
         try file.root.setAttribute(ModelFileLayout.contentAttribute, content)
         try file.close()

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// Reads and appends `models/<name>/audit.jsonl`, one JSON `AliasMove` per line.
@@ -37,7 +38,11 @@ enum AuditLog {
         } catch {
             throw .cannotWrite("Cannot encode the alias move for \(path): \(error).")
         }
-        try FileSystem.appendLine(line, to: path)
+        do {
+            try AppendOnlyFile.appendLine(line, to: path)
+        } catch {
+            throw .cannotWrite(error.description)
+        }
     }
 
     /// The versions `alias` can roll back through, oldest first; the last is its current holder.

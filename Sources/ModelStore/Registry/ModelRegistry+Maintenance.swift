@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 extension ModelRegistry {
@@ -56,10 +57,13 @@ extension ModelRegistry {
             for number in try versionFilesOnDisk(of: name) where removedNumbers.contains(number) {
                 try FileSystem.remove(try containedPath(name, "v\(number).h5"))
             }
-            for file in try temporaryFiles(of: name) {
-                try FileSystem.remove(try containedPath(name, file))
+            let folder = try containedPath(name)
+            StaleTemporaries.sweep(folder)
+            do throws(DurableFileError) {
+                try DirectorySync.sync(folder, for: folder)
+            } catch {
+                throw .cannotWrite(error.description)
             }
-            try FileSystem.syncDirectory(try containedPath(name))
             return report
         }
     }

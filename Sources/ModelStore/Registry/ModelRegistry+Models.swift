@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import NumericCore
 
@@ -50,12 +51,11 @@ extension ModelRegistry {
 extension ModelRegistry {
     /// Loads what a `--model` argument names: a model file path, or a registry reference.
     ///
-    /// An argument that names an existing file, contains `/` or ends in `.h5`/`.hdf5` (any case) is a path;
+    /// An argument that names an existing file, contains `/` or ends in `.h5`/`.hdf5` is a path;
     /// anything else (`cpu`, `cpu@v3`, `cpu@production`) is looked up in this registry.
     /// - Throws: as `ModelFile.load` or `load(_:)`; `.notFound` naming both readings when neither exists.
     public func loadModel(fileOrReference argument: String) throws(ModelStoreError) -> LoadedModel {
-        let lowercased = argument.lowercased()
-        if FileSystem.exists(argument) || argument.contains("/") || lowercased.hasSuffix(".h5") || lowercased.hasSuffix(".hdf5") {
+        if FileSystem.exists(argument) || argument.contains("/") || FileFormat(path: argument) == .hdf5 {
             guard FileSystem.exists(argument) else {
                 throw .notFound("Model file \(argument) does not exist.")
             }

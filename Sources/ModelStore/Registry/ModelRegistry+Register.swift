@@ -1,20 +1,20 @@
+import DurableFiles
 import Foundation
-import HDF5Kit
 
 extension ModelRegistry {
     /// Registers a new version of model `name` whose file `write` produces, and returns its record.
     ///
     /// Under the model's lock: picks the next version number (never reused,
     /// even after gc or a crashed writer), stamps `metadata` with name,
-    /// version and parent (the latest version), lets `write` create the model
-    /// file at a hidden temporary path, hashes and fsyncs it, renames it to
-    /// `v<N>.h5`, fsyncs the folder, then replaces the index. A crash at any
+    /// version and parent (the latest version), lets `write` publish the model
+    /// file at `v<N>.h5` atomically (DurableFiles: hidden temporary, fsync,
+    /// rename, folder fsync), hashes it, then replaces the index. A crash at any
     /// point leaves the registry as it was, plus at most a hidden temporary
-    /// file that the next writer removes.
+    /// file that the next writer removes (`StaleTemporaries`, dead owners only).
     ///
     /// - Parameters:
-    ///   - write: writes the model file for the stamped metadata at the path it
-    ///     receives and returns the file's `content_sha256`.
+    ///   - write: writes the model file for the stamped metadata atomically at the path it
+    ///     receives (`ModelFile.write`) and returns the file's `content_sha256`.
     /// - Throws: `ModelStoreError.invalidReference` for a bad name, `.busy` when
     ///   the lock times out, `.cannotWrite` when writing fails, or what `write` throws.
     public func register(
@@ -22,9 +22,9 @@ extension ModelRegistry {
         write: (_ path: String, _ metadata: ModelMetadata) throws -> String
     ) throws(ModelStoreError) -> ModelVersion {
         try ModelReference.validateName(name)
-        return try withLock(name) { () throws(ModelStoreError) -> ModelVersion in
+        return try withLock(name, creating: true) { () throws(ModelStoreError) -> ModelVersion in
             var index = try existingIndex(of: name) ?? RegistryIndex(name: name)
-            try removeStaleTemporaryFiles(of: name)
+            StaleTemporaries.sweep(try containedPath(name))
             let number = max(index.nextVersion, (index.removed.map(\.version).max() ?? 0) + 1,
                              (try versionFilesOnDisk(of: name).max() ?? 0) + 1)
             var stamped = metadata
@@ -33,18 +33,15 @@ extension ModelRegistry {
             stamped.parentVersion = index.versions.last?.version
             let fileName = "v\(number).h5"
             let path = try containedPath(name, fileName)
-            var digest: (hex: String, bytes: Int) = ("", 0)
-            var content = ""
+            let content: String
             do {
-                try AtomicFile.write(to: path) { temporary in
-                    content = try write(temporary, stamped)
-                    digest = try FileSystem.sha256(ofFile: temporary)
-                }
+                content = try write(path, stamped)
             } catch let error as ModelStoreError {
                 throw error
             } catch {
                 throw .cannotWrite("Cannot write \(name)@v\(number) to \(path): \(error)")
             }
+            let digest = try FileSystem.sha256(ofFile: path)
             let entry = ModelVersion(
                 version: number, file: fileName, fileSHA256: digest.hex, bytes: digest.bytes,
                 contentSHA256: content, registeredUTC: TrainingEnvironment.nowUTC(), metadata: stamped)
@@ -68,15 +65,9 @@ extension ModelRegistry {
         }
     }
 
-    /// Hidden temporary files left by writers that died; only called under the lock,
-    /// when no other writer can be mid-write.
+    /// Temporaries in the model's folder whose writer died, for `verify` to report
+    /// (a live writer's temporary is work in progress, not a leftover).
     func temporaryFiles(of name: String) throws(ModelStoreError) -> [String] {
-        FileSystem.contents(of: try containedPath(name)).filter { $0.hasPrefix(".") && $0.contains(".tmp-") }.sorted()
-    }
-
-    private func removeStaleTemporaryFiles(of name: String) throws(ModelStoreError) {
-        for file in try temporaryFiles(of: name) {
-            try FileSystem.remove(try containedPath(name, file))
-        }
+        StaleTemporaries.find(try containedPath(name))
     }
 }

@@ -1,5 +1,5 @@
+import DurableFiles
 import Foundation
-import HDF5Kit
 
 /// A versioned model registry on the file system: immutable version files, an index and an audit log per model.
 ///
@@ -42,11 +42,30 @@ public struct ModelRegistry: Sendable {
         }.sorted()
     }
 
+    /// Checks that the root is a registry folder before anything reads or creates inside it.
+    /// - Parameter missingIsEmpty: a missing root is an empty registry (the default root before the
+    ///   first registration) rather than an error (a mistyped `--registry`).
+    /// - Throws: `.notFound` for a missing root unless `missingIsEmpty`; `.notARegistry` for a root
+    ///   that exists but is not a folder.
+    public func checkRoot(missingIsEmpty: Bool = false) throws(ModelStoreError) {
+        var status = stat()
+        guard stat(root.path, &status) == 0 else {
+            if missingIsEmpty && errno == ENOENT { return }
+            throw .notFound("The registry \(root.path) does not exist: \(String(cString: strerror(errno))) "
+                + "(check --registry or WORKBENCH_REGISTRY).")
+        }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw .notARegistry("The registry \(root.path) is a file, not a registry folder "
+                + "(check --registry or WORKBENCH_REGISTRY).")
+        }
+    }
+
     /// The index of model `name`.
     /// - Throws: `ModelStoreError.notFound` when the model has no index, `.corrupted` when it is unreadable,
     ///   `.invalidReference` for a bad name or a folder escaping the root.
     public func index(of name: String) throws(ModelStoreError) -> RegistryIndex {
         guard let index = try existingIndex(of: name) else {
+            try checkRoot(missingIsEmpty: true)
             let known = names()
             throw .notFound("Model '\(name)' is not in the registry \(root.path)"
                 + (known.isEmpty ? " (it holds no models)." : "; it holds: \(known.joined(separator: ", "))."))
@@ -136,20 +155,46 @@ public struct ModelRegistry: Sendable {
         let path = try containedPath(index.name, "index.json")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
         do {
-            let data = try encoder.encode(index)
+            data = try encoder.encode(index)
+        } catch {
+            throw .cannotWrite("Cannot encode registry index \(path): \(error).")
+        }
+        do {
             try AtomicFile.write(bytes: Array(data) + [0x0A], to: path)
         } catch {
-            throw .cannotWrite("Cannot write registry index \(path): \(error).")
+            throw .cannotWrite(error.description)
         }
     }
 
-    /// Runs `body` holding the writer lock of model `name` (its folder is created if needed).
-    func withLock<R>(_ name: String, _ body: () throws(ModelStoreError) -> R) throws(ModelStoreError) -> R {
+    /// Runs `body` holding the writer lock of model `name`.
+    ///
+    /// Only a registration (`creating`) creates the model's folder and lock file, and removes them
+    /// again when it fails before the model has an index; every other writer first checks that the
+    /// model exists. So a failing command leaves nothing behind.
+    /// - Throws: `.notFound` (as `index(of:)`) for an unknown model unless `creating`.
+    func withLock<R>(
+        _ name: String, creating: Bool = false, _ body: () throws(ModelStoreError) -> R
+    ) throws(ModelStoreError) -> R {
         let directory = try containedPath(name)
-        try FileSystem.createDirectory(directory)
+        if creating {
+            try checkRoot(missingIsEmpty: true)
+            try FileSystem.createDirectory(directory)
+        } else {
+            _ = try index(of: name)
+        }
         return try RegistryLock.holding(
-            path: directory + "/.lock", model: name, timeout: lockTimeout, onWait: onWait, body)
+            path: directory + "/.lock", model: name, timeout: lockTimeout, onWait: onWait
+        ) { () throws(ModelStoreError) -> R in
+            do throws(ModelStoreError) {
+                return try body()
+            } catch {
+                // A first registration that failed (disk full, say) takes back the folder it made.
+                if creating, (try? existingIndex(of: name)) == nil { RegistryLock.removeIfAlone(in: directory) }
+                throw error
+            }
+        }
     }
 
     static func describe(_ versions: [Int]) -> String {

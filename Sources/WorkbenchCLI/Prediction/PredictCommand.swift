@@ -1,5 +1,7 @@
 import ArgumentParser
 import Datasets
+import DurableFiles
+import Foundation
 import ModelStore
 import Pipeline
 
@@ -48,9 +50,6 @@ struct PredictCommand: AsyncParsableCommand {
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
-        if output != "-" {
-            do { _ = try DatasetIO.Format(path: output) } catch { throw ValidationError(error.description) }
-        }
         if json && output == "-" {
             throw ValidationError("--json and --output - both write to stdout; give --output a file.")
         }
@@ -58,6 +57,11 @@ struct PredictCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            if output != "-" {
+                try OutputPaths.check(
+                    NamedPath("--output", output), formats: [.csv, .hdf5], what: "predictions",
+                    inputs: [NamedPath("--data", data), NamedPath("--model", model)], protected: registryOptions.protectedRoot)
+            }
             let loaded = try loadModel()
             let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
             let predictions = try ModelScoring.predict(

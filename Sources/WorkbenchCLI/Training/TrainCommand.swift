@@ -1,4 +1,6 @@
 import ArgumentParser
+import Datasets
+import DurableFiles
 import Evaluation
 import Foundation
 import ModelStore
@@ -80,9 +82,6 @@ struct TrainCommand: AsyncParsableCommand {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
         }
-        if let output {
-            do { try ModelFile.checkOutputPath(output) } catch { throw ValidationError(error.description) }
-        }
         if let maxClasses, maxClasses < 2 { throw ValidationError("--max-classes must be ≥ 2; got \(maxClasses).") }
         if let validation {
             do {
@@ -109,6 +108,11 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await jobMetrics.reporting(job: "train", model: register) { run in
+            if let output {
+                try OutputPaths.check(
+                    NamedPath("--output", output), formats: [.hdf5], what: "a model file",
+                    inputs: [NamedPath("--data", data)], protected: registryOptions.protectedRoot)
+            }
             let progress = TerminalProgress(label: "train")
             let result: TrainingResult
             do {

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Synchronization
+
+/// Removes this process's temporaries when it is interrupted, then exits as the signal would have.
+///
+/// SIGINT and SIGTERM are taken from the default action and delivered to a dispatch source on a
+/// queue of their own, so the handler runs as ordinary code (not in signal context) while training
+/// threads keep the cores: it removes every `OwnedTemporaries` path and exits 128 + the signal
+/// number (130, 143). It exits with `_exit`: atexit work (libhdf5's shutdown) must not run against
+/// files another thread is still writing. SIGKILL cannot be caught; `StaleTemporaries` removes
+/// what a killed writer leaves the next time anyone writes in that directory.
+public enum TerminationCleanup {
+    private static let sources = Mutex<[any DispatchSourceSignal]>([])
+    private static let queue = DispatchQueue(label: "workbench.termination-cleanup")
+
+    /// Installs the handlers once per process; later calls do nothing.
+    public static func install() {
+        sources.withLock { installed in
+            guard installed.isEmpty else { return }
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+                source.setEventHandler { terminate(number) }
+                source.resume()
+                installed.append(source)
+            }
+        }
+    }
+
+    /// Removes the owned temporaries, says so on stderr, and exits with 128 + `number`.
+    private static func terminate(_ number: Int32) -> Never {
+        let removed = OwnedTemporaries.current.count
+        OwnedTemporaries.removeAll()
+        let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
+        let files = removed == 1 ? "1 unfinished file" : "\(removed) unfinished files"
+        let line = Array("workbench: interrupted by \(name); removed \(files).\n".utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        _exit(128 + number)
+    }
+}
