@@ -119,6 +119,25 @@ struct RetrainJobTests {
         #expect(ModelRegistry(root: URL(fileURLWithPath: fixture.registry)).names().count == 6)
     }
 
+    @Test("features: default trains on the Features library's columns and stores the spec with the model and its bundle")
+    func features() throws {
+        let fixture = try JobFixture(models: JobFixture.defaultModels.replacingOccurrences(
+            of: "target: api_gateway/requests_per_second", with: "target: api_gateway/requests_per_second\n    features: default"))
+        defer { fixture.remove() }
+        let result = try fixture.job(tenant: "tenant-a").run()
+        let requests = try #require(result.summary.runs.first { $0.model == "requests-tenant-a" })
+        #expect(requests.outcome == .promoted, "\(requests)")
+        let registry = ModelRegistry(root: URL(fileURLWithPath: fixture.registry))
+        let metadata = try registry.index(of: "requests-tenant-a").versions[0].metadata
+        #expect(metadata.preprocessing["feature_spec"] != nil)
+        #expect(metadata.features.contains("api_gateway/error_rate_percent:robust_z_1d"), "\(metadata.features.prefix(12))")
+        #expect(!metadata.features.contains { $0.hasPrefix("api_gateway/requests_per_second") }, "the target never feeds a feature")
+        let manifest = try String(contentsOfFile: fixture.published + "/requests-tenant-a/v1/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"robust_z\""))
+        let anomalies = try registry.index(of: "anomalies-tenant-a").versions[0].metadata
+        #expect(anomalies.preprocessing["feature_spec"] == nil)
+    }
+
     @Test("a dry run lists the plan and writes nothing")
     func dryRun() throws {
         let fixture = try JobFixture()

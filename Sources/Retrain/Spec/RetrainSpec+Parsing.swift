@@ -175,13 +175,19 @@ extension RetrainSpec {
     /// `features: default`, a file path, or an inline mapping kept as YAML text for the Features library.
     private static func readFeatures(_ entry: (node: Node, path: String)?, reader: inout SpecReader) -> String? {
         guard let entry else { return nil }
+        var text: String?
         if entry.node.mapping != nil {
-            do { return try Yams.serialize(node: entry.node) } catch {
+            do { text = try Yams.serialize(node: entry.node) } catch {
                 reader.fail(entry.path, "cannot be read back as YAML: \(error)")
                 return nil
             }
+        } else {
+            text = reader.string(entry)
         }
-        return reader.string(entry)
+        if let text {
+            do { _ = try FeatureColumns.spec(text) } catch { reader.fail(entry.path, "\(error)") }
+        }
+        return text
     }
 
     private static func readHyperparameters(_ entry: (node: Node, path: String)?, reader: inout SpecReader) -> [String: String] {

@@ -34,13 +34,22 @@ public final class PipelineSteps: RetrainSteps {
     }
 
     public func load(_ run: PlannedRun) throws -> (data: RunRows, digest: String) {
-        let rows = try source.rows(tenant: run.tenant)
+        var rows = try source.rows(tenant: run.tenant)
+        var featureSpec: JSONValue?
+        if let text = run.model.features {
+            let spec = try FeatureColumns.spec(text)
+            let labels = TrainingPlan.labels(of: self.spec, for: run.model)
+            rows = try FeatureColumns.apply(spec, to: rows, excluded: Set(labels), keep: labels + ["incident_kind"],
+                                            source: source.description)
+            featureSpec = try FeatureColumns.metadataValue(spec)
+        }
         let split = try rows.split(tenant: run.tenant, holdoutSeconds: spec.holdoutSeconds)
             .keepingRowsWithValue(in: run.model.target)
         let data = RunRows(split: split, source: source.description)
         records[run.registryName] = RunRecord(
             trainingRows: split.training.rowCount, holdoutRows: split.holdout.rowCount,
-            trainingEnd: split.trainingEnd, holdoutStart: split.holdoutStart, holdoutEnd: split.holdoutEnd)
+            trainingEnd: split.trainingEnd, holdoutStart: split.holdoutStart, holdoutEnd: split.holdoutEnd,
+            featureSpec: featureSpec)
         return (data, data.digest)
     }
 
@@ -54,10 +63,6 @@ public final class PipelineSteps: RetrainSteps {
     }
 
     public func train(_ run: PlannedRun, on data: RunRows) throws -> TrainingResult {
-        if let features = run.model.features {
-            throw RetrainError.invalidRequest("features: \(features.prefix(40)) cannot be applied yet: this build has no "
-                + "Features library; remove `features` from model '\(run.model.name)' to train on the raw metric columns.")
-        }
         let request = try TrainingPlan.request(for: run.model, spec: spec, columns: data.split.training)
         return try ModelTraining.train(request, on: data.split.training, source: data.source, progress: onTrees)
     }
@@ -92,6 +97,7 @@ public final class PipelineSteps: RetrainSteps {
         var metadata = candidate.metadata
         metadata.lineage.tenant = run.tenant
         metadata.lineage.idempotencyKey = key.hex
+        if let featureSpec = records[run.registryName]?.featureSpec { metadata.preprocessing["feature_spec"] = featureSpec }
         metadata.metrics.merge(HoldoutMetricNames.stored(metrics), uniquingKeysWith: { $1 })
         if let gate = run.model.gates.minimum.keys.sorted().first ?? run.model.gates.maxRegression.keys.sorted().first,
            metrics[gate] != nil {
@@ -156,6 +162,7 @@ public final class PipelineSteps: RetrainSteps {
 public struct RunRecord: Sendable {
     public var trainingRows: Int
     public var holdoutRows: Int
+
     public var trainingEnd: Double
     public var holdoutStart: Double
     public var holdoutEnd: Double
@@ -164,6 +171,8 @@ public struct RunRecord: Sendable {
     /// The candidate on the hold-out, with production when there is one.
     public var evaluation: HoldoutEvaluation?
     public var productionVersion: String?
+    /// The feature spec applied to the rows (canonical JSON), stored with the model.
+    public var featureSpec: JSONValue?
 }
 
 /// Hold-out metrics as stored in model metadata: `holdout_` + key, so they never pass for training figures.

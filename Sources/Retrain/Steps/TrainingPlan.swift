@@ -4,6 +4,15 @@ import Pipeline
 
 /// The `Pipeline.TrainingRequest` of a spec's model entry.
 enum TrainingPlan {
+    /// The columns `model` must not learn from: its target and every label of the spec (a detector without a
+    /// target must not learn from another model's labels; a regressor's target is a metric, a fine feature for the
+    /// other models).
+    static func labels(of spec: RetrainSpec, for model: ModelSpec) -> [String] {
+        var seen: Set<String> = []
+        return spec.models.filter { $0.algorithm != "random-forest-regressor" || $0.name == model.name }
+            .compactMap(\.target).filter { seen.insert($0).inserted }
+    }
+
     /// The request training `model` on `columns`: the spec's algorithm, target and hyperparameters (seeded by
     /// the spec), with the time, group, every label (targets of classifiers and detectors, and this model's target) and every text column left out of the features.
     /// - Throws: `RetrainError.invalidRequest` for an unknown algorithm or a bad hyperparameter.
@@ -15,10 +24,7 @@ enum TrainingPlan {
             if case .text = column.data { return column.name }
             return nil
         }
-        // Every label of the spec stays out: a detector without a target must not learn from another model's labels.
-        // (A regressor's target is a metric, a fine feature for the other models.)
-        let targets = spec.models.filter { $0.algorithm != "random-forest-regressor" || $0.name == model.name }
-            .compactMap(\.target)
+        let targets = labels(of: spec, for: model)
         let exclude = ([spec.time, spec.group] + targets + text).filter { $0 != model.target && columns.column(named: $0) != nil }
         var seen: Set<String> = [spec.time, spec.group]
         var request = TrainingRequest(
