@@ -1,5 +1,5 @@
 import ArgumentParser
-import Dispatch
+import DurableFiles
 import Foundation
 import Synchronization
 
@@ -33,25 +33,19 @@ final class RetrainProgressLabel: Sendable {
     func get() -> String { text.withLock { $0 } }
 }
 
-/// SIGTERM handling for the job: the signal no longer kills the process; `handler` asks the runner to stop
-/// after the current step, and the command exits 143 once the step finished or rolled back.
+/// SIGTERM handling for the job: the first SIGTERM asks the runner to stop after the current step (the
+/// command then exits 143); a second one, or SIGINT, exits at once through `TerminationCleanup`, which removes
+/// unfinished temporaries (registry and bundles move only by rename, so they stay consistent either way).
 final class RetrainSignals {
-    private let source: any DispatchSourceSignal
-
-    private init(source: any DispatchSourceSignal) {
-        self.source = source
-    }
+    private init() {}
 
     static func onTerminate(_ handler: @escaping @Sendable () -> Void) -> RetrainSignals {
-        signal(SIGTERM, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
-        source.setEventHandler(handler: handler)
-        source.resume()
-        return RetrainSignals(source: source)
+        TerminationCleanup.install()
+        TerminationCleanup.onTerminate(handler)
+        return RetrainSignals()
     }
 
     deinit {
-        source.cancel()
-        signal(SIGTERM, SIG_DFL)
+        TerminationCleanup.onTerminate(nil)
     }
 }

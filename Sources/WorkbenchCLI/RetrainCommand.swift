@@ -57,6 +57,7 @@ struct RetrainCommand: AsyncParsableCommand {
         let signals = RetrainSignals.onTerminate {
             cancellation.cancel()
             log.event("sigterm", ["message": "SIGTERM: finishing the current step, starting no other"])
+            if log.format == .text { printError("retrain: SIGTERM: finishing the current step, starting no other (again to stop at once)") }
         }
         defer { withExtendedLifetime(signals) {} }
         let result: RetrainJob.Result
