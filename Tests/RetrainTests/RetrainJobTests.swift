@@ -138,6 +138,26 @@ struct RetrainJobTests {
         #expect(anomalies.preprocessing["feature_spec"] == nil)
     }
 
+    @Test("a detector without a target is gated on its alert episodes per tenant and day")
+    func unlabelledDetector() throws {
+        let fixture = try JobFixture(models: """
+              - name: quiet
+                per_tenant: true
+                algorithm: isolation-forest
+                hyperparameters: {trees: 50, contamination: 0.02}
+                gates: {max_false_alerts_per_day: 0.5}
+            """)
+        defer { fixture.remove() }
+        let result = try fixture.job(tenant: "tenant-c").run()
+        let run = try #require(result.summary.runs.first)
+        #expect(Set(run.metrics.keys) == ["alert_episodes_per_group_day"], "\(run.metrics)")
+        let episodes = try #require(run.metrics["alert_episodes_per_group_day"])
+        #expect(run.outcome == (episodes <= 0.5 ? .promoted : .gateFailed))
+        if run.outcome == .gateFailed { #expect(run.reason?.hasPrefix("alert_episodes_per_group_day ") == true, "\(run)") }
+        let metadata = try ModelRegistry(root: URL(fileURLWithPath: fixture.registry)).index(of: "quiet-tenant-c").versions[0].metadata
+        #expect(!metadata.features.contains("label"), "a detector without a target never learns from the labels")
+    }
+
     @Test("a dry run lists the plan and writes nothing")
     func dryRun() throws {
         let fixture = try JobFixture()

@@ -4,13 +4,14 @@ import Pipeline
 
 /// The `Pipeline.TrainingRequest` of a spec's model entry.
 enum TrainingPlan {
-    /// The columns `model` must not learn from: its target and every label of the spec (a detector without a
-    /// target must not learn from another model's labels; a regressor's target is a metric, a fine feature for the
-    /// other models).
+    /// The columns `model` must not learn from: its target, every label of the spec and `label` (the name
+    /// `dataset synth` and `pull --labels` give the incident labels), so a detector without a target never learns
+    /// from labels. A regressor's target is a metric, a fine feature for the other models.
     static func labels(of spec: RetrainSpec, for model: ModelSpec) -> [String] {
         var seen: Set<String> = []
-        return spec.models.filter { $0.algorithm != "random-forest-regressor" || $0.name == model.name }
-            .compactMap(\.target).filter { seen.insert($0).inserted }
+        let targets = spec.models.filter { $0.algorithm != "random-forest-regressor" || $0.name == model.name }
+            .compactMap(\.target)
+        return (targets + ["label"]).filter { seen.insert($0).inserted }
     }
 
     /// The request training `model` on `columns`: the spec's algorithm, target and hyperparameters (seeded by
