@@ -168,6 +168,41 @@ struct RetrainCommandTests {
         }
     }
 
+    /// Crash points the storage and publishing hooks pause at: (variable, value, where the paused writer is seen).
+    static let crashPoints: [(String, String, String)] = [
+        ("WORKBENCH_TEST_PAUSE_BEFORE_RENAME", "60", "models"),
+        ("WORKBENCH_TEST_PUBLISH_PAUSE", "bundle-rename:60", "published"),
+        ("WORKBENCH_TEST_PUBLISH_PAUSE", "pointer:60", "published/anomalies-tenant-a/v1"),
+        ("WORKBENCH_TEST_PUBLISH_PAUSE", "pointer-rename:60", "published"),
+    ]
+
+    @Test("kill -9 while a version, a bundle or a pointer is half written: consistent, and the next run completes",
+          arguments: crashPoints)
+    func killNineAtStep(variable: String, value: String, place: String) throws {
+        let folder = try TestSupport.makeTemporaryDirectory("retrain-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = try Self.spec(in: folder)
+        let process = try Self.start(["retrain", "--spec", spec], environment: [variable: value])
+        let watched = folder.path + "/" + place
+        let deadline = Date().addingTimeInterval(60)
+        func paused() -> Bool {
+            if place.hasSuffix("/v1") { return FileManager.default.fileExists(atPath: watched) }
+            let entries = FileManager.default.enumerator(atPath: watched)?.allObjects as? [String] ?? []
+            return entries.contains { ($0 as NSString).lastPathComponent.contains(".tmp-") }
+        }
+        while !paused(), process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(process.isRunning && paused(), "\(value): the job never paused at \(place)")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try Self.expectConsistent(folder, "killed at \(value)")
+        let next = try TestSupport.workbench(["retrain", "--spec", spec, "--json"])
+        #expect(next.status == 0, "\(next.standardOutput) \(next.standardError)")
+        #expect(try Self.runs(next).allSatisfy { ["promoted", "kept"].contains($0["outcome"] as? String) }, "\(next.standardOutput)")
+        try Self.expectConsistent(folder, "re-run after the kill at \(value)")
+        let publisher = DirectoryPublisher(root: folder.path + "/published")
+        #expect(publisher.names().count == 6)
+    }
+
     @Test("SIGTERM finishes the current step, starts no other, and exits 143")
     func sigterm() throws {
         let folder = try TestSupport.makeTemporaryDirectory("retrain-cli")
@@ -190,10 +225,11 @@ struct RetrainCommandTests {
         try Self.expectConsistent(folder, "after SIGTERM")
     }
 
-    static func start(_ arguments: [String], output: String? = nil) throws -> Process {
+    static func start(_ arguments: [String], output: String? = nil, environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = TestSupport.workbenchExecutable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try output.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
