@@ -1,6 +1,7 @@
 import DatabaseTestSupport
 import Foundation
 import ModelStore
+import Retrain
 import Testing
 import TestSupport
 
@@ -50,6 +51,15 @@ extension DatabaseTests {
             let second = try TestSupport.workbench(["retrain", "--spec", spec, "--json"], environment: environment)
             #expect(second.status == 0, "\(second.standardError)")
             #expect(try Self.runs(second).allSatisfy { $0["outcome"] as? String == "kept" }, "\(second.standardOutput)")
+
+            // Another machine's run (same registry path, same database) holds the advisory lock: exit 75 at once.
+            do {
+                let held = try DatabaseRunLock(settings: TestDatabase.settings(backend), registry: folder.path + "/models")
+                defer { withExtendedLifetime(held) {} }
+                let busy = try TestSupport.workbench(["retrain", "--spec", spec], environment: environment)
+                #expect(busy.status == 75, "\(busy.standardError)")
+                #expect(busy.standardError.contains("PostgreSQL advisory lock held by backend pid"), "\(busy.standardError)")
+            }
 
             let unset = try TestSupport.workbench(["retrain", "--spec", spec], environment: ["WORKBENCH_DSN": ""])
             #expect(unset.status == 78)
