@@ -62,9 +62,13 @@ let package = Package(
         .target(name: "Publishing", dependencies: [
             "DurableFiles", "NumericCore", "Forests", "ModelStore", "MetricsSource",
         ], exclude: ["README.md"]),
+        .target(name: "Retrain", dependencies: [
+            "Datasets", "DurableFiles", "Evaluation", "Features", "Forests", "MetricsSource", "ModelStore",
+            "NumericCore", "Pipeline", "Publishing", "Reports", .product(name: "Yams", package: "Yams"),
+        ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
-            "Publishing", "DurableFiles", "Features", "Reports",
+            "Publishing", "DurableFiles", "Features", "Reports", "Retrain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -77,6 +81,9 @@ let package = Package(
         .target(name: "DatabaseTestSupport", dependencies: ["Datasets", "MetricsSource"],
                 path: "Tests/DatabaseTestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        .testTarget(name: "RetrainTests", dependencies: [
+            "Retrain", "Datasets", "ModelStore", "Publishing", "TestSupport", .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "HDF5KitTests", dependencies: ["DurableFiles", "HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: [
             "Datasets", "DurableFiles", "HDF5Kit", "NumericCore", "TestSupport",
@@ -94,7 +101,7 @@ let package = Package(
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",
-            "NumericCore", "Notebooks", "Publishing", "DurableFiles", "WorkbenchCLI",
+            "NumericCore", "Notebooks", "Publishing", "DurableFiles", "WorkbenchCLI", "Retrain",
         ], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks", "TestSupport"]),

@@ -19,6 +19,14 @@ import Synchronization
 public enum TerminationCleanup {
     private static let sources = Mutex<[any DispatchSourceSignal]>([])
     private static let queue = DispatchQueue(label: "workbench.termination-cleanup")
+    private static let graceful = Mutex<(@Sendable () -> Void)?>(nil)
+
+    /// Lets a long job stop between its own steps on SIGTERM instead of exiting at once (the nightly job):
+    /// the first SIGTERM runs `handler` (once) and the process goes on; a second SIGTERM, or SIGINT, exits as
+    /// usual. Nil restores the immediate exit.
+    public static func onTerminate(_ handler: (@Sendable () -> Void)?) {
+        graceful.withLock { $0 = handler }
+    }
 
     /// Installs the handlers once per process; later calls do nothing.
     public static func install() {
@@ -27,7 +35,16 @@ public enum TerminationCleanup {
             for number in [SIGINT, SIGTERM] {
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { terminate(number) }
+                source.setEventHandler {
+                    if number == SIGTERM, let handler = graceful.withLock({ current in
+                        defer { current = nil }
+                        return current
+                    }) {
+                        handler()
+                        return
+                    }
+                    terminate(number)
+                }
                 source.resume()
                 installed.append(source)
             }

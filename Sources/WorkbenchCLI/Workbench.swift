@@ -17,6 +17,7 @@ struct Workbench: AsyncParsableCommand {
         subcommands: [
             DatasetCommand.self, TrainCommand.self, PredictCommand.self, EvaluateCommand.self, ModelsCommand.self,
             DatabaseCommand.self, PullCommand.self, PublishCommand.self, NotebookCommand.self, FeaturesCommand.self,
+            RetrainCommand.self,
         ]
     )
 

@@ -9,7 +9,7 @@ struct HelpTests {
         [], ["train"], ["predict"], ["evaluate"], ["dataset"], ["dataset", "inspect"], ["dataset", "synth"],
         ["models"], ["models", "list"], ["models", "show"], ["models", "diff"], ["models", "promote"],
         ["models", "rollback"], ["models", "history"], ["models", "verify"], ["models", "gc"], ["models", "register"],
-        ["db"], ["db", "init"], ["db", "seed"], ["pull"], ["notebook"], ["notebook", "run"],
+        ["db"], ["db", "init"], ["db", "seed"], ["pull"], ["notebook"], ["notebook", "run"], ["retrain"],
         ["features"], ["features", "show-default"], ["features", "check"],
     ]
 

@@ -114,7 +114,9 @@ public struct RandomForestClassifier: Sendable {
         try ForestPrediction.checkFeatures(x, expected: featureCount)
         let probabilities = ForestPrediction.meanLeafValues(
             trees: trees, x: x, width: classCount, threads: try configuration.predictionThreads(threads))
-        return try! Matrix(rows: x.rows, columns: classCount, storage: probabilities)
+        // Weighted leaf fractions (class_weight: balanced) can be a rounding error below 0 (-6e-18 seen);
+        // probabilities leave here inside [0, 1], as log loss and every reader expect.
+        return try! Matrix(rows: x.rows, columns: classCount, storage: probabilities.map { min(max($0, 0), 1) })
     }
 
     /// The most probable class index of each row (the lowest index on ties, like numpy's `argmax`).

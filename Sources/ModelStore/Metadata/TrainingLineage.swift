@@ -20,11 +20,14 @@ public struct TrainingLineage: Sendable, Equatable, Codable {
     public var datasetSHA256: String
     /// Number of training rows.
     public var rows: Int
+    /// What makes a retraining run the same as an earlier one (SHA-256 of data, model entry, hold-out, seed and
+    /// code, see `Retrain.IdempotencyKey`); nil outside the nightly job.
+    public var idempotencyKey: String?
 
     /// Lineage for a training run.
     public init(
         source: String, query: String? = nil, windowStart: String? = nil, windowEnd: String? = nil,
-        tenant: String? = nil, target: String? = nil, datasetSHA256: String, rows: Int
+        tenant: String? = nil, target: String? = nil, datasetSHA256: String, rows: Int, idempotencyKey: String? = nil
     ) {
         self.source = source
         self.query = query
@@ -34,6 +37,7 @@ public struct TrainingLineage: Sendable, Equatable, Codable {
         self.target = target
         self.datasetSHA256 = datasetSHA256
         self.rows = rows
+        self.idempotencyKey = idempotencyKey
     }
 
     enum CodingKeys: String, CodingKey {
@@ -41,5 +45,6 @@ public struct TrainingLineage: Sendable, Equatable, Codable {
         case windowStart = "window_start"
         case windowEnd = "window_end"
         case datasetSHA256 = "dataset_sha256"
+        case idempotencyKey = "idempotency_key"
     }
 }

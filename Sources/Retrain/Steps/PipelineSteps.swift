@@ -1,0 +1,200 @@
+import Datasets
+import Foundation
+import Forests
+import ModelStore
+import Pipeline
+import Publishing
+
+/// The real work of each step: rows from the source, `Pipeline` training and scoring, the registry, publishing.
+///
+/// Every write goes through the registry (atomic version files, index and alias moves) or the publishers
+/// (staged bundles, atomic pointers), so a crash at any step leaves both as they were or fully moved; the
+/// next run with the same data finds the registered version by its idempotency key and finishes its moves.
+public final class PipelineSteps: RetrainSteps {
+    public typealias RunData = RunRows
+    public typealias Candidate = TrainingResult
+
+    /// The alias the job promotes to and evaluates against.
+    public static let productionAlias = "production"
+
+    public let spec: RetrainSpec
+    public let source: RetrainSource
+    public let registry: ModelRegistry
+    /// Called as trees finish while a forest trains (finished, total).
+    public var onTrees: TreeProgress?
+    /// What each run measured, by registry name, for the report.
+    public private(set) var records: [String: RunRecord] = [:]
+    private let environment: [String: String]
+
+    public init(spec: RetrainSpec, source: RetrainSource, registry: ModelRegistry, environment: [String: String]) {
+        self.spec = spec
+        self.source = source
+        self.registry = registry
+        self.environment = environment
+    }
+
+    public func load(_ run: PlannedRun) throws -> (data: RunRows, digest: String) {
+        var rows = try source.rows(tenant: run.tenant)
+        var featureSpec: JSONValue?
+        if let text = run.model.features {
+            let spec = try FeatureColumns.spec(text)
+            let labels = TrainingPlan.labels(of: self.spec, for: run.model)
+            rows = try FeatureColumns.apply(spec, to: rows, excluded: Set(labels), keep: labels + ["incident_kind"],
+                                            source: source.description)
+            featureSpec = try FeatureColumns.metadataValue(spec)
+        }
+        let split = try rows.split(tenant: run.tenant, holdoutSeconds: spec.holdoutSeconds)
+            .keepingRowsWithValue(in: run.model.target)
+        let data = RunRows(split: split, source: source.description)
+        records[run.registryName] = RunRecord(
+            trainingRows: split.training.rowCount, holdoutRows: split.holdout.rowCount,
+            trainingEnd: split.trainingEnd, holdoutStart: split.holdoutStart, holdoutEnd: split.holdoutEnd,
+            featureSpec: featureSpec)
+        return (data, data.digest)
+    }
+
+    public func existingVersion(_ run: PlannedRun, key: IdempotencyKey) throws -> ExistingVersion? {
+        guard let index = try Self.unlessNotFound({ () throws(ModelStoreError) in try registry.index(of: run.registryName) })
+        else { return nil }
+        guard let entry = index.versions.last(where: { $0.metadata.lineage.idempotencyKey == key.hex }) else { return nil }
+        return ExistingVersion(version: "v\(entry.version)",
+                               isProduction: index.aliases[Self.productionAlias] == entry.version,
+                               metrics: HoldoutMetricNames.holdout(entry.metadata.metrics))
+    }
+
+    public func train(_ run: PlannedRun, on data: RunRows) throws -> TrainingResult {
+        let request = try TrainingPlan.request(for: run.model, spec: spec, columns: data.split.training)
+        return try ModelTraining.train(request, on: data.split.training, source: data.source, progress: onTrees)
+    }
+
+    public func evaluate(_ candidate: TrainingResult, _ run: PlannedRun, on data: RunRows) throws -> [String: Double] {
+        let measured = try measure((candidate.model, candidate.metadata, "\(run.registryName) candidate"), nil, run, data)
+        records[run.registryName]?.candidate = candidate
+        records[run.registryName]?.evaluation = measured
+        return measured.metrics
+    }
+
+    /// Measures production on the same hold-out; with a candidate of this run, together with it, so the report
+    /// compares the two (bootstrap interval of the difference).
+    public func evaluateProduction(_ run: PlannedRun, on data: RunRows) throws -> [String: Double]? {
+        let production = try ModelReference(name: run.registryName, selector: .alias(Self.productionAlias))
+        guard let loaded = try Self.unlessNotFound({ () throws(ModelStoreError) in try registry.load(production) })
+        else { return nil }
+        let version = loaded.metadata.version.map { "v\($0)" } ?? "?"
+        let named = (loaded.model, loaded.metadata, name: "\(run.registryName)@\(version) (production)")
+        guard let candidate = records[run.registryName]?.candidate else {
+            return try measure(named, nil, run, data).metrics
+        }
+        let measured = try measure((candidate.model, candidate.metadata, "\(run.registryName) candidate"), named, run, data)
+        records[run.registryName]?.evaluation = measured
+        records[run.registryName]?.productionVersion = version
+        return measured.production
+    }
+
+    public func register(
+        _ candidate: TrainingResult, _ run: PlannedRun, metrics: [String: Double], key: IdempotencyKey
+    ) throws -> String {
+        var metadata = candidate.metadata
+        metadata.lineage.tenant = run.tenant
+        metadata.lineage.idempotencyKey = key.hex
+        if let featureSpec = records[run.registryName]?.featureSpec { metadata.preprocessing["feature_spec"] = featureSpec }
+        metadata.metrics.merge(HoldoutMetricNames.stored(metrics), uniquingKeysWith: { $1 })
+        if let gate = run.model.gates.minimum.keys.sorted().first ?? run.model.gates.maxRegression.keys.sorted().first,
+           metrics[gate] != nil {
+            metadata.keyMetric = HoldoutMetricNames.prefix + gate
+        }
+        let entry = try registry.register(candidate.model, metadata: metadata, name: run.registryName,
+                                          selfTestRows: candidate.selfTestRows)
+        return "v\(entry.version)"
+    }
+
+    public func promoteAndPublish(_ run: PlannedRun, version: String, reason: String) throws {
+        try registry.promote(try reference(run, version), alias: Self.productionAlias, reason: "retrain: \(reason)")
+        _ = try publish(run, version: version)
+    }
+
+    public func publish(_ run: PlannedRun, version: String) throws -> Bool {
+        guard let target = spec.publish else { return false }
+        let bundle = try ModelBundle(registry: registry, reference: try reference(run, version), threshold: nil,
+                                     producer: "workbench \(WorkbenchVersion.current) retrain")
+        switch target {
+        case .directory(let root):
+            return try DirectoryPublisher(root: root).publish(bundle, threshold: nil).changed
+        case .postgres(let dsnEnv):
+            guard let dsn = environment[dsnEnv], !dsn.isEmpty else {
+                throw RetrainError.configuration("publish.dsn_env: environment variable \(dsnEnv) is unset or empty; "
+                    + "it should hold the publication database's DSN.")
+            }
+            return try DatabasePublisher(dsn: dsn).publish(bundle, threshold: nil).changed
+        }
+    }
+
+    public func falseAlertsKey(_ run: PlannedRun) -> String {
+        run.model.target == nil ? "alert_episodes_per_group_day" : "false_alerts_per_group_day"
+    }
+
+    private func measure(
+        _ model: (TrainedModel, ModelMetadata, name: String), _ production: (TrainedModel, ModelMetadata, name: String)?,
+        _ run: PlannedRun, _ data: RunRows
+    ) throws -> HoldoutEvaluation {
+        try HoldoutEvaluation.measure(
+            model, against: production, holdout: data.split.holdout, source: "\(data.source) (hold-out)",
+            target: run.model.target, time: spec.time, group: spec.group,
+            compareOn: run.model.gates.maxRegression.keys.sorted().first)
+    }
+
+    /// `body`'s value, or nil when what it looks up does not exist.
+    private static func unlessNotFound<T>(_ body: () throws(ModelStoreError) -> T) throws(ModelStoreError) -> T? {
+        do {
+            return try body()
+        } catch {
+            if case .notFound = error { return nil }
+            throw error
+        }
+    }
+
+    private func reference(_ run: PlannedRun, _ version: String) throws -> ModelReference {
+        try ModelReference(parsing: "\(run.registryName)@\(version)")
+    }
+}
+
+/// What one run measured, kept for its report page.
+public struct RunRecord: Sendable {
+    public var trainingRows: Int
+    public var holdoutRows: Int
+
+    public var trainingEnd: Double
+    public var holdoutStart: Double
+    public var holdoutEnd: Double
+    /// The model this run trained.
+    public var candidate: TrainingResult?
+    /// The candidate on the hold-out, with production when there is one.
+    public var evaluation: HoldoutEvaluation?
+    public var productionVersion: String?
+    /// The feature spec applied to the rows (canonical JSON), stored with the model.
+    public var featureSpec: JSONValue?
+}
+
+/// Hold-out metrics as stored in model metadata: `holdout_` + key, so they never pass for training figures.
+enum HoldoutMetricNames {
+    static let prefix = "holdout_"
+
+    static func stored(_ metrics: [String: Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: metrics.map { (prefix + $0.key, $0.value) })
+    }
+
+    static func holdout(_ metrics: [String: Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: metrics.compactMap { key, value in
+            key.hasPrefix(prefix) ? (String(key.dropFirst(prefix.count)), value) : nil
+        })
+    }
+}
+
+/// ISO 8601 UTC text of epoch seconds, for lineage.
+enum PullTimeText {
+    static func iso8601(_ seconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

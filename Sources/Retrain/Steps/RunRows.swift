@@ -1,0 +1,34 @@
+import Datasets
+import NumericCore
+
+/// One run's rows: the training window and the hold-out after it, and where they came from.
+public struct RunRows: Sendable {
+    public let split: HoldoutSplit
+    /// The source as lineage and messages name it.
+    public let source: String
+
+    /// SHA-256 over every column name and value of the training window and the hold-out, in order: two runs
+    /// with the same digest saw the same rows.
+    public var digest: String {
+        var hasher = Digest.Hasher()
+        for dataset in [split.training, split.holdout] {
+            for column in dataset.columns {
+                hasher.update(Array(column.name.utf8) + [0])
+                switch column.data {
+                case .numeric(let values):
+                    values.withUnsafeBytes { hasher.update($0) }
+                case .text(let values):
+                    for value in values { hasher.update((value.map { Array($0.utf8) } ?? [0xFF]) + [0]) }
+                }
+            }
+            hasher.update([0xFE])
+        }
+        return hasher.finalizeHex()
+    }
+}
+
+extension Digest.Hasher {
+    fileprivate mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+}

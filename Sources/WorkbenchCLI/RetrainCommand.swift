@@ -1,0 +1,121 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Retrain
+
+/// `workbench retrain --spec FILE`: the nightly job (pull, train, evaluate, gate, register, publish, report).
+struct RetrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retrain",
+        abstract: "Run the nightly retraining job a YAML spec describes (docs/retrain-spec.md).",
+        discussion: """
+            For each tenant × model: train on the window minus the hold-out, evaluate candidate and production \
+            on the hold-out, register, and promote and publish only when every gate passes. A re-run over the \
+            same data registers and publishes nothing.
+            Exit codes: 0 every run promoted or kept, 1 a gate rejected a candidate, 70 a run failed, \
+            65 bad data, 75 another run holds the lock or the database is down, 78 bad spec, 143 SIGTERM.
+            Example:
+              workbench retrain --spec examples/nightly.yaml
+            """)
+
+    @Option(help: ArgumentHelp("The job spec (YAML).", valueName: "file"))
+    var spec: String
+
+    @Option(help: ArgumentHelp("Run only this tenant.", valueName: "id"))
+    var tenant: String?
+
+    @Option(help: ArgumentHelp("Run shard I of N of the tenants (rendezvous hashing), e.g. 0/3.", valueName: "i/n"))
+    var shard: String?
+
+    @Flag(help: "Take the shard from JOB_COMPLETION_INDEX and WORKBENCH_SHARDS (Kubernetes Indexed Job).")
+    var shardFromEnv = false
+
+    @Flag(help: "List the planned runs (outcome planned) and touch nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print the summary as one JSON object on stdout.")
+    var json = false
+
+    @Option(help: ArgumentHelp(
+        "Registry root when the spec names none.", discussion: "Default: $WORKBENCH_REGISTRY, else ./models.",
+        valueName: "path"))
+    var registry: String?
+
+    @Option(help: ArgumentHelp("text, or json: one JSON object per log line on stderr.", valueName: "format"))
+    var logFormat: RetrainLog.Format = .text
+
+    func validate() throws {
+        if shard != nil && shardFromEnv { throw ValidationError("Give --shard I/N or --shard-from-env, not both.") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    func run() async throws {
+        let log = RetrainLog(format: logFormat)
+        let cancellation = Cancellation()
+        let signals = RetrainSignals.onTerminate {
+            cancellation.cancel()
+            log.event("sigterm", ["message": "SIGTERM: finishing the current step, starting no other"])
+            if log.format == .text { printError("retrain: SIGTERM: finishing the current step, starting no other (again to stop at once)") }
+        }
+        defer { withExtendedLifetime(signals) {} }
+        let result: RetrainJob.Result
+        do {
+            let environment = ProcessInfo.processInfo.environment
+            let chosen = try shardFromEnv ? Shard.fromEnvironment(environment) : shard.map { try Shard(parsing: $0) } ?? .all
+            var job = RetrainJob(
+                options: .init(specPath: spec, tenant: tenant, shard: chosen, dryRun: dryRun, registry: registry,
+                               environment: environment),
+                cancellation: cancellation)
+            let progress = TerminalProgress(label: "retrain")
+            let current = RetrainProgressLabel()
+            job.onRunStart = { index, total, run in
+                current.set("\(index + 1)/\(total) \(run.registryName)")
+                progress.show(current.get())
+                log.event("run_start", ["model": run.registryName, "tenant": run.tenant ?? "", "index": "\(index + 1)/\(total)"])
+            }
+            job.onTrees = { done, total in progress.show("\(current.get()): \(done)/\(total) trees") }
+            job.onRunEnd = { outcome in
+                progress.finish()
+                log.event("run_end", ["model": outcome.model, "tenant": outcome.tenant ?? "", "outcome": outcome.outcome.rawValue,
+                                      "version": outcome.version ?? "", "reason": outcome.reason ?? ""])
+            }
+            result = try job.run()
+            progress.finish()
+        } catch {
+            let status = RetrainExit.status(for: error)
+            log.event("error", ["message": "\(error)", "exit": "\(status)"])
+            if logFormat == .text { printError("error: \(error)") }
+            throw ExitCode(status)
+        }
+        if json {
+            print(result.summary.json())
+        } else {
+            print(result.summary.table())
+            if !dryRun {
+                print("")
+                if let report = result.report { print("report:    \(report)/\(RetrainReport.indexName)") }
+                print("registry:  \(result.registry)")
+                if case .directory(let directory)? = result.publish { print("published: \(directory)") }
+            }
+        }
+        let status: Int32 = cancellation.isCancelled ? 143 : result.summary.exitCode
+        log.event("finished", ["exit": "\(status)", "runs": "\(result.summary.runs.count)"])
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The exit status of an error that stopped the whole job.
+enum RetrainExit {
+    static func status(for error: any Error) -> Int32 {
+        guard let error = error as? RetrainError else { return ExitStatus.of(error).rawValue }
+        switch error {
+        case .invalidSpec, .configuration: return ExitStatus.badConfiguration.rawValue
+        case .unreadableSpec: return ExitStatus.inputMissing.rawValue
+        case .busy, .unavailable: return ExitStatus.temporaryFailure.rawValue
+        case .badData: return ExitStatus.badData.rawValue
+        case .invalidRequest: return ExitStatus.usage.rawValue
+        }
+    }
+}

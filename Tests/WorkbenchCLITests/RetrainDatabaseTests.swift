@@ -1,0 +1,74 @@
+import DatabaseTestSupport
+import Foundation
+import ModelStore
+import Retrain
+import Testing
+import TestSupport
+
+extension DatabaseTests {
+    /// The nightly job against the real PostgreSQL that `scripts/with-postgres` starts, seeded with `db seed`.
+    @Suite("workbench retrain against PostgreSQL")
+    struct RetrainDatabase {
+        @Test("db init, db seed, then the job: every tenant pulled, trained, promoted and published; the re-run keeps all; the DSN never printed")
+        func endToEnd() throws {
+            let backend = Backend.postgres
+            let dsn = try TestDatabase.dsn(backend)
+            let environment = ["WORKBENCH_DSN": dsn]
+            let schema = "t_retrain_\(UUID().uuidString.prefix(8).lowercased())"
+            let initialised = try TestSupport.workbench(["db", "init", "--schema", schema], environment: environment)
+            #expect(initialised.status == 0, "\(initialised.standardError)")
+            let seeded = try TestSupport.workbench(
+                ["db", "seed", "--schema", schema, "--tenants", "3", "--days", "7", "--interval", "10m"], environment: environment)
+            #expect(seeded.status == 0, "\(seeded.standardError)")
+
+            let folder = try TestSupport.makeTemporaryDirectory("retrain-pg")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let spec = folder.appendingPathComponent("job.yaml").path
+            let example = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("examples/nightly-postgres.yaml"),
+                                     encoding: .utf8)
+                .replacingOccurrences(of: "    # schema: public", with: "    schema: \(schema)")
+                .replacingOccurrences(of: "out/nightly-postgres", with: folder.path)
+            try Data(example.utf8).write(to: URL(fileURLWithPath: spec))
+
+            let first = try TestSupport.workbench(["retrain", "--spec", spec, "--json", "--log-format", "json"], environment: environment)
+            #expect(first.status == 0, "\(first.standardOutput) \(first.standardError)")
+            let runs = try Self.runs(first)
+            #expect(runs.count == 6)
+            #expect(Set(runs.compactMap { $0["tenant"] as? String }) == ["tenant-a", "tenant-b", "tenant-c"])
+            #expect(runs.allSatisfy { $0["outcome"] as? String == "promoted" }, "\(first.standardOutput)")
+            #expect(first.standardError.split(separator: "\n").allSatisfy { $0.hasPrefix("{") && $0.hasSuffix("}") },
+                    "every log line is one JSON object: \(first.standardError)")
+            #expect(!first.standardError.contains(dsn) && !first.standardOutput.contains(dsn))
+            let password = try TestDatabase.password()
+            #expect(!first.standardError.contains(password))
+
+            let registry = ModelRegistry(root: folder.appendingPathComponent("models"))
+            let lineage = try registry.index(of: "anomalies-tenant-b").versions[0].metadata.lineage
+            #expect(lineage.tenant == "tenant-b")
+            #expect(lineage.source.contains("PostgreSQL"))
+            #expect(try registry.verify().isEmpty)
+
+            let second = try TestSupport.workbench(["retrain", "--spec", spec, "--json"], environment: environment)
+            #expect(second.status == 0, "\(second.standardError)")
+            #expect(try Self.runs(second).allSatisfy { $0["outcome"] as? String == "kept" }, "\(second.standardOutput)")
+
+            // Another machine's run (same registry path, same database) holds the advisory lock: exit 75 at once.
+            do {
+                let held = try DatabaseRunLock(settings: TestDatabase.settings(backend), registry: folder.path + "/models")
+                defer { withExtendedLifetime(held) {} }
+                let busy = try TestSupport.workbench(["retrain", "--spec", spec], environment: environment)
+                #expect(busy.status == 75, "\(busy.standardError)")
+                #expect(busy.standardError.contains("PostgreSQL advisory lock held by backend pid"), "\(busy.standardError)")
+            }
+
+            let unset = try TestSupport.workbench(["retrain", "--spec", spec], environment: ["WORKBENCH_DSN": ""])
+            #expect(unset.status == 78)
+            #expect(unset.standardError.contains("WORKBENCH_DSN is unset or empty"))
+        }
+
+        static func runs(_ output: TestSupport.ProcessOutput) throws -> [[String: Any]] {
+            let object = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
+            return object?["runs"] as? [[String: Any]] ?? []
+        }
+    }
+}
