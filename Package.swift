@@ -55,7 +55,7 @@ let package = Package(
             "Datasets",
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore"],
+        .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports"],
                 exclude: ["README.md"]),
         .target(name: "Reports", exclude: ["README.md"]),
         .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
@@ -64,7 +64,7 @@ let package = Package(
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
-            "Publishing", "DurableFiles", "Features",
+            "Publishing", "DurableFiles", "Features", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"]),
@@ -90,7 +90,7 @@ let package = Package(
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "ModelFixtures",
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Datasets", "Forests", "ModelStore", "NumericCore", "TestSupport",
+            "Pipeline", "Datasets", "Evaluation", "Forests", "ModelStore", "NumericCore", "Reports", "TestSupport",
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",

@@ -17,13 +17,20 @@ struct DatasetInspectCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The data set to inspect.", valueName: "file"))
     var file: String
 
+    @Flag(help: "Print {file, rows, attributes, columns: [{name, type, missing, min, mean, max}]} as JSON.")
+    var json = false
+
     func run() async throws {
         try await reportingErrors {
             // Reading first: a missing file is 66 whatever its name; an unknown extension is 64.
             let dataset = try DatasetIO.read(path: file, csvOptions: .inferred)
             let format = try DatasetIO.Format(path: file)
             let attributes = format == .hdf5 ? try Dataset.readHDF5Attributes(path: file) : [:]
-            print(Self.report(file: file, dataset: dataset, attributes: attributes), terminator: "")
+            if json {
+                print(try ModelsJSON.text(Inspection(file: file, dataset: dataset, attributes: attributes)))
+            } else {
+                print(Self.report(file: file, dataset: dataset, attributes: attributes), terminator: "")
+            }
         }
     }
 
@@ -66,4 +73,46 @@ struct DatasetInspectCommand: AsyncParsableCommand {
         }
         .joined(separator: "\n") + "\n"
     }
+}
+
+/// `dataset inspect --json`: the same facts as the table, numbers in full (null when a column has none).
+struct Inspection: Encodable {
+    struct ColumnFacts: Encodable {
+        let name: String
+        let type: String
+        let missing: Int
+        let min: Double?
+        let mean: Double?
+        let max: Double?
+
+        enum CodingKeys: String, CodingKey { case name, type, missing, min, mean, max }
+
+        /// Writes `null` for a figure a column does not have (text columns, all missing).
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(type, forKey: .type)
+            try container.encode(missing, forKey: .missing)
+            try container.encode(min, forKey: .min)
+            try container.encode(mean, forKey: .mean)
+            try container.encode(max, forKey: .max)
+        }
+    }
+
+    let file: String
+    let rows: Int
+    let attributes: [String: String]
+    let columns: [ColumnFacts]
+
+    init(file: String, dataset: Dataset, attributes: [String: String]) {
+        self.file = file
+        rows = dataset.rowCount
+        self.attributes = attributes
+        columns = dataset.summaries().map { summary in
+            ColumnFacts(name: summary.name, type: summary.isText ? "text" : "numeric", missing: summary.missingCount,
+                        min: summary.minimum, mean: summary.mean, max: summary.maximum)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case file, rows, attributes, columns }
 }

@@ -19,12 +19,21 @@ struct ModelsDiffCommand: AsyncParsableCommand {
     @Flag(help: "Show only the rows that differ.")
     var changed = false
 
+    @Flag(help: "Print {left_label, right_label, rows: [{section, field, left, right, differs}]} as JSON.")
+    var json = false
+
     func run() async throws {
         try await reportingErrors {
             let registry = options.makeRegistry()
             let diff = ModelVersionDiff(
                 try registry.version(ModelReference(parsing: first)),
                 try registry.version(ModelReference(parsing: second)))
+            if json {
+                var shown = diff
+                shown.rows = diff.rows.filter { !changed || $0.differs }
+                print(try ModelsJSON.text(shown))
+                return
+            }
             let rows = diff.rows.filter { !changed || $0.differs }.map { row in
                 [row.differs ? "*" : "", "\(row.section).\(row.field)", row.left, row.right]
             }

@@ -14,9 +14,16 @@ struct ModelsHistoryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this alias.", valueName: "alias"))
     var alias: String?
 
+    @Flag(help: "Print the moves as a JSON array (oldest first).")
+    var json = false
+
     func run() async throws {
         try await reportingErrors {
             let moves = try options.makeRegistry().history(of: name).filter { alias == nil || $0.alias == alias }
+            if json {
+                print(try ModelsJSON.text(moves))
+                return
+            }
             guard !moves.isEmpty else {
                 print("No alias moves recorded for \(name)\(alias.map { "@\($0)" } ?? "").")
                 return

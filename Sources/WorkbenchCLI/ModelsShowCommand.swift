@@ -60,6 +60,14 @@ struct ModelsShowCommand: AsyncParsableCommand {
             for (key, value) in meta.metrics.sorted(by: { $0.key < $1.key }) {
                 lines.append(("metric.\(key)", ModelsJSON.format(value)))
             }
+            lines.append(("measured", "oob_… out of bag; validation_… held out (below); others on the training rows"))
+            if let validation = meta.validation {
+                lines.append(("validation", "\(validation.strategy): \(validation.summary); \(validation.aggregation), "
+                    + "\(validation.testRows) test rows"))
+                for (index, label) in validation.measuredOn.enumerated() {
+                    lines.append(("validation.split\(index + 1)", label))
+                }
+            }
             for level in meta.thresholds {
                 let rule = level.direction == "below" ? "≤" : "≥"
                 lines.append(("threshold.\(level.name)", "\(level.score) \(rule) \(level.value) (\(level.purpose.rawValue)"

@@ -15,7 +15,7 @@ struct Workbench: AsyncParsableCommand {
             """,
         version: WorkbenchVersion.current,
         subcommands: [
-            DatasetCommand.self, TrainCommand.self, PredictCommand.self, ModelsCommand.self,
+            DatasetCommand.self, TrainCommand.self, PredictCommand.self, EvaluateCommand.self, ModelsCommand.self,
             DatabaseCommand.self, PullCommand.self, PublishCommand.self, NotebookCommand.self, FeaturesCommand.self,
         ]
     )

@@ -23,8 +23,11 @@ public struct ModelMetadata: Sendable, Equatable, Codable {
     public var preprocessing: [String: JSONValue]
     /// The training data.
     public var lineage: TrainingLineage
-    /// Evaluation metrics by name, e.g. `oob_accuracy`, `roc_auc`, `r2`.
+    /// Evaluation metrics by name, each named for how it was measured: `oob_…` out of bag, `validation_…`
+    /// on held-out rows (see `validation`), unprefixed detector metrics on the training rows.
     public var metrics: [String: Double]
+    /// How the `validation_…` metrics were measured; nil when `train` ran without `--validation`.
+    public var validation: ValidationRecord?
     /// The metric `models list` shows; nil picks the first of a preferred list present in `metrics`.
     public var keyMetric: String?
     /// Operational alert levels.
@@ -83,7 +86,7 @@ public struct ModelMetadata: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, version, algorithm, hyperparameters, features, preprocessing, lineage, metrics, thresholds
+        case name, version, algorithm, hyperparameters, features, preprocessing, lineage, metrics, thresholds, validation
         case host, user
         case parentVersion = "parent_version"
         case keyMetric = "key_metric"

@@ -1,10 +1,10 @@
 import NumericCore
 
 /// Two versions side by side: parameters, data lineage, metrics, thresholds and features.
-public struct ModelVersionDiff: Sendable, Equatable {
+public struct ModelVersionDiff: Sendable, Equatable, Encodable {
     /// One compared field.
-    public struct Row: Sendable, Equatable {
-        /// The section: `version`, `parameters`, `lineage`, `metrics`, `thresholds`, `features`.
+    public struct Row: Sendable, Equatable, Encodable {
+        /// The section: `version`, `parameters`, `lineage`, `metrics`, `validation`, `thresholds`, `features`.
         public var section: String
         /// The field name within the section.
         public var field: String
@@ -14,6 +14,18 @@ public struct ModelVersionDiff: Sendable, Equatable {
         public var right: String
         /// Whether the values differ.
         public var differs: Bool { left != right }
+
+        enum CodingKeys: String, CodingKey { case section, field, left, right, differs }
+
+        /// Encodes the fields and `differs`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(section, forKey: .section)
+            try container.encode(field, forKey: .field)
+            try container.encode(left, forKey: .left)
+            try container.encode(right, forKey: .right)
+            try container.encode(differs, forKey: .differs)
+        }
     }
 
     /// The first version's label, e.g. `cpu@v3`.
@@ -22,6 +34,11 @@ public struct ModelVersionDiff: Sendable, Equatable {
     public var rightLabel: String
     /// Every compared field, sections in the order above, fields sorted within a section.
     public var rows: [Row]
+
+    enum CodingKeys: String, CodingKey {
+        case rows
+        case leftLabel = "left_label", rightLabel = "right_label"
+    }
 
     /// Compares `left` and `right` (versions of one model or of two).
     public init(_ left: ModelVersion, _ right: ModelVersion) {
@@ -60,6 +77,12 @@ public struct ModelVersionDiff: Sendable, Equatable {
             "rows": (String(a.lineage.rows), String(b.lineage.rows)),
         ])
         add("metrics", Self.union(a.metrics, b.metrics) { String($0) })
+        add("validation", [
+            "strategy": (optional(a.validation?.strategy), optional(b.validation?.strategy)),
+            "measured_on": (a.validation?.measuredOn.joined(separator: " | ") ?? "",
+                            b.validation?.measuredOn.joined(separator: " | ") ?? ""),
+            "test_rows": (optional(a.validation?.testRows), optional(b.validation?.testRows)),
+        ])
         add("thresholds", Self.union(
             Dictionary(a.thresholds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
             Dictionary(b.thresholds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

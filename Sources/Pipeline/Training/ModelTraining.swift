@@ -23,7 +23,7 @@ public enum ModelTraining {
         _ request: TrainingRequest, dataAt path: String, progress: TreeProgress? = nil
     ) throws -> TrainingResult {
         try request.check()
-        let textColumns = Set(request.exclude + [request.target].compactMap { $0 })
+        let textColumns = Set(request.exclude + [request.target, request.time, request.group].compactMap { $0 })
         let dataset = try DatasetIO.read(path: path, csvOptions: CSVReadOptions(columnTypes: .numeric(allowingTextIn: textColumns)))
         return try train(request, on: dataset, source: path, progress: progress)
     }
@@ -45,25 +45,39 @@ public enum ModelTraining {
         let started = ContinuousClock.now
         let table = try TrainingTable(
             dataset: dataset, source: source, target: request.target, include: request.features,
-            exclude: request.exclude)
+            exclude: request.exclude + [request.time, request.group].compactMap { $0 })
+        let times = try request.time.map { try TimeColumn.seconds(dataset, name: $0, source: source) }
         let fitted: FittedModel = switch request.algorithm {
         case .randomForestClassifier: try trainClassifier(request, table, progress: progress)
         case .randomForestRegressor: try trainRegressor(request, table, progress: progress)
         case .isolationForest, .extendedIsolationForest: try trainDetector(request, table)
         }
+        var metrics = fitted.metrics
+        var keyMetric = fitted.keyMetric
+        var validation: ValidationRecord?
+        if let strategy = request.validation {
+            let measured = try ModelValidation.measure(
+                request, strategy: strategy, on: dataset, source: source, times: times)
+            metrics.merge(measured.metrics) { _, new in new }
+            keyMetric = ModelValidation.keyMetric(in: measured.metrics, algorithm: request.algorithm) ?? keyMetric
+            validation = measured.record
+        }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let metadata = ModelMetadata(
+        let window = times.map(ModelValidation.window)
+        var metadata = ModelMetadata(
             algorithm: fitted.model.algorithm, hyperparameters: fitted.hyperparameters, features: table.features,
             lineage: TrainingLineage(
-                source: table.source, target: table.target?.name,
+                source: table.source, windowStart: window?.start, windowEnd: window?.end, target: table.target?.name,
                 datasetSHA256: Digest.sha256Hex(of: table.matrix), rows: table.matrix.rows),
-            metrics: fitted.metrics, keyMetric: fitted.keyMetric, thresholds: fitted.thresholds,
+            metrics: metrics, keyMetric: keyMetric, thresholds: fitted.thresholds,
             workbenchVersion: WorkbenchVersion.current, trainingSeconds: seconds)
+        metadata.validation = validation
         let summary = TrainingSummary(
             algorithm: fitted.model.algorithm, source: table.source, rows: table.matrix.rows,
             features: table.features, target: table.target?.name, classNames: fitted.classNames,
-            metrics: fitted.metrics, thresholds: fitted.thresholds, importances: fitted.importances, seconds: seconds)
+            metrics: metrics, thresholds: fitted.thresholds, importances: fitted.importances, seconds: seconds,
+            validation: validation)
         return TrainingResult(
             model: fitted.model, metadata: metadata,
             selfTestRows: table.matrix.selectingRows(0 ..< min(8, table.matrix.rows)), summary: summary)

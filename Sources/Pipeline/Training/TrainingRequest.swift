@@ -1,3 +1,4 @@
+import Evaluation
 import ModelStore
 
 /// What to train: the algorithm, the columns, the hyperparameters and the limits on the target.
@@ -14,12 +15,20 @@ public struct TrainingRequest: Sendable, Equatable {
     /// Use exactly these feature columns; empty (default) = every numeric column except the
     /// target and `exclude`.
     public var features: [String]
-    /// Columns left out of the features; default none.
+    /// Columns left out of the features (the time and group columns always are); default none.
     public var exclude: [String]
     /// Hyperparameters; default none set (every algorithm's defaults).
     public var hyperparameters: Hyperparameters
     /// Most distinct target values a classifier accepts; default `defaultMaxClasses`.
     public var maxClasses: Int
+    /// The time column (epoch seconds or ISO 8601): never a feature; orders time-ordered validation and
+    /// records the training window in the lineage; default none.
+    public var time: String?
+    /// The group column (e.g. `tenant_id`): never a feature; incidents of validation events stay within a
+    /// group; default none.
+    public var group: String?
+    /// Measure the model on rows it did not train on (`validation_…` metrics); default none.
+    public var validation: ValidationStrategy?
 
     /// 100: a classification target with more distinct values is almost always a number meant
     /// for the regressor, and memory grows with classes × features × bins.
@@ -28,8 +37,12 @@ public struct TrainingRequest: Sendable, Equatable {
     /// A request; only `algorithm` is required.
     public init(
         algorithm: ModelAlgorithm, target: String? = nil, features: [String] = [], exclude: [String] = [],
-        hyperparameters: Hyperparameters = Hyperparameters(), maxClasses: Int = defaultMaxClasses
+        hyperparameters: Hyperparameters = Hyperparameters(), maxClasses: Int = defaultMaxClasses,
+        time: String? = nil, group: String? = nil, validation: ValidationStrategy? = nil
     ) {
+        self.time = time
+        self.group = group
+        self.validation = validation
         self.algorithm = algorithm
         self.target = target
         self.features = features
@@ -46,6 +59,22 @@ public struct TrainingRequest: Sendable, Equatable {
         }
         guard maxClasses >= 2 else {
             throw .invalidRequest("--max-classes must be ≥ 2; got \(maxClasses).")
+        }
+        if let validation, validation.isTimeOrdered, time == nil {
+            throw .invalidRequest("--validation \(validation) is time-ordered and needs --time COLUMN.")
+        }
+        if validation != nil, target == nil {
+            throw .invalidRequest("--validation needs --target: held-out rows are measured against their labels.")
+        }
+        if group != nil, time == nil {
+            throw .invalidRequest("--group needs --time: rows are ordered by time within each group.")
+        }
+        for (option, column) in [("--time", time), ("--group", group)] {
+            guard let column else { continue }
+            if column == target { throw .invalidRequest("\(option) '\(column)' is also the --target; name two columns.") }
+            if features.contains(column) {
+                throw .invalidRequest("\(option) '\(column)' cannot also be a feature; remove it from --features.")
+            }
         }
     }
 }

@@ -36,9 +36,11 @@ extension TrainingSummary {
         public let saved: String?
         /// `NAME@vN` when registered.
         public let registered: String?
+        /// How the `validation_…` metrics were measured, when `--validation` was given.
+        public let validation: ValidationRecord?
 
         enum CodingKeys: String, CodingKey {
-            case algorithm, data, rows, features, target, classes, metrics, thresholds, saved, registered
+            case algorithm, data, rows, features, target, classes, metrics, thresholds, saved, registered, validation
             case topFeatures = "top_features"
             case wallSeconds = "wall_seconds"
         }
@@ -53,6 +55,6 @@ extension TrainingSummary {
             algorithm: algorithm, data: source, rows: rows, features: features, target: target, classes: classNames,
             metrics: metrics, thresholds: thresholds,
             topFeatures: importances == nil ? nil : topFeatures.map { Report.Importance(name: $0.name, importance: $0.importance) },
-            wallSeconds: seconds, saved: output, registered: registered)
+            wallSeconds: seconds, saved: output, registered: registered, validation: validation)
     }
 }

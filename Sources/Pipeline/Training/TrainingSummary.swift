@@ -22,6 +22,8 @@ public struct TrainingSummary: Sendable, Equatable {
     public let importances: [Double]?
     /// Wall-clock seconds spent building the table and fitting.
     public let seconds: Double
+    /// How the `validation_…` metrics were measured, when `--validation` was given.
+    public let validation: ValidationRecord?
 
     /// The five most important features, largest first (Random Forests).
     public var topFeatures: [(name: String, importance: Double)] {
@@ -52,6 +54,11 @@ public struct TrainingSummary: Sendable, Equatable {
         if importances != nil {
             lines.append("top features  " + topFeatures.map { "\($0.name) \(Self.format($0.importance))" }
                 .joined(separator: ", "))
+        }
+        if let validation {
+            lines.append("validation  \(validation.strategy): \(validation.summary); \(validation.aggregation), "
+                + "\(validation.testRows) test rows")
+            for label in validation.measuredOn { lines.append("            \(label)") }
         }
         lines.append("wall time   \(Self.format(seconds)) s")
         if let output { lines.append("saved       \(output)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Publishing
 
 /// `--metrics-textfile` and `--pushgateway`, shared by jobs (train, publish; later evaluate and the nightly job).
@@ -53,5 +54,13 @@ extension JobRun {
         trainingSeconds = seconds
         self.tenant = tenant
         if let oob = metrics["oob_accuracy"] { accuracy["out_of_bag"] = oob }
+    }
+}
+
+extension JobRun {
+    /// Records an evaluation: a classifier's accuracy on the evaluated rows (`measured="held_out"`);
+    /// other tasks report success and timing only, since their figures are not accuracies.
+    mutating func recordEvaluation(_ result: EvaluationResult) {
+        if case .classification(let metrics) = result.metrics { accuracy["held_out"] = metrics.accuracy }
     }
 }

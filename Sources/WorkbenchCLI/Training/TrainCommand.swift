@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import DurableFiles
+import Evaluation
 import Foundation
 import ModelStore
 import Pipeline
@@ -45,6 +46,20 @@ struct TrainCommand: AsyncParsableCommand {
         valueName: "n"))
     var maxClasses: Int?
 
+    @Option(help: ArgumentHelp(
+        "Time column (epoch seconds or ISO 8601): never a feature; records the training window; orders --validation.",
+        valueName: "column"))
+    var time: String?
+
+    @Option(help: ArgumentHelp("Group column (e.g. tenant_id): never a feature; validation incidents stay within a group.",
+                               valueName: "column"))
+    var group: String?
+
+    @Option(help: ArgumentHelp(
+        "Measure on rows the model did not see: time:25% (newest quarter), walk-forward:K, kfold:K; stores validation_… metrics.",
+        valueName: "strategy"))
+    var validation: String?
+
     @OptionGroup(title: "Forest options")
     var forest: ForestOptions
 
@@ -68,6 +83,16 @@ struct TrainCommand: AsyncParsableCommand {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")
         }
         if let maxClasses, maxClasses < 2 { throw ValidationError("--max-classes must be ≥ 2; got \(maxClasses).") }
+        if let validation {
+            do {
+                let strategy = try ValidationStrategy(parsing: validation)
+                if strategy.isTimeOrdered && time == nil {
+                    throw ValidationError("--validation \(validation) is time-ordered and needs --time COLUMN.")
+                }
+            } catch let error as EvaluationError { throw ValidationError(error.description) }
+            if target == nil { throw ValidationError("--validation needs --target: held-out rows are measured against labels.") }
+        }
+        if group != nil && time == nil { throw ValidationError("--group needs --time.") }
         if maxClasses != nil && algorithm != .randomForestClassifier {
             throw ValidationError("--max-classes does not apply to \(algorithm.rawValue).")
         }
@@ -77,7 +102,8 @@ struct TrainCommand: AsyncParsableCommand {
     var request: TrainingRequest {
         TrainingRequest(
             algorithm: algorithm, target: target, features: splitList(features), exclude: splitList(exclude),
-            hyperparameters: forest.hyperparameters, maxClasses: maxClasses ?? TrainingRequest.defaultMaxClasses)
+            hyperparameters: forest.hyperparameters, maxClasses: maxClasses ?? TrainingRequest.defaultMaxClasses,
+            time: time, group: group, validation: validation.flatMap { ValidationStrategy($0) })
     }
 
     func run() async throws {
