@@ -50,6 +50,12 @@ struct FeatureTrainingTests {
         }
         let manual = try forest.predictProbabilities(matrix)
         #expect(raw.dataset.column(named: "probability_1")?.data == .numeric(manual.column(1)))
+
+        var older = result.metadata
+        older.preprocessing["feature_spec"] = older.featureSpec
+        older.featureSpec = nil
+        let fromPreprocessing = try ModelScoring.predict(result.model, metadata: older, on: data, source: "m.csv")
+        #expect(fromPreprocessing.dataset == raw.dataset, "a spec under preprocessing.feature_spec is applied too")
     }
 
     @Test("a spec reading the target or the time column is refused before any work")
