@@ -61,6 +61,15 @@ struct TrainFeatureSpecTests {
             "--data", train, "--target", "label", "--algorithm", "random-forest-classifier", "--time", "timestamp",
             "--group", "tenant_id", "--feature-spec", "default", "--output", model,
         ])
+        let registry = directory.appendingPathComponent("models").path
+        try EvaluateCommandTests.train([
+            "--data", train, "--target", "label", "--algorithm", "random-forest-classifier", "--feature-spec", "default",
+            "--register", "feat", "--registry", registry,
+        ])
+        let show = try TestSupport.workbench(["models", "show", "feat", "--registry", registry])
+        #expect(show.status == 0, "\(show.standardError)")
+        #expect(show.standardOutput.contains("feature spec") && show.standardOutput.contains("group: tenant_id"),
+                "models show prints the stored spec")
         let predictions = directory.appendingPathComponent("p.csv").path
         let predict = try TestSupport.workbench([
             "predict", "--model", model, "--data", test, "--keep-columns", "timestamp,tenant_id", "--output", predictions,
