@@ -51,11 +51,13 @@ struct FeatureTrainingTests {
         let manual = try forest.predictProbabilities(matrix)
         #expect(raw.dataset.column(named: "probability_1")?.data == .numeric(manual.column(1)))
 
-        var older = result.metadata
-        older.preprocessing["feature_spec"] = older.featureSpec
-        older.featureSpec = nil
-        let fromPreprocessing = try ModelScoring.predict(result.model, metadata: older, on: data, source: "m.csv")
-        #expect(fromPreprocessing.dataset == raw.dataset, "a spec under preprocessing.feature_spec is applied too")
+        var noted = result.metadata
+        noted.preprocessing["feature_spec"] = noted.featureSpec
+        noted.featureSpec = nil
+        let columns = try FeatureSpec.default.apply(to: data, excluding: ["label"])
+        let precomputed = try ModelScoring.predict(result.model, metadata: noted, on: columns, source: "features.csv")
+        #expect(precomputed.dataset == raw.dataset,
+                "a spec only noted under preprocessing is not applied again to already-computed columns")
     }
 
     @Test("a spec reading the target or the time column is refused before any work")

@@ -223,8 +223,7 @@ class WorkbenchModel:
         self.content_sha256 = attributes["/@content_sha256"]
         self.forest = {k.split("/")[-1]: v for k, v in arrays.items() if k.startswith("/forest/")}
         self.n_trees = int(attributes["/forest@n_trees"])
-        self.feature_spec = (self.metadata.get("feature_spec")
-                             or self.metadata.get("preprocessing", {}).get("feature_spec"))
+        self.feature_spec = self.metadata.get("feature_spec")
         self._check_structure()
 
     def _check_structure(self):

@@ -7,13 +7,13 @@ import ModelStore
 /// the nightly job (and, in Python, `workbench_model.py`) apply the stored spec the same way before
 /// matching the model's feature names.
 enum ModelFeatures {
-    /// The spec `metadata` records (`feature_spec`, else `preprocessing.feature_spec` as Publishing also reads),
-    /// nil when the model's features are raw columns.
+    /// The spec `metadata` records in `feature_spec`, nil when the model's features are raw columns.
+    ///
+    /// `preprocessing.feature_spec` is deliberately not read: a caller that computed features itself and
+    /// noted the spec there passes already-computed columns, and applying the spec again would be wrong.
     /// - Throws: `FeatureError.invalidSpec` when the stored spec does not read back (a damaged or newer file).
     static func spec(of metadata: ModelMetadata) throws(FeatureError) -> FeatureSpec? {
-        let recorded = metadata.featureSpec.flatMap { $0 == .null ? nil : $0 }
-            ?? metadata.preprocessing["feature_spec"].flatMap { $0 == .null ? nil : $0 }
-        guard let stored = recorded else { return nil }
+        guard let stored = metadata.featureSpec, stored != .null else { return nil }
         let text: String
         do {
             text = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
