@@ -55,7 +55,9 @@ let package = Package(
             "Datasets", "NumericCore",
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["Datasets", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports"],
+        .target(name: "Pipeline", dependencies: [
+            "Datasets", "Features", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports",
+        ],
                 exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
@@ -97,7 +99,7 @@ let package = Package(
             "ModelStore", "Forests", "HDF5Kit", "NumericCore", "Datasets", "TestSupport", "ModelFixtures",
         ]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Datasets", "Evaluation", "Forests", "ModelStore", "NumericCore", "Reports", "TestSupport",
+            "Pipeline", "Datasets", "Evaluation", "Features", "Forests", "ModelStore", "NumericCore", "Reports", "TestSupport",
         ]),
         .testTarget(name: "WorkbenchCLITests", dependencies: [
             "TestSupport", "ModelFixtures", "DatabaseTestSupport", "Datasets", "Forests", "MetricsSource", "ModelStore",

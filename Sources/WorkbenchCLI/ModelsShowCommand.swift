@@ -54,6 +54,7 @@ struct ModelsShowCommand: AsyncParsableCommand {
             for (key, value) in meta.preprocessing.sorted(by: { $0.key < $1.key }) {
                 lines.append(("preprocessing.\(key)", value.description))
             }
+            if let spec = meta.featureSpec { lines.append(("feature spec", spec.description)) }
             for (key, value) in meta.hyperparameters.sorted(by: { $0.key < $1.key }) {
                 lines.append(("parameter.\(key)", value.description))
             }

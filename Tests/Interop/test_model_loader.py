@@ -6,7 +6,8 @@ For each triple (one Python start for many models): loads MODEL with
 interop/python/workbench_model.py (verifying format and checksums), replays its
 self-test vectors, scores DATA.csv and compares every column of PREDICTIONS.csv
 (written by `workbench predict`) with its own: labels exactly, numbers to a
-relative 1e-12. Then checks that a copy with one flipped byte in its tree data
+relative 1e-12. A model trained with a feature spec is given the raw CSV: the
+loader applies the stored spec (workbench_features.py) as `predict` does. Then checks that a copy with one flipped byte in its tree data
 is refused. Exit 0 = pass; otherwise prints what differs.
 """
 import csv
@@ -19,6 +20,7 @@ import h5py
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "interop", "python"))
+import workbench_features as wf  # noqa: E402
 import workbench_model as wm  # noqa: E402
 
 TOLERANCE = 1e-12
@@ -46,7 +48,10 @@ def check(model_path, data_path, expected_path):
     failures = []
     model = wm.load(model_path)
     model.selftest()
-    outputs = model.predict(wm.read_csv_features(data_path, model.feature_names))
+    if model.feature_spec is not None:
+        outputs = model.predict_columns(wf.read_csv(data_path))
+    else:
+        outputs = model.predict(wm.read_csv_features(data_path, model.feature_names))
     with open(expected_path, newline="", encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     if len(rows) != len(next(iter(outputs.values()))):

@@ -99,4 +99,19 @@ struct FeatureSpecBundleTests {
                                                                 "rows": .number(1)])])]))
         #expect(try fixtures.bundle(2).manifest.featureSpec == nil)
     }
+
+    @Test("a model registered with ModelMetadata.featureSpec (train --feature-spec) publishes that spec")
+    func featureSpecFromMetadata() throws {
+        let fixtures = try PublishFixtures()
+        defer { fixtures.remove() }
+        let loaded = try fixtures.registry.load(ModelReference(name: "cpu", selector: .version(1)))
+        var metadata = loaded.metadata
+        let spec: JSONValue = .object(["time": "timestamp", "group": "tenant_id", "exclude": .array(["label"]),
+                                       "transforms": .array([.object(["kind": "raw"])])])
+        metadata.featureSpec = spec
+        let version = try fixtures.registry.register(loaded.model, metadata: metadata, name: "cpu",
+                                                     selfTestRows: PublishFixtures.matrix(seed: 5))
+        #expect(version.metadata.featureSpec == spec)
+        #expect(try fixtures.bundle(version.version).manifest.featureSpec == spec)
+    }
 }

@@ -100,4 +100,28 @@ struct PythonLoaderTests {
             return (.randomForestRegressor(try Fixtures.regressor(trees: 5, x: features, targets: targets)), [])
         }
     }
+
+    @Test("models trained with --feature-spec default score raw rows in Python exactly as workbench predict")
+    func featureSpec() throws {
+        let directory = try TestSupport.makeTemporaryDirectory("loader-features")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = TestSupport.datasetsDirectory.appendingPathComponent("synthetic/metrics.wide.csv").path
+        var arguments: [String] = []
+        for (name, options) in [
+            ("classifier", ["--algorithm", "random-forest-classifier", "--target", "label"]),
+            ("detector", ["--algorithm", "isolation-forest", "--contamination", "0.05"]),
+        ] {
+            let model = directory.appendingPathComponent("\(name).h5").path
+            let predictions = directory.appendingPathComponent("\(name).csv").path
+            let train = try TestSupport.workbench(
+                ["train", "--data", data, "--feature-spec", "default", "--trees", "10", "--seed", "3", "--output", model]
+                + options)
+            #expect(train.status == 0, "\(train.standardError)")
+            let predict = try TestSupport.workbench(["predict", "--model", model, "--data", data, "--output", predictions])
+            #expect(predict.status == 0, "\(predict.standardError)")
+            arguments += [model, data, predictions]
+        }
+        let result = try TestSupport.python("test_model_loader.py", arguments)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    }
 }

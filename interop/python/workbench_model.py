@@ -8,6 +8,7 @@ The format is documented in docs/model-format.md.
     import workbench_model as wm
     model = wm.load("models/cpu/v3.h5")                 # or wm.load("cpu@production", registry="models")
     outputs = model.predict(X)                          # dict of output columns, as `workbench predict`
+    outputs = model.predict_columns(columns)            # raw named columns; applies the stored feature spec
     model.selftest()                                    # raises ModelFileError on a mismatch
 
 Command line (prints a CSV like `workbench predict`):
@@ -15,6 +16,9 @@ Command line (prints a CSV like `workbench predict`):
     python3 workbench_model.py MODEL_OR_REF [--registry DIR] [--data CSV] [--output CSV] [--selftest]
 
 Scoring semantics (identical to Swift):
+- a model trained with ``--feature-spec`` stores the spec in its metadata (``feature_spec``);
+  ``predict_columns`` applies it with ``workbench_features.apply`` (same module as the
+  collector) and then picks the model's features by name, as ``workbench predict`` does;
 - inputs are cast to float32 first; axis-parallel nodes send x left iff
   ``x <= threshold`` (float32 vs float32); NaN follows ``missing_go_to_left``;
 - hyperplane nodes (extended isolation forest) send x left iff
@@ -43,6 +47,11 @@ import sys
 
 import h5py
 import numpy as np
+
+try:
+    import workbench_features as wf
+except ImportError:  # only models trained with a feature spec need it
+    wf = None
 
 FORMAT = "workbench-model"
 SUPPORTED_MAJOR = 2
@@ -214,6 +223,7 @@ class WorkbenchModel:
         self.content_sha256 = attributes["/@content_sha256"]
         self.forest = {k.split("/")[-1]: v for k, v in arrays.items() if k.startswith("/forest/")}
         self.n_trees = int(attributes["/forest@n_trees"])
+        self.feature_spec = self.metadata.get("feature_spec")
         self._check_structure()
 
     def _check_structure(self):
@@ -305,6 +315,25 @@ class WorkbenchModel:
         """Class probabilities: the sum of leaf class fractions over the trees, times 1/n_trees."""
         values, rows = self.forest["leaf_values"], self._leaf_rows()
         return self._leaf_sums(X, lambda leaves: values[rows[leaves]]) * (1.0 / float(self.n_trees))
+
+    def features_from(self, columns):
+        """The model's feature matrix (float32, model column order) from raw named columns
+        ({name: numpy array or list of str/None}): the stored feature spec's outputs when the
+        model has one, else the columns themselves."""
+        if self.feature_spec is not None:
+            if wf is None:
+                raise ModelFileError(f"{self.path} stores a feature spec; workbench_features.py must be importable")
+            names, matrix = wf.apply(self.feature_spec, columns)
+            columns = dict(zip(names, matrix.T))
+        missing = [name for name in self.feature_names if name not in columns]
+        if missing:
+            raise ValueError(f"the data lacks the model's features {missing[:5]}")
+        return np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in self.feature_names]
+                               ).astype(np.float32)
+
+    def predict_columns(self, columns):
+        """`predict` on raw named columns (applies the stored feature spec first)."""
+        return self.predict(self.features_from(columns))
 
     def predict(self, X):
         """The output columns `workbench predict` writes, as a dict of numpy arrays."""
@@ -453,7 +482,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("model", help="model file or registry reference NAME[@vN|@ALIAS]")
     parser.add_argument("--registry", help="registry root (default $WORKBENCH_REGISTRY or ./models)")
-    parser.add_argument("--data", help="CSV with the model's feature columns")
+    parser.add_argument("--data", help="CSV with the model's feature columns (raw columns for a model with a feature spec)")
     parser.add_argument("--output", help="CSV to write (default stdout)")
     parser.add_argument("--selftest", action="store_true", help="replay the golden vectors and report")
     args = parser.parse_args(argv)
@@ -462,7 +491,10 @@ def main(argv=None):
         if args.selftest:
             print(f"self-test ok: {model.algorithm}, max relative deviation {model.selftest():.3g}")
         if args.data:
-            outputs = model.predict(read_csv_features(args.data, model.feature_names))
+            if model.feature_spec is not None:
+                outputs = model.predict_columns(wf.read_csv(args.data))
+            else:
+                outputs = model.predict(read_csv_features(args.data, model.feature_names))
             names = model.output_names()
             stream = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
             writer = csv.writer(stream, lineterminator="\n")

@@ -21,6 +21,11 @@ public struct ModelMetadata: Sendable, Equatable, Codable {
     public var features: [String]
     /// How raw inputs become features, e.g. `{"input_dtype": "float32", "missing": "NaN"}`.
     public var preprocessing: [String: JSONValue]
+    /// The feature spec the model was trained with (the `Features` library's canonical JSON, as an object),
+    /// with its time and group columns as used and the training target and `--exclude` columns in its
+    /// `exclude`; scoring applies it to raw rows before matching `features`. Nil (key absent) when the
+    /// features are raw columns.
+    public var featureSpec: JSONValue?
     /// The training data.
     public var lineage: TrainingLineage
     /// Evaluation metrics by name, each named for how it was measured: `oob_…` out of bag, `validation_…`
@@ -87,6 +92,7 @@ public struct ModelMetadata: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case name, version, algorithm, hyperparameters, features, preprocessing, lineage, metrics, thresholds, validation
+        case featureSpec = "feature_spec"
         case host, user
         case parentVersion = "parent_version"
         case keyMetric = "key_metric"

@@ -65,7 +65,11 @@ public struct ModelVersionDiff: Sendable, Equatable, Encodable {
             "content_sha256": (left.contentSHA256, right.contentSHA256),
         ])
         add("parameters", Self.union(a.hyperparameters, b.hyperparameters) { $0.description })
-        add("preprocessing", Self.union(a.preprocessing, b.preprocessing) { $0.description })
+        var preprocessing = Self.union(a.preprocessing, b.preprocessing) { $0.description }
+        if a.featureSpec != nil || b.featureSpec != nil {
+            preprocessing["feature_spec"] = (optional(a.featureSpec), optional(b.featureSpec))
+        }
+        add("preprocessing", preprocessing)
         add("lineage", [
             "source": (a.lineage.source, b.lineage.source),
             "query": (optional(a.lineage.query), optional(b.lineage.query)),

@@ -23,7 +23,8 @@ public enum ModelScoring {
     }
 
     /// Scores every row of `dataset` with `model`, matching features by name (extra columns
-    /// in any order are ignored).
+    /// in any order are ignored). A model trained with a feature spec has it applied to `dataset`
+    /// first (the stored spec, as `ModelTraining` applied it), so `dataset` holds raw rows.
     /// - Parameters:
     ///   - model: the model and its metadata (feature names, threshold levels).
     ///   - dataset: the rows to score, in memory.
@@ -32,7 +33,8 @@ public enum ModelScoring {
     /// - Returns: the output columns, one row per input row in input order.
     /// - Throws: `PipelineError.invalidRequest` for a negative `topFeatures`, threads < 1, or a kept
     ///   column named like an output column or kept twice; `DatasetError.missingColumn` naming a feature
-    ///   or kept column the data lacks; `ForestError` when the data does not fit.
+    ///   or kept column the data lacks; `FeatureError` when the stored spec does not fit the data;
+    ///   `ForestError` when the data does not fit.
     /// - Complexity: O(rows × trees × depth).
     public static func predict(
         _ model: TrainedModel, metadata: ModelMetadata, on dataset: Dataset, source: String,
@@ -53,7 +55,8 @@ public enum ModelScoring {
         if let repeated = Dictionary(grouping: options.keepColumns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw PipelineError.invalidRequest("--keep-columns names '\(repeated)' twice; name each column once.")
         }
-        let matrix = try dataset.featureMatrix(columns: metadata.features, source: source)
+        let matrix = try ModelFeatures.inputs(of: metadata, from: dataset)
+            .featureMatrix(columns: metadata.features, source: source)
         let outputs = try Predictions(
             model: model, matrix: matrix, features: metadata.features, levels: metadata.thresholds,
             topFeatures: options.topFeatures, threads: options.threads)

@@ -13,7 +13,9 @@ import NumericCore
 public enum ModelTraining {
     /// Reads the data file at `path` (`.csv` or `.h5`) and trains on it.
     ///
-    /// CSV columns named as the target or in `exclude` may hold text; every other column must be numeric.
+    /// CSV columns named as the target, time, group or in `exclude` may hold text; every other column must be
+    /// numeric, unless `features` lists the features or a feature spec computes them: then other text columns
+    /// are read and ignored.
     /// - Parameters:
     ///   - request: what to train.
     ///   - path: the data file; also the lineage source.
@@ -22,9 +24,12 @@ public enum ModelTraining {
     public static func train(
         _ request: TrainingRequest, dataAt path: String, progress: TreeProgress? = nil
     ) throws -> TrainingResult {
+        let request = request.resolved
         try request.check()
         let textColumns = Set(request.exclude + [request.target, request.time, request.group].compactMap { $0 })
-        let dataset = try DatasetIO.read(path: path, csvOptions: CSVReadOptions(columnTypes: .numeric(allowingTextIn: textColumns)))
+        let types: CSVReadOptions.ColumnTypes = request.features.isEmpty && request.featureSpec == nil
+            ? .numeric(allowingTextIn: textColumns) : .inferred
+        let dataset = try DatasetIO.read(path: path, csvOptions: CSVReadOptions(columnTypes: types))
         return try train(request, on: dataset, source: path, progress: progress)
     }
 
@@ -34,18 +39,27 @@ public enum ModelTraining {
     ///   - dataset: the training rows, in memory.
     ///   - source: where the rows came from, for messages and lineage (e.g. the file path).
     ///   - progress: called as trees finish (Random Forests); default none.
-    /// - Returns: the model, the metadata to store with it, the self-test rows and a summary.
-    /// - Throws: `PipelineError.invalidRequest` for a hyperparameter that does not apply;
+    /// With `request.featureSpec`, the spec is applied to `dataset` first (the target never read) and the
+    /// model learns the spec's output columns; the metadata stores the spec, so every scoring path applies it.
+    /// - Returns: the model, the metadata to store with it, the self-test rows, a summary and warnings.
+    /// - Throws: `PipelineError.invalidRequest` for a hyperparameter that does not apply, or the target,
+    ///   time or group column used as a feature; `FeatureError` when the spec does not fit the data;
     ///   `PipelineError.unsuitableData` for a target a classifier cannot use; `DatasetError`
     ///   for missing columns or values; `ForestError` for out-of-range hyperparameters.
     public static func train(
         _ request: TrainingRequest, on dataset: Dataset, source: String, progress: TreeProgress? = nil
     ) throws -> TrainingResult {
-        try request.check()
+        let requested = request.resolved
+        try requested.check()
         let started = ContinuousClock.now
+        let inputs = try TrainingInputs(requested, dataset: dataset, source: source)
+        let request = inputs.request
+        let dataset = inputs.dataset
         let table = try TrainingTable(
             dataset: dataset, source: source, target: request.target, include: request.features,
             exclude: request.exclude + [request.time, request.group].compactMap { $0 })
+        let warnings = inputs.spec == nil
+            ? ModelFeatures.warnings(for: table.features.filter { !request.features.contains($0) }) : inputs.warnings
         let times = try request.time.map { try TimeColumn.seconds(dataset, name: $0, source: source) }
         let fitted: FittedModel = switch request.algorithm {
         case .randomForestClassifier: try trainClassifier(request, table, progress: progress)
@@ -73,6 +87,7 @@ public enum ModelTraining {
             metrics: metrics, keyMetric: keyMetric, thresholds: fitted.thresholds,
             workbenchVersion: WorkbenchVersion.current, trainingSeconds: seconds)
         metadata.validation = validation
+        metadata.featureSpec = inputs.spec.map(ModelFeatures.stored)
         let summary = TrainingSummary(
             algorithm: fitted.model.algorithm, source: table.source, rows: table.matrix.rows,
             features: table.features, target: table.target?.name, classNames: fitted.classNames,
@@ -80,7 +95,8 @@ public enum ModelTraining {
             validation: validation)
         return TrainingResult(
             model: fitted.model, metadata: metadata,
-            selfTestRows: table.matrix.selectingRows(0 ..< min(8, table.matrix.rows)), summary: summary)
+            selfTestRows: table.matrix.selectingRows(0 ..< min(8, table.matrix.rows)), summary: summary,
+            warnings: warnings)
     }
 
     private static func trainClassifier(

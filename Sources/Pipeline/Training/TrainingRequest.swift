@@ -1,4 +1,5 @@
 import Evaluation
+import Features
 import ModelStore
 
 /// What to train: the algorithm, the columns, the hyperparameters and the limits on the target.
@@ -29,6 +30,10 @@ public struct TrainingRequest: Sendable, Equatable {
     public var group: String?
     /// Measure the model on rows it did not train on (`validation_…` metrics); default none.
     public var validation: ValidationStrategy?
+    /// Compute the features with this spec (stored in the model file, applied again by every scoring path);
+    /// default none = the data's numeric columns are the features. `time` and `group`, when given, override
+    /// the spec's; when nil, the spec's are used. `features` then selects among the spec's output names.
+    public var featureSpec: FeatureSpec?
 
     /// 100: a classification target with more distinct values is almost always a number meant
     /// for the regressor, and memory grows with classes × features × bins.
@@ -38,8 +43,10 @@ public struct TrainingRequest: Sendable, Equatable {
     public init(
         algorithm: ModelAlgorithm, target: String? = nil, features: [String] = [], exclude: [String] = [],
         hyperparameters: Hyperparameters = Hyperparameters(), maxClasses: Int = defaultMaxClasses,
-        time: String? = nil, group: String? = nil, validation: ValidationStrategy? = nil
+        time: String? = nil, group: String? = nil, validation: ValidationStrategy? = nil,
+        featureSpec: FeatureSpec? = nil
     ) {
+        self.featureSpec = featureSpec
         self.time = time
         self.group = group
         self.validation = validation
@@ -51,8 +58,20 @@ public struct TrainingRequest: Sendable, Equatable {
         self.maxClasses = maxClasses
     }
 
-    /// Checks what can be checked without data.
-    /// - Throws: `PipelineError.invalidRequest` for a missing target of a supervised algorithm or `maxClasses` < 2.
+    /// The request with the feature spec's time and group filled in where `time` and `group` are nil, and
+    /// the spec's overridden by them where given (so `--time` / `--group` always win); unchanged without a spec.
+    public var resolved: TrainingRequest {
+        guard var spec = featureSpec else { return self }
+        var request = self
+        if let time { spec.time = time } else { request.time = spec.time }
+        if let group { spec.group = group } else { request.group = spec.group }
+        request.featureSpec = spec
+        return request
+    }
+
+    /// Checks what can be checked without data (call on `resolved`).
+    /// - Throws: `PipelineError.invalidRequest` for a missing target of a supervised algorithm, `maxClasses` < 2,
+    ///   or the target, time or group column used as a feature (in `features` or named by a transform).
     func check() throws(PipelineError) {
         if !algorithm.isAnomalyDetector && target == nil {
             throw .invalidRequest("--target is required for \(algorithm.rawValue).")
@@ -74,6 +93,15 @@ public struct TrainingRequest: Sendable, Equatable {
             if column == target { throw .invalidRequest("\(option) '\(column)' is also the --target; name two columns.") }
             if features.contains(column) {
                 throw .invalidRequest("\(option) '\(column)' cannot also be a feature; remove it from --features.")
+            }
+        }
+        guard let spec = featureSpec else { return }
+        for (option, column) in [("--target", target), ("--time", time), ("--group", group)] {
+            guard let column else { continue }
+            if let index = spec.transforms.firstIndex(where: { $0.columns?.contains(column) == true }) {
+                throw .invalidRequest(
+                    "The feature spec's transforms[\(index)] (\(spec.transforms[index].kind)) reads '\(column)', the \(option) "
+                    + "column; the \(option) column cannot be a feature.")
             }
         }
     }

@@ -11,4 +11,7 @@ public struct TrainingResult: Sendable {
     public let selfTestRows: Matrix<Float>
     /// What `train` prints.
     public let summary: TrainingSummary
+    /// What the caller should tell the user (the library never prints): columns that became features
+    /// although their names look like a label or a timestamp.
+    public let warnings: [String]
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import DurableFiles
 import Evaluation
+import Features
 import Foundation
 import ModelStore
 import Pipeline
@@ -15,11 +16,16 @@ struct TrainCommand: AsyncParsableCommand {
             Features are every numeric column except the target and --exclude, or exactly --features. \
             Missing cells (empty or NaN) are allowed in features: each split learns where they go. \
             A classification target must have 2 to --max-classes distinct values.
+            With --feature-spec (a YAML file, or `default`: see `workbench features show-default`), the features \
+            are the spec's outputs (--features then picks among them); the spec is stored in the model and \
+            applied again by predict and evaluate. --time/--group override the spec's time and group columns.
             Examples:
               workbench train --data datasets/odds/breastw.csv --target label \\
                   --algorithm random-forest-classifier --output breastw.h5
               workbench train --data metrics.wide.csv --algorithm isolation-forest --target label \\
                   --exclude timestamp --contamination 0.02 --register tenant-a-anomalies
+              workbench train --data metrics.wide.csv --target label --algorithm random-forest-classifier \
+                  --time timestamp --group tenant_id --feature-spec default --output incidents.h5
             """)
 
     @Option(help: ArgumentHelp("Training data: a .csv or .h5 file.", valueName: "file"))
@@ -56,6 +62,11 @@ struct TrainCommand: AsyncParsableCommand {
     var group: String?
 
     @Option(help: ArgumentHelp(
+        "Compute features with this spec (YAML file, or 'default'); stored in the model. --time/--group override its columns.",
+        valueName: "file|default"))
+    var featureSpec: String?
+
+    @Option(help: ArgumentHelp(
         "Measure on rows the model did not see: time:25% (newest quarter), walk-forward:K, kfold:K; stores validation_… metrics.",
         valueName: "strategy"))
     var validation: String?
@@ -86,24 +97,26 @@ struct TrainCommand: AsyncParsableCommand {
         if let validation {
             do {
                 let strategy = try ValidationStrategy(parsing: validation)
-                if strategy.isTimeOrdered && time == nil {
+                if strategy.isTimeOrdered && time == nil && featureSpec == nil {
                     throw ValidationError("--validation \(validation) is time-ordered and needs --time COLUMN.")
                 }
             } catch let error as EvaluationError { throw ValidationError(error.description) }
             if target == nil { throw ValidationError("--validation needs --target: held-out rows are measured against labels.") }
         }
-        if group != nil && time == nil { throw ValidationError("--group needs --time.") }
+        if group != nil && time == nil && featureSpec == nil { throw ValidationError("--group needs --time.") }
         if maxClasses != nil && algorithm != .randomForestClassifier {
             throw ValidationError("--max-classes does not apply to \(algorithm.rawValue).")
         }
     }
 
     /// The request `train`'s options describe.
-    var request: TrainingRequest {
+    /// - Throws: `FeatureError` when `--feature-spec` names a file that cannot be read or is not a valid spec.
+    func request() throws(FeatureError) -> TrainingRequest {
         TrainingRequest(
             algorithm: algorithm, target: target, features: splitList(features), exclude: splitList(exclude),
             hyperparameters: forest.hyperparameters, maxClasses: maxClasses ?? TrainingRequest.defaultMaxClasses,
-            time: time, group: group, validation: validation.flatMap { ValidationStrategy($0) })
+            time: time, group: group, validation: validation.flatMap { ValidationStrategy($0) },
+            featureSpec: try featureSpec.map(FeatureSpec.named))
     }
 
     func run() async throws {
@@ -113,12 +126,14 @@ struct TrainCommand: AsyncParsableCommand {
                     NamedPath("--output", output), formats: [.hdf5], what: "a model file",
                     inputs: [NamedPath("--data", data)], protected: registryOptions.protectedRoot)
             }
+            let request = try request()
             let progress = TerminalProgress(label: "train")
             let result: TrainingResult
             do {
                 defer { progress.finish() }
                 result = try ModelTraining.train(request, dataAt: data) { progress.show(done: $0, of: $1, unit: "trees") }
             }
+            for warning in result.warnings { printError("warning: \(warning)") }
             run.recordTraining(seconds: result.summary.seconds, metrics: result.summary.metrics,
                                tenant: result.metadata.lineage.tenant)
             if let output {
