@@ -163,3 +163,34 @@ struct FeatureTrainingTests {
         #expect(later.contains { old[$0] != new[$0] }, "the perturbation must reach the model, or the test proves nothing")
     }
 }
+
+@Suite("Evaluating with context rows")
+struct MeasuredFromTests {
+    @Test("rows before measuredFrom give features their history but are not measured")
+    func contextRows() throws {
+        let data = try FeatureTrainingTests.metrics()
+        guard case .numeric(let times)? = data.column(named: "timestamp")?.data else {
+            Issue.record("timestamp is not numeric")
+            return
+        }
+        let cut = times.sorted()[times.count * 3 / 4]
+        let training = data.selectingRows((0 ..< data.rowCount).filter { times[$0] < cut })
+        let later = (0 ..< data.rowCount).filter { times[$0] >= cut }
+        let result = try ModelTraining.train(FeatureTrainingTests.request(), on: training, source: "first part")
+        let model = (result.model, result.metadata, name: "candidate")
+        var options = ModelEvaluation.Options(target: "label", time: "timestamp", group: "tenant_id")
+        let alone = try ModelEvaluation.evaluate(candidate: model, baseline: nil, on: data.selectingRows(later),
+                                                 source: "later rows", options: options)
+        options.measuredFrom = cut
+        let withHistory = try ModelEvaluation.evaluate(candidate: model, baseline: nil, on: data, source: "all rows",
+                                                       options: options)
+        #expect(withHistory.rows == later.count && alone.rows == later.count)
+        #expect(withHistory.timeRange == alone.timeRange)
+        // The same rows, scored with their history: the day-long robust z and the daily residuals are defined now.
+        #expect(withHistory.metrics.flattened != alone.metrics.flattened)
+        options.time = nil
+        #expect(throws: PipelineError.self) {
+            try ModelEvaluation.evaluate(candidate: model, baseline: nil, on: data, source: "all rows", options: options)
+        }
+    }
+}

@@ -21,12 +21,16 @@ extension ModelEvaluation {
         public var bootstrap: BlockBootstrap
         /// Worker threads for scoring, ≥ 1; default nil = every core. Never changes the results.
         public var threads: Int?
+        /// Epoch seconds: rows before this time are context only. They give a model's feature spec the
+        /// history its rolling windows and seasonal residuals read, but are not measured. Needs `time`;
+        /// default nil = every row is measured.
+        public var measuredFrom: Double?
 
         /// Options with the defaults above unless given.
         public init(
             target: String, time: String? = nil, group: String? = nil, eventKind: String? = nil,
             positive: String? = nil, compareMetric: ComparisonMetric? = nil,
-            bootstrap: BlockBootstrap = BlockBootstrap(), threads: Int? = nil
+            bootstrap: BlockBootstrap = BlockBootstrap(), threads: Int? = nil, measuredFrom: Double? = nil
         ) {
             self.target = target
             self.time = time
@@ -36,6 +40,7 @@ extension ModelEvaluation {
             self.compareMetric = compareMetric
             self.bootstrap = bootstrap
             self.threads = threads
+            self.measuredFrom = measuredFrom
         }
     }
 }

@@ -42,6 +42,9 @@ public enum ModelEvaluation {
         if let threads = options.threads, threads < 1 {
             throw PipelineError.invalidRequest("--threads must be ≥ 1; got \(threads).")
         }
+        let context = dataset
+        let measuredRows = try measuredRows(of: context, source: source, options: options)
+        let dataset = measuredRows.map { context.selectingRows($0) } ?? context
         let times = try options.time.map { try TimeColumn.seconds(dataset, name: $0, source: source) }
         let groups = try options.group.map { try TimeColumn.text(dataset, name: $0, source: source) }
         let kinds = try options.eventKind.map { try TimeColumn.text(dataset, name: $0, source: source) }
@@ -52,10 +55,11 @@ public enum ModelEvaluation {
             throw PipelineError.invalidRequest("--event-kind needs --time: incidents are runs of rows in time order.")
         }
         let order = rowOrder(count: dataset.rowCount, times: times, groups: groups)
-        let candidate = try ScoredModel.score(model.0, metadata: model.1, name: model.name, on: dataset, source: source,
-                                              options: options)
+        let candidate = try ScoredModel.score(model.0, metadata: model.1, name: model.name, on: context,
+                                              measuring: measuredRows, source: source, options: options)
         let baseline = try against.map {
-            try ScoredModel.score($0.0, metadata: $0.1, name: $0.name, on: dataset, source: source, options: options)
+            try ScoredModel.score($0.0, metadata: $0.1, name: $0.name, on: context, measuring: measuredRows,
+                                  source: source, options: options)
         }
         let events = try times.flatMap { try eventMetrics(candidate, times: $0, groups: groups, kinds: kinds) }
         var againstFigures: EvaluationResult.Against?
@@ -86,6 +90,28 @@ public enum ModelEvaluation {
         _ model: LoadedModel, name: String, on dataset: Dataset, source: String, options: Options
     ) throws -> EvaluationResult {
         try evaluate(model: (model, name), on: dataset, source: source, options: options)
+    }
+
+    /// Epoch seconds of `text`: a number of seconds, or ISO 8601 (`2026-01-22T00:00:00Z`); nil otherwise.
+    public static func time(parsing text: String) -> Double? {
+        if let seconds = Double(text), seconds.isFinite { return seconds }
+        return TimeColumn.parse(text)
+    }
+
+    /// The rows measured when `options.measuredFrom` makes earlier rows context; nil = every row.
+    /// - Throws: `PipelineError.invalidRequest` without a time column, or when no row is that recent.
+    private static func measuredRows(of dataset: Dataset, source: String, options: Options) throws -> [Int]? {
+        guard let from = options.measuredFrom else { return nil }
+        guard let time = options.time else {
+            throw PipelineError.invalidRequest("--from needs --time: rows are measured from a time on.")
+        }
+        let times = try TimeColumn.seconds(dataset, name: time, source: source)
+        let rows = times.indices.filter { times[$0] >= from }
+        guard !rows.isEmpty else {
+            throw PipelineError.invalidRequest(
+                "\(source) has no row at or after --from \(TimeColumn.iso(from)) (its last is \(TimeColumn.iso(times.max() ?? from))).")
+        }
+        return rows
     }
 
     private static func positiveName(_ model: ScoredModel, _ options: Options) -> String? {

@@ -70,14 +70,17 @@ extension ScoredModel {
     ///   labels the model does not know or a non-0/1 detector label; `PipelineError.invalidRequest` for a
     ///   `--positive` class the classifier lacks; scoring errors as `ModelScoring.predict`.
     static func score(
-        _ model: TrainedModel, metadata: ModelMetadata, name: String, on dataset: Dataset, source: String,
-        options: ModelEvaluation.Options
+        _ model: TrainedModel, metadata: ModelMetadata, name: String, on context: Dataset, measuring rows: [Int]? = nil,
+        source: String, options: ModelEvaluation.Options
     ) throws -> ScoredModel {
+        // Features read the whole context (history included); only the measured rows are compared with the truth.
+        let dataset = rows.map { context.selectingRows($0) } ?? context
         guard let target = dataset.column(named: options.target) else {
             throw DatasetError.missingColumn(name: options.target, source: source, available: dataset.columnNames)
         }
-        let output = try ModelScoring.predict(model, metadata: metadata, on: dataset, source: source,
+        let scored = try ModelScoring.predict(model, metadata: metadata, on: context, source: source,
                                               options: .init(topFeatures: 0, threads: options.threads)).dataset
+        let output = rows.map { scored.selectingRows($0) } ?? scored
         let task = EvaluationTask(model.algorithm)
         func numbers(_ column: String) -> [Double] {
             guard case .numeric(let values)? = output.column(named: column)?.data else { return [] }

@@ -59,6 +59,11 @@ struct EvaluateCommand: AsyncParsableCommand {
                                valueName: "dir"))
     var report: String?
 
+    @Option(help: ArgumentHelp(
+        "Measure rows from this time on (epoch seconds or ISO 8601); earlier rows only give feature specs their history.",
+        valueName: "time"))
+    var from: String?
+
     @Option(help: ArgumentHelp("Worker threads; default all cores.", valueName: "n"))
     var threads: Int?
 
@@ -76,6 +81,12 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         if group != nil && time == nil { throw ValidationError("--group needs --time.") }
         if eventKind != nil && time == nil { throw ValidationError("--event-kind needs --time.") }
+        if let from {
+            guard ModelEvaluation.time(parsing: from) != nil else {
+                throw ValidationError("--from must be epoch seconds or an ISO 8601 time such as 2026-01-22T00:00:00Z; got '\(from)'.")
+            }
+            if time == nil { throw ValidationError("--from needs --time.") }
+        }
     }
 
     func run() async throws {
@@ -87,7 +98,8 @@ struct EvaluateCommand: AsyncParsableCommand {
             let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
             let options = ModelEvaluation.Options(
                 target: target, time: time, group: group, eventKind: eventKind, positive: positive,
-                compareMetric: try compareMetric.map { try ComparisonMetric(parsing: $0) }, threads: threads)
+                compareMetric: try compareMetric.map { try ComparisonMetric(parsing: $0) }, threads: threads,
+                measuredFrom: from.flatMap(ModelEvaluation.time(parsing:)))
             let result = try ModelEvaluation.evaluate(
                 model: (candidate, model), against: baseline.map { ($0, against!) }, on: dataset, source: data,
                 options: options)
