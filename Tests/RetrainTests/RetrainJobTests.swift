@@ -129,13 +129,13 @@ struct RetrainJobTests {
         #expect(requests.outcome == .promoted, "\(requests)")
         let registry = ModelRegistry(root: URL(fileURLWithPath: fixture.registry))
         let metadata = try registry.index(of: "requests-tenant-a").versions[0].metadata
-        #expect(metadata.preprocessing["feature_spec"] != nil)
+        #expect(metadata.featureSpec != nil)
         #expect(metadata.features.contains("api_gateway/error_rate_percent:robust_z_1d"), "\(metadata.features.prefix(12))")
         #expect(!metadata.features.contains { $0.hasPrefix("api_gateway/requests_per_second") }, "the target never feeds a feature")
         let manifest = try String(contentsOfFile: fixture.published + "/requests-tenant-a/v1/manifest.json", encoding: .utf8)
         #expect(manifest.contains("\"robust_z\""))
         let anomalies = try registry.index(of: "anomalies-tenant-a").versions[0].metadata
-        #expect(anomalies.preprocessing["feature_spec"] == nil)
+        #expect(anomalies.featureSpec == nil)
     }
 
     @Test("a detector without a target is gated on its alert episodes per tenant and day")

@@ -185,7 +185,7 @@ extension RetrainSpec {
             text = reader.string(entry)
         }
         if let text {
-            do { _ = try FeatureColumns.spec(text) } catch { reader.fail(entry.path, "\(error)") }
+            do { _ = try TrainingPlan.featureSpec(text) } catch { reader.fail(entry.path, "\(error)") }
         }
         return text
     }

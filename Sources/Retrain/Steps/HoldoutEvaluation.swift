@@ -19,7 +19,10 @@ public struct HoldoutEvaluation: Sendable {
     /// The report page's content.
     public let report: EvaluationReport
 
-    /// Scores `candidate` (and `production`) on `holdout` and measures them.
+    /// Scores `candidate` (and `production`) on `window` and measures them on its rows from `holdoutStart` on.
+    ///
+    /// The training rows before the hold-out are context: a model's feature spec reads them as history (a day of
+    /// robust z, last week's residual), but only hold-out rows are measured.
     /// - Parameters:
     ///   - target: the label or regression target column; nil for a detector without labels.
     ///   - time, group: the spec's time and group columns, for the incident events.
@@ -29,16 +32,18 @@ public struct HoldoutEvaluation: Sendable {
     public static func measure(
         _ candidate: (TrainedModel, ModelMetadata, name: String),
         against production: (TrainedModel, ModelMetadata, name: String)? = nil,
-        holdout: Dataset, source: String, target: String?, time: String, group: String, compareOn: String? = nil
+        window: Dataset, holdoutStart: Double, source: String, target: String?, time: String, group: String,
+        compareOn: String? = nil
     ) throws -> HoldoutEvaluation {
         guard let target else {
-            return try unlabelled(candidate, against: production, holdout: holdout, source: source, time: time, group: group)
+            return try unlabelled(candidate, against: production, window: window, holdoutStart: holdoutStart,
+                                  source: source, time: time, group: group)
         }
         let options = ModelEvaluation.Options(
             target: target, time: time, group: group,
-            eventKind: holdout.column(named: "incident_kind") == nil ? nil : "incident_kind",
-            compareMetric: compareOn.flatMap(ComparisonMetric.init(rawValue:)))
-        let result = try ModelEvaluation.evaluate(candidate: candidate, baseline: production, on: holdout, source: source,
+            eventKind: window.column(named: "incident_kind") == nil ? nil : "incident_kind",
+            compareMetric: compareOn.flatMap(ComparisonMetric.init(rawValue:)), measuredFrom: holdoutStart)
+        let result = try ModelEvaluation.evaluate(candidate: candidate, baseline: production, on: window, source: source,
                                                   options: options)
         return HoldoutEvaluation(
             metrics: gateKeys(result.metrics.flattened, events: result.events),
@@ -62,15 +67,19 @@ public struct HoldoutEvaluation: Sendable {
     private static func unlabelled(
         _ candidate: (TrainedModel, ModelMetadata, name: String),
         against production: (TrainedModel, ModelMetadata, name: String)?,
-        holdout: Dataset, source: String, time: String, group: String
+        window: Dataset, holdoutStart: Double, source: String, time: String, group: String
     ) throws -> HoldoutEvaluation {
-        guard case .numeric(let times)? = holdout.column(named: time)?.data else {
-            throw DatasetError.missingColumn(name: time, source: source, available: holdout.columnNames)
+        guard case .numeric(let windowTimes)? = window.column(named: time)?.data else {
+            throw DatasetError.missingColumn(name: time, source: source, available: window.columnNames)
         }
+        let measured = windowTimes.indices.filter { windowTimes[$0] >= holdoutStart }
+        let holdout = window.selectingRows(measured)
+        let times = measured.map { windowTimes[$0] }
         let groups = holdout.textValues(of: group)?.map { $0 ?? "" } ?? Array(repeating: "", count: holdout.rowCount)
         func episodes(_ model: (TrainedModel, ModelMetadata, name: String)) throws -> ([Double], [String: Double]) {
-            let outputs = try ModelScoring.predict(model.0, metadata: model.1, on: holdout, source: source,
+            let outputs = try ModelScoring.predict(model.0, metadata: model.1, on: window, source: source,
                                                    options: ModelScoring.Options(topFeatures: 0)).dataset
+                .selectingRows(measured)
             guard case .numeric(let scores)? = outputs.column(named: "anomaly_score")?.data,
                   case .numeric(let flags)? = outputs.column(named: "is_anomaly")?.data else {
                 throw PipelineError.invalidRequest("\(model.name) is not a detector: a model without a target must be one.")

@@ -34,22 +34,13 @@ public final class PipelineSteps: RetrainSteps {
     }
 
     public func load(_ run: PlannedRun) throws -> (data: RunRows, digest: String) {
-        var rows = try source.rows(tenant: run.tenant)
-        var featureSpec: JSONValue?
-        if let text = run.model.features {
-            let spec = try FeatureColumns.spec(text)
-            let labels = TrainingPlan.labels(of: self.spec, for: run.model)
-            rows = try FeatureColumns.apply(spec, to: rows, excluded: Set(labels), keep: labels + ["incident_kind"],
-                                            source: source.description)
-            featureSpec = try FeatureColumns.metadataValue(spec)
-        }
+        let rows = try source.rows(tenant: run.tenant)
         let split = try rows.split(tenant: run.tenant, holdoutSeconds: spec.holdoutSeconds)
             .keepingRowsWithValue(in: run.model.target)
-        let data = RunRows(split: split, source: source.description)
+        let data = try RunRows(split: split, source: source.description)
         records[run.registryName] = RunRecord(
             trainingRows: split.training.rowCount, holdoutRows: split.holdout.rowCount,
-            trainingEnd: split.trainingEnd, holdoutStart: split.holdoutStart, holdoutEnd: split.holdoutEnd,
-            featureSpec: featureSpec)
+            trainingEnd: split.trainingEnd, holdoutStart: split.holdoutStart, holdoutEnd: split.holdoutEnd)
         return (data, data.digest)
     }
 
@@ -63,7 +54,10 @@ public final class PipelineSteps: RetrainSteps {
     }
 
     public func train(_ run: PlannedRun, on data: RunRows) throws -> TrainingResult {
-        let request = try TrainingPlan.request(for: run.model, spec: spec, columns: data.split.training)
+        var request = try TrainingPlan.request(for: run.model, spec: spec, columns: data.split.training)
+        // Pipeline applies the spec, stores it with the model, and every scorer (predict, evaluate, the
+        // Python loader, collectors) applies the stored spec to raw rows the same way.
+        request.featureSpec = try run.model.features.map(TrainingPlan.featureSpec)
         return try ModelTraining.train(request, on: data.split.training, source: data.source, progress: onTrees)
     }
 
@@ -97,7 +91,6 @@ public final class PipelineSteps: RetrainSteps {
         var metadata = candidate.metadata
         metadata.lineage.tenant = run.tenant
         metadata.lineage.idempotencyKey = key.hex
-        if let featureSpec = records[run.registryName]?.featureSpec { metadata.preprocessing["feature_spec"] = featureSpec }
         metadata.metrics.merge(HoldoutMetricNames.stored(metrics), uniquingKeysWith: { $1 })
         if let gate = run.model.gates.minimum.keys.sorted().first ?? run.model.gates.maxRegression.keys.sorted().first,
            metrics[gate] != nil {
@@ -138,7 +131,8 @@ public final class PipelineSteps: RetrainSteps {
         _ run: PlannedRun, _ data: RunRows
     ) throws -> HoldoutEvaluation {
         try HoldoutEvaluation.measure(
-            model, against: production, holdout: data.split.holdout, source: "\(data.source) (hold-out)",
+            model, against: production, window: data.window, holdoutStart: data.split.holdoutStart,
+            source: "\(data.source) (hold-out)",
             target: run.model.target, time: spec.time, group: spec.group,
             compareOn: run.model.gates.maxRegression.keys.sorted().first)
     }
@@ -171,8 +165,6 @@ public struct RunRecord: Sendable {
     /// The candidate on the hold-out, with production when there is one.
     public var evaluation: HoldoutEvaluation?
     public var productionVersion: String?
-    /// The feature spec applied to the rows (canonical JSON), stored with the model.
-    public var featureSpec: JSONValue?
 }
 
 /// Hold-out metrics as stored in model metadata: `holdout_` + key, so they never pass for training figures.

@@ -6,6 +6,21 @@ public struct RunRows: Sendable {
     public let split: HoldoutSplit
     /// The source as lineage and messages name it.
     public let source: String
+    /// The training window followed by the hold-out: scoring the hold-out on it gives feature specs the
+    /// history their rolling windows read, while only hold-out rows are measured.
+    public let window: Dataset
+
+    public init(split: HoldoutSplit, source: String) throws {
+        self.split = split
+        self.source = source
+        window = try Dataset(columns: split.training.columns.map { column in
+            switch (column.data, split.holdout.column(named: column.name)?.data) {
+            case (.numeric(let first), .numeric(let second)?): Column(name: column.name, data: .numeric(first + second))
+            case (.text(let first), .text(let second)?): Column(name: column.name, data: .text(first + second))
+            default: preconditionFailure("the training window and the hold-out come from one data set")
+            }
+        })
+    }
 
     /// SHA-256 over every column name and value of the training window and the hold-out, in order: two runs
     /// with the same digest saw the same rows.

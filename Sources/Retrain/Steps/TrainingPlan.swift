@@ -1,3 +1,5 @@
+import Foundation
+import Features
 import Datasets
 import ModelStore
 import Pipeline
@@ -36,5 +38,16 @@ enum TrainingPlan {
         request.time = spec.time
         request.group = spec.group
         return request
+    }
+
+    /// The feature spec a model entry's `features:` names: `default`, an inline YAML mapping (the spec parser
+    /// keeps it as YAML text), or a file.
+    /// - Throws: `FeatureError` naming what is wrong.
+    static func featureSpec(_ text: String) throws(FeatureError) -> FeatureSpec {
+        if text == "default" { return .default }
+        if text.contains("\n") || text.contains(":") && !FileManager.default.fileExists(atPath: text) {
+            return try FeatureSpec(yaml: text, source: "models[].features")
+        }
+        return try FeatureSpec.named(text)
     }
 }
