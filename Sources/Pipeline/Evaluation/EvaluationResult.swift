@@ -30,7 +30,7 @@ public struct EvaluationResult: Sendable, Encodable {
     public let task: EvaluationTask
     /// How it was measured, in one sentence: data, rows, time range, and whether those rows are after the
     /// model's training window.
-    public let measuredOn: String
+    public internal(set) var measuredOn: String
     public let timeRange: TimeRange?
     /// The positive class of a binary classifier.
     public let positive: String?

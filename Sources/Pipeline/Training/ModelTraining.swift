@@ -42,6 +42,16 @@ public enum ModelTraining {
         _ request: TrainingRequest, on dataset: Dataset, source: String, progress: TreeProgress? = nil
     ) throws -> TrainingResult {
         try request.check()
+        if let forecast = try request.forecastHorizon() {
+            // Train on (row → target `horizon` rows later); the metadata records what is forecast.
+            var plain = request
+            plain.horizon = nil
+            plain.target = forecast.aheadColumn
+            var result = try train(plain, on: try forecast.pairedRows(dataset, source: source), source: source,
+                                   progress: progress)
+            result.metadata.forecast = forecast.record
+            return result
+        }
         let started = ContinuousClock.now
         let table = try TrainingTable(
             dataset: dataset, source: source, target: request.target, include: request.features,

@@ -29,6 +29,10 @@ public struct TrainingRequest: Sendable, Equatable {
     public var group: String?
     /// Measure the model on rows it did not train on (`validation_…` metrics); default none.
     public var validation: ValidationStrategy?
+    /// Forecast the target this many rows ahead in the same group (rows ordered by `time`) instead of the
+    /// row's own value; regressors only, needs `time`. Rows with no row that far ahead are not trained on.
+    /// Default nil (no forecast).
+    public var horizon: Int? = nil
 
     /// 100: a classification target with more distinct values is almost always a number meant
     /// for the regressor, and memory grows with classes × features × bins.
@@ -66,6 +70,15 @@ public struct TrainingRequest: Sendable, Equatable {
         if validation != nil, target == nil {
             throw .invalidRequest("--validation needs --target: held-out rows are measured against their labels.")
         }
+        if let horizon {
+            guard algorithm == .randomForestRegressor else {
+                throw .invalidRequest("--horizon applies only to random-forest-regressor; got \(algorithm.rawValue).")
+            }
+            guard horizon >= 1 else { throw .invalidRequest("--horizon must be ≥ 1 row; got \(horizon).") }
+            guard time != nil else {
+                throw .invalidRequest("--horizon needs --time COLUMN: the value \(horizon) rows ahead is found in time order.")
+            }
+        }
         if group != nil, time == nil {
             throw .invalidRequest("--group needs --time: rows are ordered by time within each group.")
         }
@@ -76,5 +89,15 @@ public struct TrainingRequest: Sendable, Equatable {
                 throw .invalidRequest("\(option) '\(column)' cannot also be a feature; remove it from --features.")
             }
         }
+    }
+}
+
+extension TrainingRequest {
+    /// The forecast this request asks for; nil without `horizon`.
+    /// - Throws: `PipelineError.invalidRequest` as `check()`.
+    func forecastHorizon() throws(PipelineError) -> ForecastHorizon? {
+        guard let horizon else { return nil }
+        try check()
+        return try ForecastHorizon(ForecastRecord(horizon: horizon, time: time!, group: group, target: target!))
     }
 }
