@@ -48,25 +48,38 @@ public struct TimeSplit: Sendable, Equatable {
         }
     }
 
+    /// The two parts and where they were cut.
+    public struct Parts: Sendable {
+        /// Rows before the cut, in input order.
+        public let train: Dataset
+        /// Rows from the cut on, in input order.
+        public let test: Dataset
+        /// Which rows went to `test`, e.g. "at or after 2026-01-19T00:00:00Z" or "after 2026-01-18T23:55:00Z".
+        public let testRows: String
+    }
+
     /// The rows of `dataset` before the cut (train) and from the cut on (test).
     /// - Parameter source: the data's name, for messages.
     /// - Throws: `DatasetError.missingColumn` for a missing time column; `.malformed` naming the first missing or
     ///   unreadable time (line numbers count the header as line 1); `.invalid` when either part would be empty.
     /// - Complexity: O(rows × columns).
-    public func split(_ dataset: Dataset, source: String) throws(DatasetError) -> (train: Dataset, test: Dataset) {
+    public func split(_ dataset: Dataset, source: String) throws(DatasetError) -> Parts {
         guard let column = dataset.column(named: time) else {
             throw .missingColumn(name: time, source: source, available: dataset.columnNames)
         }
         let seconds = try Self.seconds(column, source: source)
         let start: Double
         var isTest: (Double) -> Bool
+        let words: String
         switch cut {
         case .at(let instant):
             start = instant
             isTest = { $0 >= instant }
+            words = "at or after"
         case .holdout(let span):
             start = (seconds.max() ?? 0) - span
             isTest = { $0 > start }
+            words = "after"
         }
         let test = seconds.indices.filter { isTest(seconds[$0]) }
         let train = seconds.indices.filter { !isTest(seconds[$0]) }
@@ -74,7 +87,8 @@ public struct TimeSplit: Sendable, Equatable {
             throw .invalid("\(source): splitting '\(time)' at \(Self.iso(start)) leaves \(train.count) training and "
                            + "\(test.count) test rows; both parts need rows.")
         }
-        return (try Self.rows(dataset, train), try Self.rows(dataset, test))
+        return Parts(train: try Self.rows(dataset, train), test: try Self.rows(dataset, test),
+                     testRows: "\(words) \(Self.iso(start))")
     }
 
     private static func seconds(_ column: Column, source: String) throws(DatasetError) -> [Double] {
@@ -121,7 +135,6 @@ public struct TimeSplit: Sendable, Equatable {
     }
 
     private static func iso(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
     }
 }

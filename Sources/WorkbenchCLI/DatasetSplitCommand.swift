@@ -47,7 +47,8 @@ struct DatasetSplitCommand: AsyncParsableCommand {
             let parts = try TimeSplit(time: time, cut: cut).split(dataset, source: file)
             try DatasetIO.write(parts.train, to: train)
             try DatasetIO.write(parts.test, to: test)
-            printError("wrote \(parts.train.rowCount) rows to \(train) and \(parts.test.rowCount) rows to \(test)")
+            print("test:  \(parts.test.rowCount) rows with '\(time)' \(parts.testRows) -> \(test)")
+            print("train: \(parts.train.rowCount) rows before them -> \(train)")
         }
     }
 }

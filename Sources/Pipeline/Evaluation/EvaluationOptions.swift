@@ -21,6 +21,9 @@ extension ModelEvaluation {
         public var bootstrap: BlockBootstrap
         /// Worker threads for scoring, ≥ 1; default nil = every core. Never changes the results.
         public var threads: Int?
+        /// Regressors: also measure how often the actual value falls inside the central `interval` share of the
+        /// trees' predictions (`predict --interval`), as `interval_coverage`; in (0, 1); default nil (not measured).
+        public var interval: Double? = nil
 
         /// Options with the defaults above unless given.
         public init(
