@@ -131,6 +131,12 @@ struct ForecastHorizonTests {
             try ModelEvaluation.evaluate(candidate: (three.model, three.metadata, "a"), baseline: (one.model, one.metadata, "b"),
                                          on: data, source: "later.csv", options: .init(target: "load"))
         }
+        let plain = try ModelTraining.train(Self.request(horizon: nil), on: data, source: "series")
+        #expect(throws: PipelineError.invalidRequest(
+            "b forecasts 'load' 3 rows ahead; a does not forecast: compare models of the same horizon.")) {
+            try ModelEvaluation.evaluate(candidate: (plain.model, plain.metadata, "a"), baseline: (three.model, three.metadata, "b"),
+                                         on: data, source: "later.csv", options: .init(target: "load"))
+        }
         #expect(throws: PipelineError.self) {
             try ModelEvaluation.evaluate(candidate: (three.model, three.metadata, "a"), baseline: nil,
                                          on: data, source: "later.csv", options: .init(target: "noise"))

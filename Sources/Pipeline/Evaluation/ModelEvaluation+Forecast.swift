@@ -13,6 +13,11 @@ extension ModelEvaluation {
         baseline against: (TrainedModel, ModelMetadata, name: String)?, on dataset: Dataset, source: String,
         options: Options
     ) throws -> EvaluationResult {
+        guard model.1.forecast == record else {
+            throw PipelineError.invalidRequest(
+                "\(against?.name ?? "") forecasts '\(record.target)' \(record.horizon) rows ahead; \(model.name) does not "
+                + "forecast: compare models of the same horizon.")
+        }
         guard options.target == record.target else {
             throw PipelineError.invalidRequest(
                 "\(model.name) forecasts '\(record.target)' \(record.horizon) rows ahead; --target is '\(options.target)'.")
