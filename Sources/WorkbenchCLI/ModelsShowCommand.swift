@@ -48,6 +48,10 @@ struct ModelsShowCommand: AsyncParsableCommand {
             }
             if let tenant = meta.lineage.tenant { lines.append(("tenant", tenant)) }
             if let target = meta.lineage.target { lines.append(("target", target)) }
+            if let forecast = meta.forecast {
+                lines.append(("forecast", "'\(forecast.target)' \(forecast.horizon) rows ahead in '\(forecast.time)' order"
+                    + (forecast.group.map { " within each '\($0)'" } ?? "")))
+            }
             lines.append(("rows", String(meta.lineage.rows)))
             lines.append(("dataset sha256", meta.lineage.datasetSHA256))
             lines.append(("features", "\(meta.features.count): \(meta.features.joined(separator: ", "))"))

@@ -1,13 +1,14 @@
 """Parity check of the Python reference loader against `workbench predict`.
 
-    python3 test_model_loader.py MODEL.h5 DATA.csv PREDICTIONS.csv [MODEL.h5 DATA.csv PREDICTIONS.csv ...]
+    python3 test_model_loader.py [--interval P] MODEL.h5 DATA.csv PREDICTIONS.csv [MODEL.h5 DATA.csv PREDICTIONS.csv ...]
 
 For each triple (one Python start for many models): loads MODEL with
 interop/python/workbench_model.py (verifying format and checksums), replays its
 self-test vectors, scores DATA.csv and compares every column of PREDICTIONS.csv
 (written by `workbench predict`) with its own: labels exactly, numbers to a
-relative 1e-12. A model trained with a feature spec is given the raw CSV: the
-loader applies the stored spec (workbench_features.py) as `predict` does. Then checks that a copy with one flipped byte in its tree data
+relative 1e-12 (with --interval P, PREDICTIONS.csv came from `workbench predict --interval P` and its
+prediction_low/prediction_high columns are compared too). A model trained with a feature spec is given the raw
+CSV: the loader applies the stored spec (workbench_features.py) as `predict` does. Then checks that a copy with one flipped byte in its tree data
 is refused. Exit 0 = pass; otherwise prints what differs.
 """
 import csv
@@ -44,14 +45,14 @@ def data_offset(path):
         return start + dataset.id.get_storage_size() // 2
 
 
-def check(model_path, data_path, expected_path):
+def check(model_path, data_path, expected_path, interval=None):
     failures = []
     model = wm.load(model_path)
     model.selftest()
     if model.feature_spec is not None:
-        outputs = model.predict_columns(wf.read_csv(data_path))
+        outputs = model.predict_columns(wf.read_csv(data_path), interval=interval)
     else:
-        outputs = model.predict(wm.read_csv_features(data_path, model.feature_names))
+        outputs = model.predict(wm.read_csv_features(data_path, model.feature_names), interval=interval)
     with open(expected_path, newline="", encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     if len(rows) != len(next(iter(outputs.values()))):
@@ -94,12 +95,16 @@ def check(model_path, data_path, expected_path):
 
 
 def main(arguments):
+    interval = None
+    if arguments[:1] == ["--interval"]:
+        interval = float(arguments[1])
+        arguments = arguments[2:]
     if len(arguments) == 0 or len(arguments) % 3 != 0:
         print("usage: test_model_loader.py MODEL.h5 DATA.csv EXPECTED.csv [...]")
         return 2
     failures = []
     for start in range(0, len(arguments), 3):
-        failures += check(*arguments[start:start + 3])
+        failures += check(*arguments[start:start + 3], interval=interval)
     for failure in failures:
         print(failure)
     return 1 if failures else 0

@@ -26,7 +26,7 @@ struct PythonLoaderTests {
     /// returns the arguments of one parity check.
     private func prepare(
         _ dataset: String, in directory: URL, model: TrainedModel, levels: [ThresholdLevel], names: [String],
-        features: Matrix<Float>
+        features: Matrix<Float>, interval: Double? = nil
     ) throws -> [String] {
         let file = directory.appendingPathComponent("\(dataset).h5")
         var metadata = Fixtures.metadata(model.algorithm, features: names.count)
@@ -36,23 +36,28 @@ struct PythonLoaderTests {
         let data = TestSupport.datasetsDirectory.appendingPathComponent("odds/\(dataset).csv")
         let predictions = directory.appendingPathComponent("\(dataset)-predictions.csv")
         let predict = try TestSupport.workbench(
-            ["predict", "--model", file.path, "--data", data.path, "--output", predictions.path])
+            ["predict", "--model", file.path, "--data", data.path, "--output", predictions.path]
+                + (interval.map { ["--interval", String($0)] } ?? []))
         #expect(predict.status == 0, "\(predict.standardError)")
         return [file.path, data.path, predictions.path]
     }
 
     /// Trains one model per bundled data set with `train` and checks the Python loader against `predict`.
     /// `train` returns the model and its threshold levels.
-    private func check(_ train: (Matrix<Float>, [Int]) throws -> (TrainedModel, [ThresholdLevel])) throws {
+    private func check(
+        interval: Double? = nil, _ train: (Matrix<Float>, [Int]) throws -> (TrainedModel, [ThresholdLevel])
+    ) throws {
         let directory = try TestSupport.makeTemporaryDirectory("loader")
         defer { try? FileManager.default.removeItem(at: directory) }
         var arguments: [String] = []
         for dataset in Fixtures.oddsNames {
             let (features, labels, names) = try Fixtures.odds(dataset)
             let (model, levels) = try train(head(features), Array(labels.prefix(Self.trainingRows)))
-            arguments += try prepare(dataset, in: directory, model: model, levels: levels, names: names, features: features)
+            arguments += try prepare(dataset, in: directory, model: model, levels: levels, names: names, features: features,
+                                     interval: interval)
         }
-        let result = try TestSupport.python("test_model_loader.py", arguments)
+        let result = try TestSupport.python(
+            "test_model_loader.py", (interval.map { ["--interval", String($0)] } ?? []) + arguments)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
@@ -123,5 +128,15 @@ struct PythonLoaderTests {
         }
         let result = try TestSupport.python("test_model_loader.py", arguments)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    }
+
+    @Test("regressor prediction intervals (per-tree quantiles) match workbench predict --interval 0.8")
+    func regressorInterval() throws {
+        try check(interval: 0.8) { features, labels in
+            let targets = (0 ..< features.rows).map {
+                Double(labels[$0]) + Double(features[$0, 0].isNaN ? 0 : features[$0, 0])
+            }
+            return (.randomForestRegressor(try Fixtures.regressor(trees: 7, x: features, targets: targets)), [])
+        }
     }
 }

@@ -260,11 +260,11 @@ class WorkbenchModel:
 
     # ---- outputs
 
-    def output_names(self):
+    def output_names(self, interval=None):
         if self.algorithm == "random-forest-classifier":
             return ["prediction"] + [f"probability_{c}" for c in self.classes()]
         if self.algorithm == "random-forest-regressor":
-            return ["prediction", "prediction_std"]
+            return ["prediction", "prediction_std"] + (["prediction_low", "prediction_high"] if interval else [])
         return ["anomaly_score", "is_anomaly", "level"]
 
     def alert_levels(self):
@@ -331,12 +331,16 @@ class WorkbenchModel:
         return np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in self.feature_names]
                                ).astype(np.float32)
 
-    def predict_columns(self, columns):
+    def predict_columns(self, columns, interval=None):
         """`predict` on raw named columns (applies the stored feature spec first)."""
-        return self.predict(self.features_from(columns))
+        return self.predict(self.features_from(columns), interval=interval)
 
-    def predict(self, X):
-        """The output columns `workbench predict` writes, as a dict of numpy arrays."""
+    def predict(self, X, interval=None):
+        """The output columns `workbench predict` writes, as a dict of numpy arrays.
+
+        interval (regressors, in (0, 1)): also prediction_low and prediction_high, the (1 - interval) / 2 and
+        (1 + interval) / 2 quantiles of the trees' predictions (numpy's default linear quantile), as
+        `workbench predict --interval`."""
         X = np.asarray(X, dtype=np.float32)
         if X.ndim != 2 or X.shape[1] != len(self.feature_names):
             raise ValueError(f"model expects {len(self.feature_names)} features; got shape {X.shape}")
@@ -354,7 +358,15 @@ class WorkbenchModel:
                 out[f"probability_{name}"] = proba[:, k]
             return out
         if self.algorithm == "random-forest-regressor":
-            return self._regression(X)
+            out = self._regression(X)
+            if interval is not None:
+                if not 0.0 < interval < 1.0:
+                    raise ValueError(f"interval must be in (0, 1); got {interval}")
+                low, high = self.tree_quantiles(X, [(1.0 - interval) / 2.0, (1.0 + interval) / 2.0])
+                out["prediction_low"], out["prediction_high"] = low, high
+            return out
+        if interval is not None:
+            raise ValueError(f"interval applies only to regressors; the model is {self.algorithm}")
         raise ModelFileError(f"{self.path}: unknown algorithm {self.algorithm!r}")
 
     def _regression(self, X):
@@ -375,6 +387,13 @@ class WorkbenchModel:
         trees = float(self.n_trees)
         variance = (squares - shifted * shifted / trees) / trees
         return {"prediction": total / trees, "prediction_std": np.sqrt(np.maximum(variance, 0.0))}
+
+    def tree_quantiles(self, X, levels):
+        """Per row, the `levels` quantiles of the trees' predictions (one array per level)."""
+        values, rows = self.forest["leaf_values"][:, 0], self._leaf_rows()
+        decide = _axis_go_left(self.forest, X)
+        per_tree = np.stack([values[rows[_walk(self.forest, X, tree, decide)]] for tree in range(self.n_trees)])
+        return np.quantile(per_tree.astype(np.float64), levels, axis=0)
 
     def selftest_outputs(self, X):
         """The self-test columns (see /selftest/outputs) for rows X."""
@@ -485,6 +504,8 @@ def main(argv=None):
     parser.add_argument("--data", help="CSV with the model's feature columns (raw columns for a model with a feature spec)")
     parser.add_argument("--output", help="CSV to write (default stdout)")
     parser.add_argument("--selftest", action="store_true", help="replay the golden vectors and report")
+    parser.add_argument("--interval", type=float,
+                        help="regressors: add prediction_low/prediction_high bounding this central share of the trees")
     args = parser.parse_args(argv)
     try:
         model = load(args.model, args.registry)
@@ -492,10 +513,10 @@ def main(argv=None):
             print(f"self-test ok: {model.algorithm}, max relative deviation {model.selftest():.3g}")
         if args.data:
             if model.feature_spec is not None:
-                outputs = model.predict_columns(wf.read_csv(args.data))
+                outputs = model.predict_columns(wf.read_csv(args.data), interval=args.interval)
             else:
-                outputs = model.predict(read_csv_features(args.data, model.feature_names))
-            names = model.output_names()
+                outputs = model.predict(read_csv_features(args.data, model.feature_names), interval=args.interval)
+            names = model.output_names(args.interval)
             stream = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
             writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(names)

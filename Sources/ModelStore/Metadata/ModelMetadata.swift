@@ -33,6 +33,8 @@ public struct ModelMetadata: Sendable, Equatable, Codable {
     public var metrics: [String: Double]
     /// How the `validation_…` metrics were measured; nil when `train` ran without `--validation`.
     public var validation: ValidationRecord?
+    /// What a forecasting model forecasts (`train --horizon`); nil for a model of the same row.
+    public var forecast: ForecastRecord?
     /// The metric `models list` shows; nil picks the first of a preferred list present in `metrics`.
     public var keyMetric: String?
     /// Operational alert levels.
@@ -91,7 +93,7 @@ public struct ModelMetadata: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, version, algorithm, hyperparameters, features, preprocessing, lineage, metrics, thresholds, validation
+        case name, version, algorithm, hyperparameters, features, preprocessing, lineage, metrics, thresholds, validation, forecast
         case featureSpec = "feature_spec"
         case host, user
         case parentVersion = "parent_version"

@@ -25,6 +25,9 @@ extension ModelEvaluation {
         /// history its rolling windows and seasonal residuals read, but are not measured. Needs `time`;
         /// default nil = every row is measured.
         public var measuredFrom: Double?
+        /// Regressors: also measure how often the actual value falls inside the central `interval` share of the
+        /// trees' predictions (`predict --interval`), as `interval_coverage`; in (0, 1); default nil (not measured).
+        public var interval: Double? = nil
 
         /// Options with the defaults above unless given.
         public init(

@@ -16,6 +16,10 @@ extension EvaluationResult {
         for name in Set(first.keys).union(second?.keys ?? [:].keys).sorted() {
             rows.append([name, Self.format(first[name])] + (second.map { [Self.format($0[name])] } ?? []))
         }
+        if let interval {
+            rows.append(["interval_coverage (\(Self.format(interval.share * 100)) %)"]
+                        + interval.coverages.map { Self.format($0) })
+        }
         if let events {
             let other = against?.events
             func add(_ name: String, _ value: (EventMetrics) -> Double?) {

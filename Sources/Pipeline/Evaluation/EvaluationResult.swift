@@ -30,7 +30,7 @@ public struct EvaluationResult: Sendable, Encodable {
     public let task: EvaluationTask
     /// How it was measured, in one sentence: data, rows, time range, and whether those rows are after the
     /// model's training window.
-    public let measuredOn: String
+    public internal(set) var measuredOn: String
     public let timeRange: TimeRange?
     /// Sentences on figures a user should not trust as they stand (rows inside a model's training window).
     public let warnings: [String]
@@ -53,7 +53,7 @@ public struct EvaluationResult: Sendable, Encodable {
     public let days: Double?
 
     enum CodingKeys: String, CodingKey {
-        case model, algorithm, data, rows, task, positive, metrics, events, against, comparison
+        case model, algorithm, data, rows, task, positive, metrics, events, against, comparison, interval
         case warnings
         case measuredOn = "measured_on", timeRange = "time_range"
     }
@@ -73,6 +73,7 @@ public struct EvaluationResult: Sendable, Encodable {
         try container.encodeIfPresent(events, forKey: .events)
         try container.encodeIfPresent(against, forKey: .against)
         try container.encodeIfPresent(comparison, forKey: .comparison)
+        try container.encodeIfPresent(interval, forKey: .interval)
     }
 
     /// Every scalar figure by name, for gates, job metrics and the nightly job: the task's metrics
@@ -81,6 +82,7 @@ public struct EvaluationResult: Sendable, Encodable {
     /// `comparison_ci_high`. Undefined figures are left out.
     public var flatMetrics: [String: Double] {
         var values = metrics.flattened
+        if let interval { values["interval_coverage"] = interval.coverage }
         if let events {
             values["event_total"] = Double(events.total)
             values["event_detected"] = Double(events.detected)
@@ -94,5 +96,26 @@ public struct EvaluationResult: Sendable, Encodable {
             values["comparison_ci_high"] = comparison.ciHigh
         }
         return values.filter { $0.value.isFinite }
+    }
+}
+
+extension EvaluationResult {
+    /// How often the actual value fell inside the prediction interval (`evaluate --interval`, regressors).
+    public struct Interval: Sendable, Equatable, Encodable {
+        /// The central share of the trees' predictions the interval spans, e.g. 0.8.
+        public let share: Double
+        /// Fraction of the evaluated rows whose actual value lies within the interval; near `share` when the
+        /// interval is calibrated.
+        public let coverage: Double
+        /// The candidate's (and the compared model's) coverage, in `scored` order.
+        public let coverages: [Double]
+
+        enum CodingKeys: String, CodingKey { case share, coverage }
+    }
+
+    /// The interval coverage of the candidate; nil unless the evaluation asked for an interval.
+    public var interval: Interval? {
+        guard let share = scored.first?.intervalShare, let coverage = scored.first?.intervalCoverage else { return nil }
+        return Interval(share: share, coverage: coverage, coverages: scored.compactMap(\.intervalCoverage))
     }
 }

@@ -39,6 +39,10 @@ public enum ModelEvaluation {
         options: Options
     ) throws -> EvaluationResult {
         guard dataset.rowCount > 0 else { throw DatasetError.invalid("\(source) has a header but no data rows.") }
+        if let record = model.1.forecast ?? against?.1.forecast {
+            return try evaluateForecast(record, candidate: model, baseline: against, on: dataset, source: source,
+                                        options: options)
+        }
         if let threads = options.threads, threads < 1 {
             throw PipelineError.invalidRequest("--threads must be ≥ 1; got \(threads).")
         }

@@ -31,6 +31,11 @@ public struct ScoredModel: Sendable {
     public let predictedClasses: [Int]?
     /// Impurity importances per feature, in `metadata.features` order (Random Forests).
     public let importances: [Double]?
+    /// Regressors evaluated with an interval: the fraction of rows whose actual value lies within
+    /// [`prediction_low`, `prediction_high`] (bounds included); nil otherwise.
+    public internal(set) var intervalCoverage: Double? = nil
+    /// The interval's central share of the trees' predictions (e.g. 0.8) when `intervalCoverage` was measured.
+    public internal(set) var intervalShare: Double? = nil
 }
 
 /// The metrics of one task, encoded as the task's metric set.
@@ -78,8 +83,9 @@ extension ScoredModel {
         guard let target = dataset.column(named: options.target) else {
             throw DatasetError.missingColumn(name: options.target, source: source, available: dataset.columnNames)
         }
-        let scored = try ModelScoring.predict(model, metadata: metadata, on: context, source: source,
-                                              options: .init(topFeatures: 0, threads: options.threads)).dataset
+        var scoring = ModelScoring.Options(topFeatures: 0, threads: options.threads)
+        scoring.interval = options.interval
+        let scored = try ModelScoring.predict(model, metadata: metadata, on: context, source: source, options: scoring).dataset
         let output = rows.map { scored.selectingRows($0) } ?? scored
         let task = EvaluationTask(model.algorithm)
         func numbers(_ column: String) -> [Double] {
@@ -94,11 +100,18 @@ extension ScoredModel {
             let truth = try numericTarget(target, source: source)
             let predicted = numbers("prediction")
             let metrics = try RegressionMetrics.compute(truth: truth, predictions: predicted)
+            var coverage: Double?
+            if options.interval != nil {
+                let inside = zip(truth, zip(numbers("prediction_low"), numbers("prediction_high")))
+                    .filter { $0.1.0 <= $0.0 && $0.0 <= $0.1.1 }.count
+                coverage = Double(inside) / Double(truth.count)
+            }
             return ScoredModel(
                 name: name, metadata: metadata, task: task, metrics: .regression(metrics), binaryTruth: nil,
                 scores: nil, alerts: nil, numericTruth: truth, predictions: predicted,
                 predictionSpread: numbers("prediction_std"), classNames: nil, truthClasses: nil, predictedClasses: nil,
-                importances: forest.featureImportances)
+                importances: forest.featureImportances, intervalCoverage: coverage,
+                intervalShare: coverage == nil ? nil : options.interval)
         case .isolationForest, .extendedIsolationForest:
             let truth = try binaryTarget(target, source: source)
             let scores = numbers("anomaly_score")

@@ -13,6 +13,9 @@ public enum ModelScoring {
         /// Input columns copied, in this order, before the outputs (e.g. `timestamp`, `tenant_id`),
         /// so each prediction row can be joined back to its input; default none.
         public var keepColumns: [String]
+        /// Regressors: the central share of the trees' predictions reported as `prediction_low` and
+        /// `prediction_high` (0.8 → the 10th and 90th percentiles), in (0, 1); default nil (no interval).
+        public var interval: Double? = nil
 
         /// Options with the defaults above unless given.
         public init(topFeatures: Int = 3, threads: Int? = nil, keepColumns: [String] = []) {
@@ -55,11 +58,23 @@ public enum ModelScoring {
         if let repeated = Dictionary(grouping: options.keepColumns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw PipelineError.invalidRequest("--keep-columns names '\(repeated)' twice; name each column once.")
         }
+        if let interval = options.interval {
+            guard model.algorithm == .randomForestRegressor else {
+                throw PipelineError.invalidRequest("--interval applies only to regressors; the model is \(model.algorithm.rawValue).")
+            }
+            guard interval > 0, interval < 1 else {
+                throw PipelineError.invalidRequest("--interval must be in (0, 1), e.g. 0.8; got \(interval).")
+            }
+        }
         let matrix = try ModelFeatures.inputs(of: metadata, from: dataset)
             .featureMatrix(columns: metadata.features, source: source)
-        let outputs = try Predictions(
+        var outputs = try Predictions(
             model: model, matrix: matrix, features: metadata.features, levels: metadata.thresholds,
-            topFeatures: options.topFeatures, threads: options.threads)
+            topFeatures: options.topFeatures, threads: options.threads, interval: options.interval)
+        if let record = metadata.forecast {
+            let instants = try ForecastHorizon(record).forecastInstants(dataset, source: source)
+            outputs = try outputs.appending(Column(name: "forecast_for", data: .text(instants)))
+        }
         return try outputs.keeping(kept)
     }
 

@@ -5,7 +5,8 @@ import NumericCore
 
 /// A model's outputs for every input row, as the columns `predict` writes.
 ///
-/// Classifier: `prediction`, `probability_<class>`; regressor: `prediction`, `prediction_std`;
+/// Classifier: `prediction`, `probability_<class>`; regressor: `prediction`, `prediction_std` (and
+/// `prediction_low`, `prediction_high` with an interval; `forecast_for` for a forecasting model);
 /// detectors: `anomaly_score`, `is_anomaly` (1 when the row reaches an alert level, `score ≥ value`),
 /// `level` (the highest alert level reached), `top_features` (flagged rows only).
 public struct Predictions: Sendable {
@@ -20,10 +21,11 @@ public struct Predictions: Sendable {
     /// - Parameters:
     ///   - levels: the model's threshold levels (detectors apply the alert levels).
     ///   - topFeatures: features listed per flagged row (detectors), ≥ 0.
+    ///   - interval: regressors: the central share of the trees' predictions as `prediction_low`/`prediction_high`.
     /// - Throws: `ForestError` when the matrix does not fit the model.
     init(
         model: TrainedModel, matrix: Matrix<Float>, features: [String], levels: [ThresholdLevel], topFeatures: Int,
-        threads: Int?
+        threads: Int?, interval: Double? = nil
     ) throws {
         var columns: [Column]
         algorithm = model.algorithm
@@ -39,6 +41,12 @@ public struct Predictions: Sendable {
             let (mean, spread) = try forest.predictWithSpread(matrix, threads: threads)
             columns = [Column(name: "prediction", data: .numeric(mean)),
                        Column(name: "prediction_std", data: .numeric(spread))]
+            if let interval {
+                let bounds = try forest.predictQuantiles(matrix, levels: [(1 - interval) / 2, (1 + interval) / 2],
+                                                         threads: threads)
+                columns += [Column(name: "prediction_low", data: .numeric(bounds[0])),
+                            Column(name: "prediction_high", data: .numeric(bounds[1]))]
+            }
         case .isolationForest(let forest):
             let scores = try forest.scores(matrix, threads: threads)
             (columns, explainSeconds) = try Self.anomalyColumns(
@@ -67,6 +75,12 @@ public struct Predictions: Sendable {
         }
         return Predictions(dataset: try Dataset(columns: kept + dataset.columns), algorithm: algorithm,
                            explainSeconds: explainSeconds)
+    }
+
+    /// The same outputs with `column` after them.
+    func appending(_ column: Column) throws -> Predictions {
+        Predictions(dataset: try Dataset(columns: dataset.columns + [column]), algorithm: algorithm,
+                    explainSeconds: explainSeconds)
     }
 
     private init(dataset: Dataset, algorithm: ModelAlgorithm, explainSeconds: Double) {

@@ -51,6 +51,16 @@ public enum ModelTraining {
     ) throws -> TrainingResult {
         let requested = request.resolved
         try requested.check()
+        if let forecast = try requested.forecastHorizon() {
+            // Train on (row → target `horizon` rows later); the metadata records what is forecast.
+            var plain = request
+            plain.horizon = nil
+            plain.target = forecast.aheadColumn
+            var result = try train(plain, on: try forecast.pairedRows(dataset, source: source), source: source,
+                                   progress: progress)
+            result.metadata.forecast = forecast.record
+            return result
+        }
         let started = ContinuousClock.now
         let inputs = try TrainingInputs(requested, dataset: dataset, source: source)
         let request = inputs.request

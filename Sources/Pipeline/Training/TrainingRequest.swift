@@ -34,6 +34,10 @@ public struct TrainingRequest: Sendable, Equatable {
     /// default none = the data's numeric columns are the features. `time` and `group`, when given, override
     /// the spec's; when nil, the spec's are used. `features` then selects among the spec's output names.
     public var featureSpec: FeatureSpec?
+    /// Forecast the target this many rows ahead in the same group (rows ordered by `time`) instead of the
+    /// row's own value; regressors only, needs `time`. Rows with no row that far ahead are not trained on.
+    /// Default nil (no forecast).
+    public var horizon: Int? = nil
 
     /// 100: a classification target with more distinct values is almost always a number meant
     /// for the regressor, and memory grows with classes × features × bins.
@@ -85,6 +89,15 @@ public struct TrainingRequest: Sendable, Equatable {
         if validation != nil, target == nil {
             throw .invalidRequest("--validation needs --target: held-out rows are measured against their labels.")
         }
+        if let horizon {
+            guard algorithm == .randomForestRegressor else {
+                throw .invalidRequest("--horizon applies only to random-forest-regressor; got \(algorithm.rawValue).")
+            }
+            guard horizon >= 1 else { throw .invalidRequest("--horizon must be ≥ 1 row; got \(horizon).") }
+            guard time != nil else {
+                throw .invalidRequest("--horizon needs --time COLUMN: the value \(horizon) rows ahead is found in time order.")
+            }
+        }
         if group != nil, time == nil {
             throw .invalidRequest("--group needs --time: rows are ordered by time within each group.")
         }
@@ -104,5 +117,15 @@ public struct TrainingRequest: Sendable, Equatable {
                     + "column; the \(option) column cannot be a feature.")
             }
         }
+    }
+}
+
+extension TrainingRequest {
+    /// The forecast this request asks for; nil without `horizon`.
+    /// - Throws: `PipelineError.invalidRequest` as `check()`.
+    func forecastHorizon() throws(PipelineError) -> ForecastHorizon? {
+        guard let horizon else { return nil }
+        try check()
+        return try ForecastHorizon(ForecastRecord(horizon: horizon, time: time!, group: group, target: target!))
     }
 }

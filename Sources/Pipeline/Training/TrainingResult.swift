@@ -6,7 +6,7 @@ public struct TrainingResult: Sendable {
     /// The fitted model.
     public let model: TrainedModel
     /// The metadata to store with it (hyperparameters, lineage, metrics, threshold levels).
-    public let metadata: ModelMetadata
+    public internal(set) var metadata: ModelMetadata
     /// The first (at most 8) training rows, for the model file's self-test vectors.
     public let selfTestRows: Matrix<Float>
     /// What `train` prints.

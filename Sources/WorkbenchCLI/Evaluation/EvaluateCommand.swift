@@ -52,6 +52,11 @@ struct EvaluateCommand: AsyncParsableCommand {
         valueName: "metric"))
     var compareMetric: String?
 
+    @Option(help: ArgumentHelp(
+        "Regressors: also report interval_coverage, the fraction of actuals inside the central SHARE of the trees' "
+        + "predictions (0.8 = 10th to 90th percentile).", valueName: "share"))
+    var interval: Double?
+
     @Flag(help: "Print one JSON object on stdout instead of the table.")
     var json = false
 
@@ -80,6 +85,9 @@ struct EvaluateCommand: AsyncParsableCommand {
             if against == nil { throw ValidationError("--compare-metric needs --against MODEL.") }
         }
         if group != nil && time == nil { throw ValidationError("--group needs --time.") }
+        if let interval, !(interval > 0 && interval < 1) {
+            throw ValidationError("--interval must be in (0, 1), e.g. 0.8; got \(interval).")
+        }
         if eventKind != nil && time == nil { throw ValidationError("--event-kind needs --time.") }
         if let from {
             guard ModelEvaluation.time(parsing: from) != nil else {
@@ -96,10 +104,11 @@ struct EvaluateCommand: AsyncParsableCommand {
             let candidate = try registry.loadModel(fileOrReference: model)
             let baseline = try against.map { try registry.loadModel(fileOrReference: $0) }
             let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
-            let options = ModelEvaluation.Options(
+            var options = ModelEvaluation.Options(
                 target: target, time: time, group: group, eventKind: eventKind, positive: positive,
                 compareMetric: try compareMetric.map { try ComparisonMetric(parsing: $0) }, threads: threads,
                 measuredFrom: from.flatMap(ModelEvaluation.time(parsing:)))
+            options.interval = interval
             let result = try ModelEvaluation.evaluate(
                 model: (candidate, model), against: baseline.map { ($0, against!) }, on: dataset, source: data,
                 options: options)

@@ -14,7 +14,10 @@ struct PredictCommand: AsyncParsableCommand {
             Features are matched by name: the data may hold extra columns in any order (the target \
             column is ignored). Output columns:
               classifier   prediction, probability_<class> for each class
-              regressor    prediction, prediction_std (spread across trees)
+              regressor    prediction, prediction_std (spread across trees); with --interval P also \
+            prediction_low, prediction_high (the (1−P)/2 and (1+P)/2 quantiles of the trees' predictions)
+              forecasting  (trained with --horizon) also forecast_for: the time of the row the prediction \
+            forecasts (horizon rows later in the group), empty for the last rows of each group
               detectors    anomaly_score (higher = more anomalous), is_anomaly (1 when the score reaches \
             an alert level: score ≥ level), level (highest alert level reached), top_features (flagged rows: \
             feature:share;…)
@@ -35,6 +38,11 @@ struct PredictCommand: AsyncParsableCommand {
         "Copy these input columns (e.g. timestamp,tenant_id) before the outputs, to join rows back.", valueName: "columns"))
     var keepColumns: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Regressors: add prediction_low/prediction_high bounding this central share of the trees' predictions "
+        + "(0.8 = 10th to 90th percentile).", valueName: "share"))
+    var interval: Double?
+
     @Flag(help: "Print a JSON summary (rows, flagged rows per level, predicted classes) on stdout.")
     var json = false
 
@@ -50,6 +58,9 @@ struct PredictCommand: AsyncParsableCommand {
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
+        if let interval, !(interval > 0 && interval < 1) {
+            throw ValidationError("--interval must be in (0, 1), e.g. 0.8; got \(interval).")
+        }
         if json && output == "-" {
             throw ValidationError("--json and --output - both write to stdout; give --output a file.")
         }
@@ -65,10 +76,10 @@ struct PredictCommand: AsyncParsableCommand {
             var timings = PhaseTimings()
             let loaded = try timings.measure("load") { try loadModel() }
             let dataset = try timings.measure("read") { try DatasetIO.read(path: data, csvOptions: .inferred) }
+            var options = ModelScoring.Options(topFeatures: topFeatures, threads: threads, keepColumns: splitList(keepColumns))
+            options.interval = interval
             let predictions = try timings.measure("score") {
-                try ModelScoring.predict(
-                    loaded, on: dataset, source: data,
-                    options: .init(topFeatures: topFeatures, threads: threads, keepColumns: splitList(keepColumns)))
+                try ModelScoring.predict(loaded, on: dataset, source: data, options: options)
             }
             timings.split(predictions.explainSeconds, from: "score", to: "explain")
             try timings.measure("write") {

@@ -71,6 +71,11 @@ struct TrainCommand: AsyncParsableCommand {
         valueName: "strategy"))
     var validation: String?
 
+    @Option(help: ArgumentHelp(
+        "Regressors: forecast the target K rows ahead in the same group (rows in --time order); needs --time.",
+        valueName: "K"))
+    var horizon: Int?
+
     @OptionGroup(title: "Forest options")
     var forest: ForestOptions
 
@@ -104,6 +109,13 @@ struct TrainCommand: AsyncParsableCommand {
             if target == nil { throw ValidationError("--validation needs --target: held-out rows are measured against labels.") }
         }
         if group != nil && time == nil && featureSpec == nil { throw ValidationError("--group needs --time.") }
+        if let horizon {
+            guard algorithm == .randomForestRegressor else {
+                throw ValidationError("--horizon applies only to random-forest-regressor; got \(algorithm.rawValue).")
+            }
+            guard horizon >= 1 else { throw ValidationError("--horizon must be ≥ 1 row; got \(horizon).") }
+            if time == nil { throw ValidationError("--horizon needs --time COLUMN: rows ahead are counted in time order.") }
+        }
         if maxClasses != nil && algorithm != .randomForestClassifier {
             throw ValidationError("--max-classes does not apply to \(algorithm.rawValue).")
         }
@@ -112,11 +124,13 @@ struct TrainCommand: AsyncParsableCommand {
     /// The request `train`'s options describe.
     /// - Throws: `FeatureError` when `--feature-spec` names a file that cannot be read or is not a valid spec.
     func request() throws(FeatureError) -> TrainingRequest {
-        TrainingRequest(
+        var request = TrainingRequest(
             algorithm: algorithm, target: target, features: splitList(features), exclude: splitList(exclude),
             hyperparameters: forest.hyperparameters, maxClasses: maxClasses ?? TrainingRequest.defaultMaxClasses,
             time: time, group: group, validation: validation.flatMap { ValidationStrategy($0) },
             featureSpec: try featureSpec.map(FeatureSpec.named))
+        request.horizon = horizon
+        return request
     }
 
     func run() async throws {
