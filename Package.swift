@@ -52,14 +52,14 @@ let package = Package(
         .target(name: "ModelStore", dependencies: ["DurableFiles", "Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
         .target(name: "Features", dependencies: [
-            "Datasets",
+            "Datasets", "NumericCore",
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: [
             "Datasets", "Features", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports",
         ],
                 exclude: ["README.md"]),
-        .target(name: "Reports", exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["NumericCore"], exclude: ["README.md"]),
         .target(name: "Notebooks", dependencies: ["DurableFiles"], exclude: ["README.md"]),
         .target(name: "Publishing", dependencies: [
             "DurableFiles", "NumericCore", "Forests", "ModelStore", "MetricsSource",

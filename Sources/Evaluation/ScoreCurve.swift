@@ -1,3 +1,5 @@
+import NumericCore
+
 // The cumulative confusion counts at every distinct score threshold, shared by
 // ROC AUC, average precision and threshold selection.
 // Goals, in order: deterministic → correct (tied scores form one threshold, as
@@ -24,7 +26,7 @@ struct ScoreCurve {
     init(truth: [Int], scores: [Double], positiveLabel: Int, metric: String) throws(EvaluationError) {
         try Metrics.requireMatching(truth.count, "truth", scores.count, "scores", metric: metric)
         try Metrics.requireFinite(scores, "scores", metric: metric)
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        let order = DescendingOrder.indices(scores)
         var points: [Point] = []
         var truePositives = 0, falsePositives = 0
         for (rank, index) in order.enumerated() {

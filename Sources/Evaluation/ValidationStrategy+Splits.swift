@@ -1,3 +1,4 @@
+import NumericCore
 // Train/test splits of a validation strategy from row times.
 // Goals, in order: deterministic → no leakage (time-ordered strategies cut between distinct times, so every
 // training row is strictly older than every test row) → every split labelled with what it measured → O(n log n).
@@ -76,7 +77,7 @@ extension ValidationStrategy {
         }
         let trainTimes = range(split.train), testTimes = range(split.test)
         let span = { (times: ClosedRange<Double>, rows: Int) in
-            "\(utcTimestamp(times.lowerBound)) … \(utcTimestamp(times.upperBound)) (\(rows) rows)"
+            "\(UTCCalendar.iso8601(times.lowerBound)) … \(UTCCalendar.iso8601(times.upperBound)) (\(rows) rows)"
         }
         let foldText = folds > 1 ? ", fold \(fold) of \(folds)" : ""
         let measuredOn = "\(summary)\(foldText): tested on \(span(testTimes, split.test.count)), "

@@ -32,6 +32,23 @@ struct CSVWriterTests {
                           "0.30000000000000004", ""])
     }
 
+    @Test("fractional numbers are written exactly as their `description`, for every magnitude")
+    func shortestForm() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("d.csv").path
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var values: [Double] = [.leastNonzeroMagnitude, .greatestFiniteMagnitude, -.ulpOfOne, 0x1p53 + 2, 1e16 + 0.5]
+        while values.count < 20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value = values.count.isMultiple(of: 2) ? Double(bitPattern: state) : Double(state >> 11) * 0x1p-53
+            if value.isFinite, value != value.rounded() { values.append(value) }
+        }
+        try CSVWriter.write(try Dataset(columns: [Column(name: "x", data: .numeric(values))]), to: path)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst().map(String.init)
+        #expect(lines == values.map { $0 == $0.rounded() && abs($0) < 0x1p53 ? String(Int64($0)) : $0.description })
+    }
+
     @Test("nothing appears at the path until commit, and an abandoned writer leaves no file")
     func atomicity() throws {
         let directory = try TestSupport.makeTemporaryDirectory()

@@ -103,12 +103,4 @@ struct ValidationStrategyTests {
             _ = try ValidationStrategy.kFold(folds: 5).splits(times: [1, 2, 3])
         }
     }
-
-    @Test("UTC timestamps across leap days and before 1970")
-    func timestamps() {
-        #expect(utcTimestamp(0) == "1970-01-01T00:00:00Z")
-        #expect(utcTimestamp(newYear2026 + 3661.9) == "2026-01-01T01:01:01Z")
-        #expect(utcTimestamp(1_709_164_800) == "2024-02-29T00:00:00Z")
-        #expect(utcTimestamp(-1) == "1969-12-31T23:59:59Z")
-    }
 }

@@ -29,6 +29,18 @@ struct RandomForestClassifierTests {
         #expect(heard.withLock { $0.sorted() } == Array(1 ... 9))
     }
 
+    @Test("classes from the probabilities equal predict, ties to the lower class")
+    func classesFromProbabilities() throws {
+        let data = TestData.synthetic(rows: 300, features: 4, noise: 0.3)
+        let forest = try RandomForestClassifier(
+            fitting: data.x, labels: data.labels, classNames: ["0", "1"],
+            configuration: TestData.configuration(.classification, trees: 7, threads: 2))
+        let probabilities = try forest.predictProbabilities(data.x)
+        #expect(RandomForestClassifier.classes(fromProbabilities: probabilities) == (try forest.predict(data.x)))
+        let ties = try Matrix<Double>([[0.5, 0.5, 0], [0.2, 0.4, 0.4], [0.1, 0.2, 0.7]])
+        #expect(RandomForestClassifier.classes(fromProbabilities: ties) == [0, 1, 2])
+    }
+
     @Test("one tree finds the known split at the midpoint of the gap", arguments: SplitMethod.allCases)
     func knownSplit(splitter: SplitMethod) throws {
         let x = try Matrix<Float>([[1, 5], [2, 1], [3, 4], [4, 2], [10, 3], [11, 5], [12, 1], [13, 2]])

@@ -27,7 +27,8 @@ struct EvaluationReportBuilderTests {
         #expect(warn.recall == Double(tp) / Double(truth.reduce(0, +)))
         let load = try #require(report.alerts)
         #expect(load.days == [1_767_571_200])
-        let episodes = EvaluationReportBuilder.episodeStarts(alerts: alerts, times: result.times!, groups: result.groups)
+        let episodes = EvaluationReportBuilder.episodeStarts(alerts: alerts, times: result.times!, groups: result.groups,
+                                                            order: result.order)
         #expect(load.levels.first { $0.name == "warn" }?.counts == [episodes.count])
         #expect(episodes.count == result.events!.alertEpisodes)
         guard case .anomaly(let plots) = report.plots else { Issue.record("plots"); return }
@@ -69,6 +70,9 @@ struct EvaluationReportBuilderTests {
         let pr = ScoreCurves.precisionRecall(truth: truth, scores: scores)!
         #expect(pr.xs == [0, 0.5, 0.5, 1, 1])
         #expect(pr.ys == [1, 1, 0.5, 2.0 / 3, 0.5])
+        // sklearn: precision_recall_curve([1, 0], [0.2, 0.9]) = precision [0.5, 0, 1], recall [1, 0, 0].
+        let missed = ScoreCurves.precisionRecall(truth: [1, 0], scores: [0.2, 0.9])!
+        #expect(missed.xs == [0, 0, 1] && missed.ys == [1, 0, 0.5])
         let calibration = ScoreCurves.calibration(truth: truth, probabilities: scores, bins: 2)
         #expect(calibration.xs == [(0.1 + 0.4 + 0.35) / 3, 0.8] && calibration.ys == [1.0 / 3, 1])
     }

@@ -50,7 +50,8 @@ struct ModelEvaluationTests {
         #expect(result.events == events)
         #expect(result.flatMetrics["event_recall"] == events.recall)
         #expect(result.measuredOn.hasPrefix("test.csv: 120 rows, 2026-01-05T11:40:00Z … 2026-01-05T16:35:00Z"))
-        #expect(result.measuredOn.contains("after candidate's training window (ends 2026-01-05T11:40:00Z)"))
+        #expect(result.measuredOn.contains("after the training window of candidate (ends 2026-01-05T11:40:00Z)"))
+        #expect(result.warnings.isEmpty)
     }
 
     @Test("rows inside the training window are called out in measured_on")
@@ -61,7 +62,9 @@ struct ModelEvaluationTests {
         request.time = "timestamp"
         let model = try ModelTraining.train(request, on: Self.rows(data, 0 ..< 300), source: "train")
         let result = try Self.evaluate(model, on: Self.rows(data, 200 ..< 400), options: .init(target: "label", time: "timestamp"))
-        #expect(result.measuredOn.contains("WARNING: overlaps candidate's training window"))
+        #expect(result.measuredOn.contains("WARNING: overlaps the training window of candidate"))
+        #expect(result.warnings == ["test.csv starts at 2026-01-05T08:20:00Z, inside the training window of candidate "
+            + "(ends 2026-01-05T12:30:00Z): its figures are optimistic; evaluate on rows from 2026-01-05T12:30:00Z on."])
     }
 
     @Test("a model compared with itself differs by exactly 0; a shallower regressor is worse on r2")

@@ -94,6 +94,41 @@ struct EvaluateCommandTests {
         #expect(table.standardOutput.contains("events.recall"))
     }
 
+    @Test("evaluate --json equals sklearn.metrics on predict's output for the same rows")
+    func sklearnParity() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        let (train, test) = try Self.split(in: directory)
+        let model = directory.appendingPathComponent("rf.h5").path
+        try Self.train(["--data", train, "--target", "label", "--algorithm", "random-forest-classifier",
+                        "--exclude", "timestamp,tenant_id,incident_kind", "--output", model])
+        let predictions = directory.appendingPathComponent("p.csv").path
+        #expect(try TestSupport.workbench(["predict", "--model", model, "--data", test, "--output", predictions]).status == 0)
+        let run = try TestSupport.workbench(["evaluate", "--model", model, "--data", test, "--target", "label", "--json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let json = directory.appendingPathComponent("e.json").path
+        try run.standardOutput.write(toFile: json, atomically: true, encoding: .utf8)
+        let check = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import json, sys
+            import pandas as pd
+            from sklearn import metrics as m
+            truth = pd.read_csv(sys.argv[1])["label"].astype(int).to_numpy()
+            p = pd.read_csv(sys.argv[2])
+            score, predicted = p["probability_1"].to_numpy(), p["prediction"].astype(int).to_numpy()
+            ours = json.load(open(sys.argv[3]))["metrics"]
+            expected = {
+                "accuracy": m.accuracy_score(truth, predicted), "balanced_accuracy": m.balanced_accuracy_score(truth, predicted),
+                "precision": m.precision_score(truth, predicted, zero_division=0), "recall": m.recall_score(truth, predicted),
+                "f1": m.f1_score(truth, predicted), "roc_auc": m.roc_auc_score(truth, score),
+                "average_precision": m.average_precision_score(truth, score),
+                "log_loss": m.log_loss(truth, p[["probability_0", "probability_1"]].to_numpy(), labels=[0, 1]),
+                "brier_score": m.brier_score_loss(truth, score)}
+            bad = [k for k, v in expected.items() if abs(ours[k] - v) > 1e-9 * max(1, abs(v))]
+            assert ours["confusion_matrix"] == m.confusion_matrix(truth, predicted).tolist(), "confusion_matrix"
+            print("bad:", bad, {k: (ours[k], expected[k]) for k in bad})
+            """, test, predictions, json])
+        #expect(check.standardOutput == "bad: [] {}\n", "\(check.standardOutput) \(check.standardError)")
+    }
+
     @Test("an isolation forest on a later slice of an ODDS set: anomaly metrics, no events without --time")
     func detectorOnOdds() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
@@ -168,6 +203,12 @@ struct EvaluateCommandTests {
         #expect(broken.standardError.contains("no_such_column"))
         #expect(try String(contentsOfFile: report + "/report.md", encoding: .utf8) == markdown)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }.isEmpty)
+
+        // A folder holding anything else (here the data) is never replaced.
+        let refused = try TestSupport.workbench(arguments + ["--report", directory.path])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("which is not part of a report"))
+        #expect(FileManager.default.fileExists(atPath: test))
     }
 
     @Test("usage and input errors exit 64 and 66 with one line naming the problem")
@@ -188,5 +229,26 @@ struct EvaluateCommandTests {
         let missing = try TestSupport.workbench(["evaluate", "--model", directory.appendingPathComponent("none.h5").path,
                                                  "--data", test, "--target", "label"])
         #expect(missing.status == 66)
+        let unwritable = try TestSupport.workbench(base + ["--report", test + "/report"])
+        #expect(unwritable.status == 73, "\(unwritable.standardError)")
+    }
+
+    @Test("--metrics-textfile records the evaluate job and the held-out accuracy")
+    func jobMetrics() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        let (train, test) = try Self.split(in: directory)
+        let model = directory.appendingPathComponent("rf.h5").path
+        try Self.train(["--data", train, "--target", "label", "--algorithm", "random-forest-classifier",
+                        "--exclude", "timestamp,tenant_id,incident_kind", "--output", model])
+        let textfile = directory.appendingPathComponent("evaluate.prom").path
+        let run = try TestSupport.workbench(["evaluate", "--model", model, "--data", test, "--target", "label",
+                                             "--json", "--metrics-textfile", textfile])
+        #expect(run.status == 0, "\(run.standardError)")
+        let accuracy = try #require((try Self.object(run.standardOutput)["metrics"] as? [String: Any])?["accuracy"] as? Double)
+        let text = try String(contentsOfFile: textfile, encoding: .utf8)
+        #expect(text.contains("workbench_last_success_timestamp_seconds{"))
+        #expect(text.contains("workbench_job=\"evaluate\""))
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("ml_prediction_accuracy{") && $0.contains("measured=\"held_out\"") })
+        #expect(abs(Double(line.split(separator: " ").last!)! - accuracy) < 1e-9)
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 @Suite("command-line help")
 struct HelpTests {
     static let commands: [[String]] = [
-        [], ["train"], ["predict"], ["dataset"], ["dataset", "inspect"], ["dataset", "synth"],
+        [], ["train"], ["predict"], ["evaluate"], ["dataset"], ["dataset", "inspect"], ["dataset", "synth"],
         ["models"], ["models", "list"], ["models", "show"], ["models", "diff"], ["models", "promote"],
         ["models", "rollback"], ["models", "history"], ["models", "verify"], ["models", "gc"], ["models", "register"],
         ["db"], ["db", "init"], ["db", "seed"], ["pull"], ["notebook"], ["notebook", "run"],

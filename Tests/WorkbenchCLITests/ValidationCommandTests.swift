@@ -15,7 +15,9 @@ struct ValidationCommandTests {
         let common = ["train", "--data", train, "--target", "label", "--algorithm", "random-forest-classifier",
                       "--exclude", "incident_kind", "--time", "timestamp", "--group", "tenant_id", "--trees", "20",
                       "--registry", registry, "--register", "incidents"]
-        let first = try TestSupport.workbench(common + ["--validation", "walk-forward:3", "--output", file, "--json"])
+        let textfile = directory.appendingPathComponent("train.prom").path
+        let first = try TestSupport.workbench(common + ["--validation", "walk-forward:3", "--output", file, "--json",
+                                                        "--metrics-textfile", textfile])
         #expect(first.status == 0, "\(first.standardError)")
         let summary = try EvaluateCommandTests.object(first.standardOutput)
         let metrics = try #require(summary["metrics"] as? [String: Double])
@@ -23,6 +25,8 @@ struct ValidationCommandTests {
         for key in ["validation_roc_auc", "validation_average_precision", "validation_f1", "validation_event_recall"] {
             #expect(metrics[key] != nil, "no \(key)")
         }
+        let prom = try String(contentsOfFile: textfile, encoding: .utf8)
+        #expect(prom.contains("measured=\"validation\""), "\(prom)")
         let validation = try #require(summary["validation"] as? [String: Any])
         #expect(validation["strategy"] as? String == "walk-forward:3")
         #expect((validation["measured_on"] as? [String])?.count == 3)

@@ -69,8 +69,13 @@ public final class CSVWriter {
     /// Appends a text cell; `nil` writes an empty (missing) cell. Quotes it when it holds `,`, `"`, CR or LF.
     public func writeField(_ text: String?) {
         separate()
+        Self.appendText(text, columns: columnCount, to: &buffer)
+    }
+
+    /// `text`'s cell, quoted when needed; `nil` or "" is a missing cell.
+    private static func appendText(_ text: String?, columns: Int, to buffer: inout [UInt8]) {
         guard let text, !text.isEmpty else {
-            writeEmptyCell()
+            appendEmptyCell(columns: columns, to: &buffer)
             return
         }
         let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
@@ -89,16 +94,25 @@ public final class CSVWriter {
     /// Appends a numeric cell; NaN writes an empty (missing) cell.
     public func writeField(_ number: Double) {
         separate()
+        Self.appendNumber(number, columns: columnCount, to: &buffer)
+    }
+
+    /// `number`'s cell text: empty for NaN, whole numbers below 2^53 as integers, others shortest round-trip.
+    private static func appendNumber(_ number: Double, columns: Int, to buffer: inout [UInt8]) {
         if number.isNaN {
-            writeEmptyCell()
-            return
-        }
-        if number == number.rounded(), abs(number) < 0x1p53 {
+            appendEmptyCell(columns: columns, to: &buffer)
+        } else if number == number.rounded(), abs(number) < 0x1p53 {
             buffer.append(contentsOf: String(Int64(number)).utf8)
         } else if number.isInfinite {
             buffer.append(contentsOf: (number < 0 ? "-inf" : "inf").utf8)
         } else {
-            buffer.append(contentsOf: number.description.utf8)
+            // `write(to:)` prints the same digits as `description` (both are the standard
+            // library's shortest round-trip form) but hands them over as ASCII bytes, so
+            // no String is allocated per number.
+            var sink = ASCIISink()
+            swap(&buffer, &sink.bytes)
+            number.write(to: &sink)
+            swap(&buffer, &sink.bytes)
         }
     }
 
@@ -114,7 +128,7 @@ public final class CSVWriter {
         endRecord()
         rowCount += 1
         if buffer.count >= Self.flushThreshold {
-            try emit()
+            try emit(buffer)
             buffer.removeAll(keepingCapacity: true)
         }
     }
@@ -130,7 +144,7 @@ public final class CSVWriter {
     /// - Throws: `DatasetError.cannotWrite`; `path` is then left as it was.
     public func commit() throws(DatasetError) {
         precondition(fieldsInRow == 0, "\(path): commit in the middle of a row")
-        try emit()
+        try emit(buffer)
         buffer.removeAll()
         if case .file(let file) = destination {
             do {
@@ -142,15 +156,15 @@ public final class CSVWriter {
     }
 
     /// Hands the buffer to the file or the sink.
-    private func emit() throws(DatasetError) {
+    private func emit(_ bytes: [UInt8]) throws(DatasetError) {
         switch destination {
         case .file(let file):
             do {
-                try file.write(buffer)
+                try file.write(bytes)
             } catch {
                 throw .cannotWrite(path: error.path, reason: error.reason)
             }
-        case .sink(let sink): try sink(buffer)
+        case .sink(let sink): try sink(bytes)
         }
     }
 
@@ -167,20 +181,38 @@ public final class CSVWriter {
     /// - Throws: `DatasetError.cannotWrite` when flushing the buffer fails.
     /// - Complexity: O(rows × columns).
     public func writeRows(of dataset: Dataset) throws(DatasetError) {
+        precondition(fieldsInRow == 0, "\(path): writeRows in the middle of a row")
+        precondition(dataset.columns.count == columnCount,
+                     "\(path): the data set has \(dataset.columns.count) columns; the header has \(columnCount)")
+        // Cells go into a local buffer: no exclusivity check or reference count per cell.
+        var local: [UInt8] = []
+        swap(&local, &buffer)
+        defer { swap(&local, &buffer) }
+        let numbers: [[Double]] = dataset.columns.map { if case .numeric(let values) = $0.data { values } else { [] } }
+        let texts: [[String?]] = dataset.columns.map { if case .text(let values) = $0.data { values } else { [] } }
+        let isNumeric: [Bool] = dataset.columns.map { if case .numeric = $0.data { true } else { false } }
+        let columns = columnCount
         for row in 0 ..< dataset.rowCount {
-            for column in dataset.columns {
-                switch column.data {
-                case .numeric(let values): writeField(values[row])
-                case .text(let values): writeField(values[row])
+            for column in 0 ..< columns {
+                if column > 0 { local.append(UInt8(ascii: ",")) }
+                if isNumeric[column] {
+                    Self.appendNumber(numbers[column][row], columns: columns, to: &local)
+                } else {
+                    Self.appendText(texts[column][row], columns: columns, to: &local)
                 }
             }
-            try endRow()
+            local.append(0x0A)
+            rowCount += 1
+            if local.count >= Self.flushThreshold {
+                try emit(local)
+                local.removeAll(keepingCapacity: true)
+            }
         }
     }
 
     /// A missing cell: nothing, or `""` when it would otherwise be a blank line.
-    private func writeEmptyCell() {
-        if columnCount == 1 { buffer.append(contentsOf: "\"\"".utf8) }
+    private static func appendEmptyCell(columns: Int, to buffer: inout [UInt8]) {
+        if columns == 1 { buffer.append(contentsOf: "\"\"".utf8) }
     }
 
     private func separate() {
@@ -193,5 +225,19 @@ public final class CSVWriter {
         precondition(fieldsInRow == columnCount, "\(path): row \(rowCount + 1) has \(fieldsInRow) cells; the header has \(columnCount)")
         buffer.append(0x0A)
         fieldsInRow = 0
+    }
+}
+
+/// Appends what a `TextOutputStreamable` value prints to a byte buffer; numbers print
+/// through `_writeASCII`, which takes their digits without building a String.
+private struct ASCIISink: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
     }
 }

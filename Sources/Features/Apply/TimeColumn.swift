@@ -1,4 +1,5 @@
 import Datasets
+import NumericCore
 
 /// Reads a time column as seconds since 1970-01-01T00:00:00Z.
 ///
@@ -37,7 +38,7 @@ enum TimeColumn {
               let day = scanner.number(digits: 2),
               (1 ... 12).contains(month), (1 ... daysInMonth(year, month)).contains(day)
         else { return nil }
-        var seconds = daysFromCivil(year, month, day) * 86_400
+        var seconds = UTCCalendar.days(year: year, month: month, day: day) * 86_400
         var fraction = 0.0
         if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
             guard let hour = scanner.number(digits: 2), scanner.skip(":"),
@@ -81,16 +82,6 @@ enum TimeColumn {
     private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's `days_from_civil`).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
 

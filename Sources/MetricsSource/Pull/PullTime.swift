@@ -1,3 +1,5 @@
+import NumericCore
+
 /// Parses the `--from`/`--to` times of a pull into Unix seconds (UTC).
 ///
 /// Accepted forms:
@@ -23,11 +25,7 @@ public enum PullTime {
 
     /// ISO-8601 UTC text for Unix seconds: `2026-01-05T00:00:00Z`.
     public static func iso8601(_ seconds: Int64) -> String {
-        let (days, secondOfDay) = divide(seconds, 86_400)
-        let (year, month, day) = civil(fromDays: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = year >= 0 && year < 10_000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3_600)):\(two(secondOfDay % 3_600 / 60)):\(two(secondOfDay % 60))Z"
+        UTCCalendar.iso8601(Double(seconds))
     }
 
     private static func relative(_ rest: Substring, now: Int64) -> Int64? {
@@ -56,7 +54,7 @@ public enum PullTime {
               let year = number(0 ..< 4), let month = number(5 ..< 7), let day = number(8 ..< 10),
               (1 ... 12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
-        let date = days(year: year, month: month, day: day) * 86_400
+        let date = Int64(UTCCalendar.days(year: Int(year), month: Int(month), day: Int(day))) * 86_400
         if bytes.count == 10 { return date }
         guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
               bytes[13] == UInt8(ascii: ":"), let hour = number(11 ..< 13), let minute = number(14 ..< 16),
@@ -98,33 +96,5 @@ public enum PullTime {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    private static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The inverse of `days(year:month:day:)` (civil_from_days).
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func divide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
-        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
     }
 }

@@ -38,26 +38,15 @@ extension EvaluationReportBuilder {
             if alert == 1 { if label == 1 { tp += 1 } else { fp += 1 } }
         }
         var perDay: Double?
-        if let times = result.times, let days = dayCount(result) {
-            perDay = Double(episodeStarts(alerts: alerts, times: times, groups: result.groups).count) / days
+        if let times = result.times, let days = result.days {
+            perDay = Double(episodeStarts(alerts: alerts, times: times, groups: result.groups, order: result.order).count) / days
         }
         return (tp + fp > 0 ? Double(tp) / Double(tp + fp) : nil, positives > 0 ? Double(tp) / Double(positives) : nil, perDay)
     }
 
-    /// Days covered by the rows: each group's span plus one row interval, averaged over groups
-    /// (`EventMetrics.groupDays / groups`).
-    static func dayCount(_ result: EvaluationResult) -> Double? {
-        guard let times = result.times else { return nil }
-        let zeros = [Int](repeating: 0, count: times.count)
-        guard let events = try? EventMetrics.compute(
-            groups: result.groups ?? [String](repeating: "", count: times.count), times: times, truth: zeros, alerts: zeros),
-            events.groups > 0, events.groupDays > 0 else { return nil }
-        return events.groupDays / Double(events.groups)
-    }
-
     /// The time of the first row of each alert episode (a run of alerting rows of one group in time order).
-    static func episodeStarts(alerts: [Int], times: [Double], groups: [String]?) -> [Double] {
-        let order = ModelEvaluation.rowOrder(count: times.count, times: times, groups: groups)
+    /// - Parameter order: the rows by (group, time), as `EvaluationResult.order`.
+    static func episodeStarts(alerts: [Int], times: [Double], groups: [String]?, order: [Int]) -> [Double] {
         var starts: [Double] = []
         var previous: Int?
         for row in order {
@@ -77,7 +66,7 @@ extension EvaluationReportBuilder {
         let days = stride(from: firstDay, through: lastDay, by: 1).map { $0 * 86_400 }
         func counts(_ alerts: [Int]) -> [Int] {
             var counts = [Int](repeating: 0, count: days.count)
-            for start in episodeStarts(alerts: alerts, times: times, groups: result.groups) {
+            for start in episodeStarts(alerts: alerts, times: times, groups: result.groups, order: result.order) {
                 counts[Int((start / 86_400).rounded(.down) - firstDay)] += 1
             }
             return counts

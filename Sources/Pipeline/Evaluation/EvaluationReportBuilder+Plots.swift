@@ -76,7 +76,8 @@ extension EvaluationReportBuilder {
                 plots.groups.append(AnomalyPlots.GroupScores(
                     group: group, times: rowTimes, scores: rows.map { scores[$0] },
                     incidents: incidents(rows: rows, times: times, truth: truth),
-                    alerts: episodeStarts(alerts: rows.map { alerts[$0] }, times: rowTimes, groups: nil)))
+                    alerts: episodeStarts(alerts: rows.map { alerts[$0] }, times: rowTimes, groups: nil,
+                                          order: Array(rows.indices))))
             }
         }
         if let byKind = result.events?.byKind {
@@ -117,11 +118,10 @@ extension EvaluationReportBuilder {
 
     /// Each group's rows in time order, groups by name (one unnamed group without a group column).
     static func groupRows(_ result: EvaluationResult) -> [(String, [Int])] {
-        guard let times = result.times else { return [] }
-        let order = ModelEvaluation.rowOrder(count: times.count, times: times, groups: result.groups)
-        guard let groups = result.groups else { return [("all rows", order)] }
+        guard result.times != nil else { return [] }
+        guard let groups = result.groups else { return [("all rows", result.order)] }
         var byGroup: [(String, [Int])] = []
-        for row in order {
+        for row in result.order {
             if byGroup.last?.0 == groups[row] { byGroup[byGroup.count - 1].1.append(row) } else { byGroup.append((groups[row], [row])) }
         }
         return byGroup

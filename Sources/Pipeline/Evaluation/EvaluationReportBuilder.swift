@@ -11,7 +11,7 @@ public enum EvaluationReportBuilder {
     /// The report of `result` (which must keep its per-row outputs, as `ModelEvaluation.evaluate` returns it).
     public static func report(for result: EvaluationResult) -> EvaluationReport {
         let candidate = result.scored[0]
-        var provenance = ["Measured on \(result.measuredOn)."]
+        var provenance = result.warnings.map { "**Warning:** \($0)" } + ["Measured on \(result.measuredOn)."]
         provenance.append("Model: \(result.model) (\(result.algorithm)), trained on \(candidate.metadata.lineage.rows) rows of "
             + "\(candidate.metadata.lineage.source).")
         if let against = result.against { provenance.append("Compared with: \(against.model) (\(against.algorithm)).") }
@@ -22,6 +22,10 @@ public enum EvaluationReportBuilder {
         if result.events != nil {
             provenance.append("Incidents: runs of consecutive positive rows per group; an alert is a predicted positive "
                 + "(classifier) or a row reaching the lowest alert level (detector).")
+        }
+        if result.times != nil, candidate.binaryTruth != nil {
+            provenance.append("Alerts a day: alert episodes (runs of alerting rows of one group) started per day, all groups "
+                + "together; precision and recall in the threshold table count rows.")
         }
         let range = result.timeRange.map { " (\($0.start.prefix(10)) … \($0.end.prefix(10)))" } ?? ""
         return EvaluationReport(

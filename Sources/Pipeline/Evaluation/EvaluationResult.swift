@@ -2,7 +2,7 @@ import Evaluation
 
 /// What `workbench evaluate` measured: the `--json` object and `metrics.json` of a report.
 ///
-/// JSON keys: `model`, `algorithm`, `data`, `rows`, `task`, `measured_on`, `time_range` (when timed),
+/// JSON keys: `model`, `algorithm`, `data`, `rows`, `task`, `measured_on`, `time_range` (when timed), `warnings`,
 /// `positive` (binary classifiers), `metrics`, `events` (timed 0/1 targets), and with a second model
 /// `against` (`model`, `algorithm`, `metrics`, `events`) and `comparison`. `scored` holds the per-row
 /// outputs for reports and is not encoded.
@@ -32,6 +32,8 @@ public struct EvaluationResult: Sendable, Encodable {
     /// model's training window.
     public let measuredOn: String
     public let timeRange: TimeRange?
+    /// Sentences on figures a user should not trust as they stand (rows inside a model's training window).
+    public let warnings: [String]
     /// The positive class of a binary classifier.
     public let positive: String?
     public let metrics: TaskMetrics
@@ -44,9 +46,15 @@ public struct EvaluationResult: Sendable, Encodable {
     public let times: [Double]?
     public let groups: [String]?
     public let kinds: [String]?
+    /// Row indices ordered by (group, time, input order), input order without times; not encoded.
+    public let order: [Int]
+    /// Days the rows cover: each group's span plus one row interval, averaged over groups; nil without
+    /// times; not encoded.
+    public let days: Double?
 
     enum CodingKeys: String, CodingKey {
         case model, algorithm, data, rows, task, positive, metrics, events, against, comparison
+        case warnings
         case measuredOn = "measured_on", timeRange = "time_range"
     }
 
@@ -59,6 +67,7 @@ public struct EvaluationResult: Sendable, Encodable {
         try container.encode(task, forKey: .task)
         try container.encode(measuredOn, forKey: .measuredOn)
         try container.encodeIfPresent(timeRange, forKey: .timeRange)
+        try container.encode(warnings, forKey: .warnings)
         try container.encodeIfPresent(positive, forKey: .positive)
         try container.encode(metrics, forKey: .metrics)
         try container.encodeIfPresent(events, forKey: .events)

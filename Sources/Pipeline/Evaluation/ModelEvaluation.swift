@@ -30,8 +30,10 @@ public enum ModelEvaluation {
             baseline: against.map { ($0.0.model, $0.0.metadata, $0.name) }, on: dataset, source: source, options: options)
     }
 
-    /// Evaluates a model that is not (yet) in a file: the validation path of `train`.
-    static func evaluate(
+    /// Evaluates models that are not (yet) in a file, e.g. a freshly trained `TrainingResult`'s
+    /// `(model, metadata, name)` against production: the path of `train --validation` and the nightly job.
+    /// See ``evaluate(model:against:on:source:options:)`` for what is measured and thrown.
+    public static func evaluate(
         candidate model: (TrainedModel, ModelMetadata, name: String),
         baseline against: (TrainedModel, ModelMetadata, name: String)?, on dataset: Dataset, source: String,
         options: Options
@@ -49,6 +51,7 @@ public enum ModelEvaluation {
         if options.eventKind != nil && times == nil {
             throw PipelineError.invalidRequest("--event-kind needs --time: incidents are runs of rows in time order.")
         }
+        let order = rowOrder(count: dataset.rowCount, times: times, groups: groups)
         let candidate = try ScoredModel.score(model.0, metadata: model.1, name: model.name, on: dataset, source: source,
                                               options: options)
         let baseline = try against.map {
@@ -61,7 +64,7 @@ public enum ModelEvaluation {
             againstFigures = EvaluationResult.Against(
                 model: baseline.name, algorithm: baseline.metadata.algorithm.rawValue, metrics: baseline.metrics,
                 events: try times.flatMap { try eventMetrics(baseline, times: $0, groups: groups, kinds: kinds) })
-            comparison = try compare(candidate, baseline, times: times, groups: groups, options: options)
+            comparison = try compare(candidate, baseline, order: order, options: options)
         }
         let timeRange = times.map { values in
             EvaluationResult.TimeRange(start: TimeColumn.iso(values.min()!), end: TimeColumn.iso(values.max()!))
@@ -71,9 +74,11 @@ public enum ModelEvaluation {
             task: candidate.task,
             measuredOn: measuredOn(source: source, rows: dataset.rowCount, timeRange: timeRange, times: times,
                                    models: [candidate] + [baseline].compactMap { $0 }),
-            timeRange: timeRange, positive: positiveName(candidate, options), metrics: candidate.metrics, events: events,
+            timeRange: timeRange,
+            warnings: overlapWarnings(source: source, times: times, models: [candidate] + [baseline].compactMap { $0 }), positive: positiveName(candidate, options), metrics: candidate.metrics, events: events,
             against: againstFigures, comparison: comparison, scored: [candidate] + [baseline].compactMap { $0 },
-            times: times, groups: groups, kinds: kinds)
+            times: times, groups: groups, kinds: kinds, order: order,
+            days: try times.flatMap { try dayCount(times: $0, groups: groups) })
     }
 
     /// Evaluates a loaded model alone; see ``evaluate(model:against:on:source:options:)``.
@@ -100,10 +105,8 @@ public enum ModelEvaluation {
 
     /// Candidate − baseline on the chosen metric, rows ordered by (group, time).
     private static func compare(
-        _ candidate: ScoredModel, _ baseline: ScoredModel, times: [Double]?, groups: [String]?, options: Options
+        _ candidate: ScoredModel, _ baseline: ScoredModel, order: [Int], options: Options
     ) throws -> ModelComparison {
-        let order = rowOrder(count: candidate.task == .regression ? candidate.numericTruth!.count : candidate.binaryTruth?.count ?? 0,
-                             times: times, groups: groups)
         if candidate.task == .regression || baseline.task == .regression {
             guard candidate.task == baseline.task, let truth = candidate.numericTruth,
                   let first = candidate.predictions, let second = baseline.predictions else {
@@ -134,6 +137,14 @@ public enum ModelEvaluation {
             metric: metric, bootstrap: options.bootstrap)
     }
 
+    /// Days covered: each group's span plus one row interval, averaged over groups (`EventMetrics.groupDays / groups`).
+    private static func dayCount(times: [Double], groups: [String]?) throws -> Double? {
+        let zeros = [Int](repeating: 0, count: times.count)
+        let events = try EventMetrics.compute(
+            groups: groups ?? [String](repeating: "", count: times.count), times: times, truth: zeros, alerts: zeros)
+        return events.groups > 0 && events.groupDays > 0 ? events.groupDays / Double(events.groups) : nil
+    }
+
     /// Row indices ordered by (group, time, input order); input order without times.
     static func rowOrder(count: Int, times: [Double]?, groups: [String]?) -> [Int] {
         guard let times else { return Array(0 ..< count) }
@@ -155,12 +166,24 @@ public enum ModelEvaluation {
             }
             if let times, let first = times.min(), let endSeconds = TimeColumn.parse(end) {
                 text += first >= endSeconds
-                    ? "; after \(model.name)'s training window (ends \(end))"
-                    : "; WARNING: overlaps \(model.name)'s training window (ends \(end)), so figures are optimistic"
+                    ? "; after the training window of \(model.name) (ends \(end))"
+                    : "; WARNING: overlaps the training window of \(model.name) (ends \(end)), so figures are optimistic"
             } else {
                 text += "; \(model.name) trained on rows up to \(end)"
             }
         }
         return text
+    }
+
+    /// One sentence per model whose recorded training window the rows overlap.
+    private static func overlapWarnings(source: String, times: [Double]?, models: [ScoredModel]) -> [String] {
+        guard let first = times?.min() else { return [] }
+        return models.compactMap { model in
+            guard let end = model.metadata.lineage.windowEnd, let endSeconds = TimeColumn.parse(end), first < endSeconds else {
+                return nil
+            }
+            return "\(source) starts at \(TimeColumn.iso(first)), inside the training window of \(model.name) (ends \(end)): "
+                + "its figures are optimistic; evaluate on rows from \(end) on."
+        }
     }
 }

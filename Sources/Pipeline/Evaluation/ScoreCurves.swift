@@ -26,13 +26,14 @@ enum ScoreCurves {
         return ([0] + points.map { Double($0.fp) / Double(negatives) }, [0] + points.map { Double($0.tp) / Double(positives) })
     }
 
-    /// Precision–recall points (recall, precision) from recall 0 (precision of the top score); nil without positives.
+    /// Precision–recall points (recall, precision), starting at (0, 1) as sklearn's `precision_recall_curve`
+    /// ends; nil without positives.
     static func precisionRecall(truth: [Int], scores: [Double]) -> (xs: [Double], ys: [Double])? {
         let positives = truth.count { $0 == 1 }
         guard positives > 0 else { return nil }
         let points = operatingPoints(truth: truth, scores: scores)
         let precision = points.map { Double($0.tp) / Double($0.tp + $0.fp) }
-        return ([0] + points.map { Double($0.tp) / Double(positives) }, [precision[0]] + precision)
+        return ([0] + points.map { Double($0.tp) / Double(positives) }, [1] + precision)
     }
 
     /// Calibration: `bins` equal-width probability bins; per non-empty bin the mean predicted probability

@@ -13,6 +13,8 @@ public struct Predictions: Sendable {
     public let dataset: Dataset
     /// The model's algorithm.
     public let algorithm: ModelAlgorithm
+    /// Seconds spent explaining flagged rows (detectors), part of the scoring time.
+    public private(set) var explainSeconds = 0.0
 
     /// Runs `model` on `matrix` (columns in the model's feature order).
     /// - Parameters:
@@ -28,7 +30,7 @@ public struct Predictions: Sendable {
         switch model {
         case .randomForestClassifier(let forest):
             let probabilities = try forest.predictProbabilities(matrix, threads: threads)
-            let predicted = try forest.predict(matrix, threads: threads)
+            let predicted = RandomForestClassifier.classes(fromProbabilities: probabilities)
             columns = [Column(name: "prediction", data: .text(predicted.map { forest.classNames[$0] }))]
             for (index, name) in forest.classNames.enumerated() {
                 columns.append(Column(name: "probability_\(name)", data: .numeric(probabilities.column(index))))
@@ -39,15 +41,17 @@ public struct Predictions: Sendable {
                        Column(name: "prediction_std", data: .numeric(spread))]
         case .isolationForest(let forest):
             let scores = try forest.scores(matrix, threads: threads)
-            columns = try Self.anomalyColumns(scores: scores, levels: levels, features: features,
-                                              top: topFeatures) { row, count throws(ForestError) in
-                try forest.topContributions(of: matrix, row: row, count: count)
+            (columns, explainSeconds) = try Self.anomalyColumns(
+                scores: scores, levels: levels, features: features, top: topFeatures
+            ) { rows, count throws(ForestError) in
+                try forest.topContributions(of: matrix, rows: rows, count: count, threads: threads)
             }
         case .extendedIsolationForest(let forest):
             let scores = try forest.scores(matrix, threads: threads)
-            columns = try Self.anomalyColumns(scores: scores, levels: levels, features: features,
-                                              top: topFeatures) { row, count throws(ForestError) in
-                try forest.topContributions(of: matrix, row: row, count: count)
+            (columns, explainSeconds) = try Self.anomalyColumns(
+                scores: scores, levels: levels, features: features, top: topFeatures
+            ) { rows, count throws(ForestError) in
+                try forest.topContributions(of: matrix, rows: rows, count: count, threads: threads)
             }
         }
         dataset = try Dataset(columns: columns)
@@ -61,42 +65,50 @@ public struct Predictions: Sendable {
             throw PipelineError.invalidRequest(
                 "--keep-columns '\(clash.name)' has the name of an output column; rename it in the input.")
         }
-        return Predictions(dataset: try Dataset(columns: kept + dataset.columns), algorithm: algorithm)
+        return Predictions(dataset: try Dataset(columns: kept + dataset.columns), algorithm: algorithm,
+                           explainSeconds: explainSeconds)
     }
 
-    private init(dataset: Dataset, algorithm: ModelAlgorithm) {
+    private init(dataset: Dataset, algorithm: ModelAlgorithm, explainSeconds: Double) {
         self.dataset = dataset
         self.algorithm = algorithm
+        self.explainSeconds = explainSeconds
     }
 
     /// Score, flag, level and, for flagged rows only, the features that isolated the row.
     private static func anomalyColumns(
         scores: [Double], levels: [ThresholdLevel], features: [String], top: Int,
-        explain: (Int, Int) throws(ForestError) -> [FeatureContribution]
-    ) throws -> [Column] {
+        explain: ([Int], Int) throws(ForestError) -> [[FeatureContribution]]
+    ) throws -> (columns: [Column], explainSeconds: Double) {
         var flags: [Double] = []
         var reached: [String?] = []
-        var explanations: [String?] = []
+        var explanations = [String?](repeating: nil, count: scores.count)
+        var flagged: [Int] = []
         flags.reserveCapacity(scores.count)
         let alerts = levels.alertLevels(on: "anomaly_score")
         for (row, score) in scores.enumerated() {
             let level = alerts.last { $0.isReached(by: score) }
             flags.append(level == nil ? 0 : 1)
             reached.append(level?.name)
-            guard level != nil, top > 0 else {
-                explanations.append(nil)
-                continue
-            }
-            let contributions = try explain(row, min(top, features.count))
-            explanations.append(contributions.map { "\(features[$0.feature]):\(formatShare($0.share))" }
-                .joined(separator: ";"))
+            if level != nil { flagged.append(row) }
         }
-        return [
+        let clock = ContinuousClock()
+        let start = clock.now
+        if top > 0, !flagged.isEmpty {
+            // One batch call: explanations cost about what scoring costs (see Forests' README).
+            for (row, contributions) in zip(flagged, try explain(flagged, min(top, features.count))) {
+                explanations[row] = contributions.map { "\(features[$0.feature]):\(formatShare($0.share))" }
+                    .joined(separator: ";")
+            }
+        }
+        let (seconds, attoseconds) = (clock.now - start).components
+        let columns = [
             Column(name: "anomaly_score", data: .numeric(scores)),
             Column(name: "is_anomaly", data: .numeric(flags)),
             Column(name: "level", data: .text(reached)),
             Column(name: "top_features", data: .text(explanations)),
         ]
+        return (columns, Double(seconds) + Double(attoseconds) * 1e-18)
     }
 
     private static func formatShare(_ share: Double) -> String {

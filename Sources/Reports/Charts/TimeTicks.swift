@@ -1,9 +1,10 @@
 import Foundation
+import NumericCore
 
 /// Time axis ticks at round UTC times (minutes, hours, days, weeks) and their labels.
 ///
-/// Times are seconds since 1970-01-01T00:00:00Z. Calendar arithmetic is done here (Howard Hinnant's
-/// civil-from-days), not with a `DateFormatter`, so labels never depend on the locale or time zone.
+/// Times are seconds since 1970-01-01T00:00:00Z. Calendar arithmetic is `NumericCore.UTCCalendar`'s,
+/// not a `DateFormatter`'s, so labels never depend on the locale or time zone.
 public enum TimeTicks {
     private static let steps: [Double] = [
         60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600,
@@ -38,18 +39,7 @@ public enum TimeTicks {
     }
 
     static func components(_ time: Double) -> (Int, Int, Int, Int, Int) {
-        let seconds = Int(floor(time))
-        let days = Int(floor(Double(seconds) / 86_400))
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, secondOfDay / 3600, secondOfDay % 3600 / 60)
+        let c = UTCCalendar.components(time)
+        return (c.year, c.month, c.day, c.hour, c.minute)
     }
 }

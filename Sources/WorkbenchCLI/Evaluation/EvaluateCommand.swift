@@ -80,6 +80,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await jobMetrics.reporting(job: "evaluate", model: model) { run in
+            if let report { try ReportDirectory.check(report) }
             let registry = registryOptions.makeRegistry()
             let candidate = try registry.loadModel(fileOrReference: model)
             let baseline = try against.map { try registry.loadModel(fileOrReference: $0) }
@@ -90,6 +91,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             let result = try ModelEvaluation.evaluate(
                 model: (candidate, model), against: baseline.map { ($0, against!) }, on: dataset, source: data,
                 options: options)
+            for warning in result.warnings { printError("warning: \(warning)") }
             let text = try ModelsJSON.text(result)
             if let report {
                 try ReportDirectory.write(EvaluationReportBuilder.report(for: result), metricsJSON: text + "\n", to: report)

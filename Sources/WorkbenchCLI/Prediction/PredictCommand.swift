@@ -62,16 +62,23 @@ struct PredictCommand: AsyncParsableCommand {
                     NamedPath("--output", output), formats: [.csv, .hdf5], what: "predictions",
                     inputs: [NamedPath("--data", data), NamedPath("--model", model)], protected: registryOptions.protectedRoot)
             }
-            let loaded = try loadModel()
-            let dataset = try DatasetIO.read(path: data, csvOptions: .inferred)
-            let predictions = try ModelScoring.predict(
-                loaded, on: dataset, source: data,
-                options: .init(topFeatures: topFeatures, threads: threads, keepColumns: splitList(keepColumns)))
-            if output == "-" {
-                try StandardOutput.writeCSV(predictions.dataset)
-            } else {
-                try DatasetIO.write(predictions.dataset, to: output)
+            var timings = PhaseTimings()
+            let loaded = try timings.measure("load") { try loadModel() }
+            let dataset = try timings.measure("read") { try DatasetIO.read(path: data, csvOptions: .inferred) }
+            let predictions = try timings.measure("score") {
+                try ModelScoring.predict(
+                    loaded, on: dataset, source: data,
+                    options: .init(topFeatures: topFeatures, threads: threads, keepColumns: splitList(keepColumns)))
             }
+            timings.split(predictions.explainSeconds, from: "score", to: "explain")
+            try timings.measure("write") {
+                if output == "-" {
+                    try StandardOutput.writeCSV(predictions.dataset)
+                } else {
+                    try DatasetIO.write(predictions.dataset, to: output)
+                }
+            }
+            timings.report("predict")
             printError("wrote \(predictions.dataset.rowCount) predictions to \(output == "-" ? "standard output" : output)")
             if json {
                 print(try ModelsJSON.text(PredictionSummary(predictions: predictions, model: model, data: data, output: output)))

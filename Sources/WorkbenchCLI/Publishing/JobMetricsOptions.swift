@@ -48,12 +48,13 @@ struct JobMetricsOptions: ParsableArguments {
 }
 
 extension JobRun {
-    /// Records a training run: its duration, tenant and the out-of-bag accuracy when the model has one
-    /// (training-set figures are not accuracy and are not reported).
+    /// Records a training run: its duration, tenant, and the out-of-bag and `--validation` accuracies when
+    /// the model has them (training-set figures are not accuracy and are not reported).
     mutating func recordTraining(seconds: Double, metrics: [String: Double], tenant: String?) {
         trainingSeconds = seconds
         self.tenant = tenant
         if let oob = metrics["oob_accuracy"] { accuracy["out_of_bag"] = oob }
+        if let held = metrics["validation_accuracy"] { accuracy["validation"] = held }
     }
 }
 

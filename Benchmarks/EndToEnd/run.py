@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""End to end: the commands a user runs against the pandas + scikit-learn script doing the same.
+
+Workbench side: `workbench train` then `workbench predict` as separate processes, with their
+file I/O (CSV in, HDF5 model, CSV out). Python side: one child process per task that imports
+pandas and scikit-learn first (interpreter start and imports are not counted), then times
+read_csv, fit, score and to_csv. Every figure is the median of --repeat runs; CPU seconds are
+user + system of the process (all threads), from /usr/bin/time, so other load on the machine inflates
+wall time but not CPU time.
+
+Workloads:
+  - Isolation Forest (100 trees, psi 256, default options: explanations of flagged rows on)
+    on every ODDS set in datasets/odds with at least --min-odds-rows rows, and on a generated
+    --rows x 16 set (Gaussian inliers, 1 % shifted rows). Train and score on the same file.
+  - Random Forest classifier `predict` on --rf-rows x 32 rows against `joblib.load` +
+    `predict_proba` + `to_csv` of scikit-learn's forest trained on the same rows.
+
+`workbench predict` prints its time split (load / read / score / explain / write) when
+WORKBENCH_TIMINGS=1; the table reports it from the median run.
+
+Usage (repository root, after `swift build -c release --product workbench`):
+    python3 Benchmarks/EndToEnd/run.py [--repeat 3] [--rows 1000000] [--rf-rows 50000] [--threads 2]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+WORKBENCH = os.path.join(ROOT, ".build", "release", "workbench")
+WORK = "/tmp/workbench-bench/end-to-end"
+
+PYTHON_IF = r"""
+import json, sys, time, resource
+import numpy as np, pandas as pd
+from sklearn.ensemble import IsolationForest
+data, out, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+clock, cpu = time.perf_counter, time.process_time
+w0, c0 = clock(), cpu()
+frame = pd.read_csv(data)
+x = frame[[c for c in frame.columns if c != "label"]].to_numpy(np.float32)
+w1 = clock()
+model = IsolationForest(n_estimators=100, random_state=0, n_jobs=threads).fit(x)
+w2 = clock()
+frame = pd.read_csv(data)
+x = frame[[c for c in frame.columns if c != "label"]].to_numpy(np.float32)
+w3 = clock()
+raw = model.score_samples(x)
+score, flag = -raw, (raw - model.offset_ < 0).astype(int)  # what predict() does, without scoring twice
+w4 = clock()
+pd.DataFrame({"anomaly_score": score, "is_anomaly": flag}).to_csv(out, index=False)
+w5 = clock()
+print(json.dumps({"wall": w5 - w0, "cpu": cpu() - c0, "train": w2 - w0, "predict": w5 - w2,
+                  "read": (w1 - w0) + (w3 - w2), "fit": w2 - w1, "score": w4 - w3, "write": w5 - w4}))
+"""
+
+PYTHON_RF_TRAIN = r"""
+import sys, joblib, numpy as np, pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+data, model, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+frame = pd.read_csv(data)
+x = frame[[c for c in frame.columns if c != "label"]].to_numpy(np.float32)
+joblib.dump(RandomForestClassifier(n_estimators=100, random_state=0, n_jobs=threads).fit(x, frame["label"]), model)
+"""
+
+PYTHON_RF_PREDICT = r"""
+import json, sys, time
+import joblib, numpy as np, pandas as pd
+data, model, out, threads = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+clock, cpu = time.perf_counter, time.process_time
+w0, c0 = clock(), cpu()
+forest = joblib.load(model)
+forest.n_jobs = threads
+w1 = clock()
+frame = pd.read_csv(data)
+x = frame[[c for c in frame.columns if c != "label"]].to_numpy(np.float32)
+w2 = clock()
+probabilities = forest.predict_proba(x)
+prediction = forest.classes_[probabilities.argmax(axis=1)]
+w3 = clock()
+table = pd.DataFrame({"prediction": prediction})
+for index, name in enumerate(forest.classes_):
+    table[f"probability_{name}"] = probabilities[:, index]
+table.to_csv(out, index=False)
+w4 = clock()
+print(json.dumps({"wall": w4 - w0, "cpu": cpu() - c0, "predict": w4 - w0,
+                  "load": w1 - w0, "read": w2 - w1, "score": w3 - w2, "write": w4 - w3}))
+"""
+
+
+def rusage_run(command, env=None):
+    """Runs `command` under /usr/bin/time; returns its wall s, CPU s (user + sys, all threads),
+    peak RSS MB, stdout and stderr."""
+    usage = os.path.join(WORK, "usage")
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", usage, *command],
+                            capture_output=True, text=True, env={**os.environ, **(env or {})})
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
+    user, system, peak = open(usage).read().split()[-3:]
+    return {"wall": wall, "cpu": float(user) + float(system), "rss": int(peak) / 1024,
+            "stdout": result.stdout, "stderr": result.stderr}
+
+
+def timings_split(stderr):
+    """The `timings predict: load 0.012 s, …` line as a dict."""
+    for line in stderr.splitlines():
+        if line.startswith("timings predict:"):
+            parts = line.split(":", 1)[1].split(",")
+            return {part.split()[0]: float(part.split()[1]) for part in parts}
+    return {}
+
+
+def median_run(runs, key="cpu"):
+    ordered = sorted(runs, key=lambda run: run[key])
+    return ordered[len(ordered) // 2]
+
+
+def generated(rows):
+    import numpy as np
+    import pandas as pd
+    path = os.path.join(WORK, f"generated-{rows}x16.csv")
+    if not os.path.exists(path):
+        random = np.random.default_rng(0)
+        x = random.standard_normal((rows, 16)).astype(np.float32)
+        shifted = random.choice(rows, rows // 100, replace=False)
+        x[shifted] += (random.uniform(3, 6, (len(shifted), 16)) * random.choice([-1, 1], (len(shifted), 16))).astype(np.float32)
+        label = np.zeros(rows, dtype=int)
+        label[shifted] = 1
+        frame = pd.DataFrame(x, columns=[f"f{i}" for i in range(16)])
+        frame["label"] = label
+        frame.to_csv(path, index=False, float_format="%.6g")
+    return path
+
+
+def classification(rows):
+    import numpy as np
+    import pandas as pd
+    from sklearn.datasets import make_classification
+    paths = [os.path.join(WORK, f"classification-{rows}x32-{part}.csv") for part in ("train", "test")]
+    if not all(os.path.exists(path) for path in paths):
+        x, y = make_classification(n_samples=2 * rows, n_features=32, n_informative=16, n_redundant=4, random_state=0)
+        for path, part in zip(paths, (slice(0, rows), slice(rows, 2 * rows))):
+            frame = pd.DataFrame(x[part].astype(np.float32), columns=[f"f{i}" for i in range(32)])
+            frame["label"] = y[part]
+            frame.to_csv(path, index=False, float_format="%.9g")
+    return paths
+
+
+def isolation_row(name, path, rows, args):
+    model = os.path.join(WORK, "model.h5")
+    output = os.path.join(WORK, "predictions.csv")
+    trains, predicts, pythons = [], [], []
+    for _ in range(args.repeat):
+        trains.append(rusage_run([WORKBENCH, "train", "--data", path, "--target", "label",
+                                  "--algorithm", "isolation-forest", "--threads", str(args.threads),
+                                  "--output", model]))
+        run = rusage_run([WORKBENCH, "predict", "--model", model, "--data", path, "--output", output,
+                          "--threads", str(args.threads)], env={"WORKBENCH_TIMINGS": "1"})
+        run["split"] = timings_split(run["stderr"])
+        predicts.append(run)
+        python = rusage_run([sys.executable, "-c", PYTHON_IF, path, os.path.join(WORK, "sklearn.csv"), str(args.threads)])
+        python.update(json.loads(python["stdout"]))
+        pythons.append(python)
+    flagged = sum(1 for line in open(output) if line.rstrip("\n").split(",")[1:2] == ["1"])
+    train, predict, python = median_run(trains), median_run(predicts), median_run(pythons)
+    return {"name": name, "rows": rows, "flagged": flagged, "train": train, "predict": predict, "python": python}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--rf-rows", type=int, default=50_000)
+    parser.add_argument("--min-odds-rows", type=int, default=40_000)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--skip-rf", action="store_true")
+    args = parser.parse_args()
+    if not os.path.exists(WORKBENCH):
+        sys.exit(f"{WORKBENCH} is missing: run `swift build -c release --product workbench` first")
+    os.makedirs(WORK, exist_ok=True)
+
+    results = []
+    odds = os.path.join(ROOT, "datasets", "odds")
+    for file in sorted(os.listdir(odds)):
+        if not file.endswith(".csv"):
+            continue
+        path = os.path.join(odds, file)
+        rows = sum(1 for _ in open(path)) - 1
+        if rows >= args.min_odds_rows:
+            results.append(isolation_row(f"ODDS {file[:-4]}", path, rows, args))
+    results.append(isolation_row(f"generated {args.rows:,} × 16", generated(args.rows), args.rows, args))
+
+    print("### Isolation Forest: `workbench train` + `workbench predict` vs pandas + scikit-learn\n")
+    print("| data | rows | flagged | Workbench train s (CPU) | Workbench predict s (CPU) | Workbench total s (CPU) "
+          "| scikit-learn total s (CPU) | speed-up wall / CPU | predict rows/s (wall) | explain µs per flagged row |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for r in results:
+        wb_wall = r["train"]["wall"] + r["predict"]["wall"]
+        wb_cpu = r["train"]["cpu"] + r["predict"]["cpu"]
+        py = r["python"]
+        explain = r["predict"]["split"].get("explain", 0.0)
+        per_flagged = 1e6 * explain / r["flagged"] if r["flagged"] else 0.0
+        print(f"| {r['name']} | {r['rows']:,} | {r['flagged']:,} | {r['train']['wall']:.2f} ({r['train']['cpu']:.2f}) "
+              f"| {r['predict']['wall']:.2f} ({r['predict']['cpu']:.2f}) | {wb_wall:.2f} ({wb_cpu:.2f}) "
+              f"| {py['wall']:.2f} ({py['cpu']:.2f}) | {py['wall'] / wb_wall:.1f}× / {py['cpu'] / wb_cpu:.1f}× "
+              f"| {r['rows'] / r['predict']['wall']:,.0f} | {per_flagged:.2f} |")
+    print("\nWhere `workbench predict` spends its time (wall s, the median run's WORKBENCH_TIMINGS line) "
+          "and scikit-learn's script split the same way:\n")
+    print("| data | Workbench load | read | score | explain | write | scikit-learn read | fit | score | write |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for r in results:
+        s, py = r["predict"]["split"], r["python"]
+        print(f"| {r['name']} | {s.get('load', 0):.3f} | {s.get('read', 0):.3f} | {s.get('score', 0):.3f} "
+              f"| {s.get('explain', 0):.3f} | {s.get('write', 0):.3f} | {py['read']:.3f} | {py['fit']:.3f} "
+              f"| {py['score']:.3f} | {py['write']:.3f} |")
+
+    if args.skip_rf:
+        return
+    train, test = classification(args.rf_rows)
+    model = os.path.join(WORK, "classifier.h5")
+    pickle = os.path.join(WORK, "classifier.joblib")
+    subprocess.run([WORKBENCH, "train", "--data", train, "--target", "label", "--algorithm",
+                    "random-forest-classifier", "--threads", str(args.threads), "--output", model],
+                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-c", PYTHON_RF_TRAIN, train, pickle, str(args.threads)], check=True)
+    predicts, pythons = [], []
+    for _ in range(args.repeat):
+        run = rusage_run([WORKBENCH, "predict", "--model", model, "--data", test, "--output",
+                          os.path.join(WORK, "rf.csv"), "--threads", str(args.threads)], env={"WORKBENCH_TIMINGS": "1"})
+        run["split"] = timings_split(run["stderr"])
+        predicts.append(run)
+        python = rusage_run([sys.executable, "-c", PYTHON_RF_PREDICT, test, pickle, os.path.join(WORK, "rf-sklearn.csv"),
+                             str(args.threads)])
+        python.update(json.loads(python["stdout"]))
+        pythons.append(python)
+    wb, py = median_run(predicts), median_run(pythons)
+    s = wb["split"]
+    print(f"\n### Random Forest classifier `workbench predict` vs joblib.load + predict_proba + to_csv "
+          f"({args.rf_rows:,} × 32, 100 trees trained on another {args.rf_rows:,} rows)\n")
+    print("| side | total s (CPU) | peak RSS MB | load | read | score | write | rows/s (wall) |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
+    print(f"| Workbench | {wb['wall']:.2f} ({wb['cpu']:.2f}) | {wb['rss']:.0f} | {s.get('load', 0):.3f} | "
+          f"{s.get('read', 0):.3f} | {s.get('score', 0):.3f} | {s.get('write', 0):.3f} | {args.rf_rows / wb['wall']:,.0f} |")
+    print(f"| scikit-learn | {py['wall']:.2f} ({py['cpu']:.2f}) | {py['rss']:.0f} | {py['load']:.3f} | "
+          f"{py['read']:.3f} | {py['score']:.3f} | {py['write']:.3f} | {args.rf_rows / py['predict']:,.0f} |")
+    print(f"\nSpeed-up: {py['wall'] / wb['wall']:.1f}× wall, {py['cpu'] / wb['cpu']:.1f}× CPU "
+          "(scikit-learn's timers start after its imports; Workbench's figures are the whole process).")
+
+
+if __name__ == "__main__":
+    main()
