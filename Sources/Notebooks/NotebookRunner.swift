@@ -147,6 +147,7 @@ public struct NotebookRunner: Sendable {
                                  reason: "the block's output contains an output marker line, which would break the notebook")
             }
             let produced = before.changes(to: DirectorySnapshot(root: files))
+            try Self.normaliseFiles(produced, in: files, variables: variables)
             outputs.append(BlockOutput(text: text, files: produced).markdown(filesLink: filesLink))
         }
         let result = Result(
@@ -165,6 +166,24 @@ public struct NotebookRunner: Sendable {
             text = text.replacingOccurrences(of: value, with: "$" + name)
         }
         return text
+    }
+
+    /// Replaces the run's temporary directories by their variable names inside the UTF-8 text files a block
+    /// wrote under `$WORKBENCH_FILES` (a report naming its data file), so kept files do not depend on where the
+    /// run happened either. Binary files are left alone.
+    static func normaliseFiles(_ names: [String], in directory: String, variables: [String: String]) throws(NotebookError) {
+        for name in names {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path), !data.contains(0),
+                  let text = String(data: data, encoding: .utf8) else { continue }
+            let normalised = normalise(text, variables: variables)
+            guard normalised != text else { continue }
+            do {
+                try Data(normalised.utf8).write(to: url)
+            } catch {
+                throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+            }
+        }
     }
 
     /// Replaces what each `mask=REGEX` matches with "…"; a match followed by more text on its line is

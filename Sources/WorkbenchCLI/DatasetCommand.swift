@@ -5,6 +5,6 @@ struct DatasetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
         abstract: "Inspect and generate data sets (CSV, HDF5).",
-        subcommands: [DatasetInspectCommand.self, DatasetSynthCommand.self]
+        subcommands: [DatasetInspectCommand.self, DatasetSynthCommand.self, DatasetSplitCommand.self]
     )
 }
