@@ -131,9 +131,9 @@ struct NotebookRunnerTests {
 /// The notebooks committed in notebooks-md/ still print what they show.
 @Suite("committed notebooks")
 struct CommittedNotebookTests {
-    @Test("notebooks-md/01-anomalies-on-collector-metrics.md is up to date")
-    func anomaliesNotebook() throws {
-        let path = TestSupport.repositoryRoot.appendingPathComponent("notebooks-md/01-anomalies-on-collector-metrics.md").path
+    @Test("notebooks-md/anomaly-detection.md is up to date")
+    func anomalyDetectionNotebook() throws {
+        let path = TestSupport.repositoryRoot.appendingPathComponent("notebooks-md/anomaly-detection.md").path
         let result = try NotebookRunnerTests.runner.check(notebook: path)
         #expect(result.isUpToDate, "\(result.differenceSummary)")
     }
