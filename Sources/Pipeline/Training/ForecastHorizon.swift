@@ -63,8 +63,8 @@ public struct ForecastHorizon: Sendable, Equatable {
                 + "\(record.group.map { " ('\($0)')" } ?? ""); the data is shorter than the horizon.")
         }
         let later = rows.map { ahead[$0]! }
-        let instants = try dataset.selectingRows(later)
-        var columns = try dataset.selectingRows(rows).columns.map { column in
+        let instants = dataset.selectingRows(later)
+        var columns = dataset.selectingRows(rows).columns.map { column in
             column.name == record.time ? instants.column(named: record.time)! : column
         }
         columns.append(Column(name: aheadColumn, data: .numeric(later.map { values[$0] })))

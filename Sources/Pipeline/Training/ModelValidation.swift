@@ -30,10 +30,10 @@ enum ModelValidation {
                     "Validation \(strategy): split \(split.fold) of \(split.folds) has no training or no test rows.")
             }
             let foldSource = "\(source) (validation split \(split.fold) of \(split.folds))"
-            let trained = try ModelTraining.train(inner, on: try dataset.selectingRows(split.split.train), source: foldSource)
+            let trained = try ModelTraining.train(inner, on: dataset.selectingRows(split.split.train), source: foldSource)
             let result = try ModelEvaluation.evaluate(
                 candidate: (trained.model, trained.metadata, "split \(split.fold)"), baseline: nil,
-                on: try dataset.selectingRows(split.split.test), source: foldSource,
+                on: dataset.selectingRows(split.split.test), source: foldSource,
                 options: .init(target: request.target!, time: request.time, group: request.group,
                                threads: request.hyperparameters.threads))
             figures.append(result.flatMetrics.filter { !$0.key.hasPrefix("comparison_") })
