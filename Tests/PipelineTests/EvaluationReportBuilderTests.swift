@@ -56,6 +56,17 @@ struct EvaluationReportBuilderTests {
         guard case .classification(let plots) = report.plots else { Issue.record("plots"); return }
         #expect(plots.roc.map(\.model) == ["candidate", "baseline"])
         #expect(plots.precisionRecall.count == 2 && plots.calibration.count == 2)
+        // The decision rule (chosen) and two operating points chosen on the evaluated rows, measured there.
+        #expect(report.thresholds.map(\.name) == ["predicted class", "f1_optimal", "recall_0.9"])
+        #expect(report.thresholds.filter(\.isChosen).map(\.name) == ["predicted class"])
+        let scored = result.scored[0]
+        let truth = scored.binaryTruth!, scores = scored.scores!
+        let best = try Thresholds.maximizingF1(truth: truth, scores: scores)
+        let f1Row = report.thresholds[1], recallRow = report.thresholds[2]
+        #expect(f1Row.value == best.threshold && f1Row.precision == best.precision && f1Row.recall == best.recall)
+        #expect(f1Row.rule.contains("chosen on these evaluated rows") && f1Row.alertsPerDay != nil)
+        #expect(try #require(recallRow.recall) >= 0.9)
+        #expect(recallRow.value == (try Thresholds.atRecall(0.9, truth: truth, scores: scores)).threshold)
         #expect(plots.roc[0].xs.first == 0 && plots.roc[0].xs.last == 1 && plots.roc[0].ys.last == 1)
         #expect(plots.confusionCounts.flatMap { $0 }.reduce(0, +) == 100)
         #expect(!plots.featureImportances.isEmpty)
@@ -73,6 +84,15 @@ struct EvaluationReportBuilderTests {
         // sklearn: precision_recall_curve([1, 0], [0.2, 0.9]) = precision [0.5, 0, 1], recall [1, 0, 0].
         let missed = ScoreCurves.precisionRecall(truth: [1, 0], scores: [0.2, 0.9])!
         #expect(missed.xs == [0, 0, 1] && missed.ys == [1, 0, 0.5])
+        // Drawn as steps: zero-recall points and the (0, 1) start left out; the area is AP (0.5·1 + 0.5·2/3).
+        let steps = ScoreCurves.precisionRecallSteps(truth: truth, scores: scores)!
+        #expect(steps.xs == [0, 0.5, 0.5, 1, 1] && steps.ys == [1, 1, 0.5, 2.0 / 3, 0.5])
+        let area = zip(steps.xs.dropFirst(), zip(steps.xs, steps.ys.dropFirst())).map { ($0 - $1.0) * $1.1 }.reduce(0, +)
+        #expect(abs(area - (0.5 + 1.0 / 3)) < 1e-12)
+        // The top-scored row is a negative: the curve starts at the first positive's precision, not at 1.
+        let stepsMissed = ScoreCurves.precisionRecallSteps(truth: [1, 0], scores: [0.2, 0.9])!
+        #expect(stepsMissed.xs == [0, 1] && stepsMissed.ys == [0.5, 0.5])
+        #expect(ScoreCurves.precisionRecallSteps(truth: [0, 0], scores: [0.2, 0.9]) == nil)
         let calibration = ScoreCurves.calibration(truth: truth, probabilities: scores, bins: 2)
         #expect(calibration.xs == [(0.1 + 0.4 + 0.35) / 3, 0.8] && calibration.ys == [1.0 / 3, 1])
     }

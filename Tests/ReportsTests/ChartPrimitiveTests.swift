@@ -125,4 +125,53 @@ struct ReportSizeTests {
         let panel = files["score-over-time.svg"] ?? ""
         #expect(panel.utf8.count < 400_000)
     }
+
+    @Test("an axis title longer than the room beside the plot is shifted, or set smaller, to stay inside the image")
+    func axisTitleFits() throws {
+        let bars = (0 ..< 4).map { BarChart.Bar(label: "system_performance/disk_io_read_bytes_per_second:seasonal_residual_\($0)w",
+                                                value: 0.1 / Double($0 + 1)) }
+        /// The x-axis title's font size and its estimated extent (the charts' own generous 0.62 em a character).
+        func placement(unit: String) throws -> (size: Double, left: Double, right: Double) {
+            let svg = BarChart(title: "t", description: "d", valueAxis: AxisLabel("importance", unit: unit),
+                               categoryAxis: "feature", bars: bars).svg()
+            let title = "importance (\(unit))"
+            let pattern = try Regex(#"<text x="([0-9.]+)" y="[0-9.]+" text-anchor="middle" font-size="([0-9.]+)"[^>]*>"#
+                + title.replacingOccurrences(of: "(", with: "\\(").replacingOccurrences(of: ")", with: "\\)") + "<")
+            let match = try #require(svg.firstMatch(of: pattern))
+            let x = try #require(Double(String(match.output[1].substring!)))
+            let size = try #require(Double(String(match.output[2].substring!)))
+            let half = Double(title.count) * size * 0.62 / 2
+            return (size, x - half, x + half)
+        }
+        // Centred under the narrow plot it would run past the right edge: shifted left at the normal size.
+        let shifted = try placement(unit: "share of impurity decrease")
+        #expect(shifted.size == 12 && shifted.left >= 0 && shifted.right <= 716, "\(shifted)")
+        // Wider than the image at 12 px: set smaller, inside the image.
+        let shrunk = try placement(unit: "share of impurity decrease, summed over every split of every tree of the forest, normalised")
+        #expect(shrunk.size < 12 && shrunk.size >= 8 && shrunk.left >= 0 && shrunk.right <= 720, "\(shrunk)")
+        // A title that fits keeps the normal size and its place.
+        let short = BarChart(title: "t", description: "d", valueAxis: AxisLabel("delay", unit: "minutes"),
+                             categoryAxis: "kind", bars: [BarChart.Bar(label: "spike", value: 1)]).svg()
+        #expect(short.contains(##"font-size="12" fill="#1f2328">delay (minutes)</text>"##))
+    }
+
+    @Test("a step series holds each y back to the previous x: vertical, then level")
+    func stepSeries() throws {
+        var series = ChartSeries(name: "model", xs: [0, 0.5, 1], ys: [1, 0.5, 0.25])
+        series.drawsSteps = true
+        let chart = LineChart(title: "t", description: "d", xAxis: AxisLabel("recall"), yAxis: AxisLabel("precision"),
+                              panels: [.init(series: [series], yDomain: 0 ... 1)], xDomain: 0 ... 1)
+        let svg = chart.svg()
+        let match = try #require(svg.firstMatch(of: ##/<polyline points="([^"]+)" fill="none" stroke="#0072b2"/##))
+        let points = match.output.1.split(separator: " ").map { $0.split(separator: ",").map { Double(String($0))! } }
+        #expect(points.count == 5)
+        // Corners at the previous x with the next y.
+        #expect(points[1][0] == points[0][0] && points[1][1] == points[2][1])
+        #expect(points[3][0] == points[2][0] && points[3][1] == points[4][1])
+        series.drawsSteps = false
+        let straight = LineChart(title: "t", description: "d", xAxis: AxisLabel("recall"), yAxis: AxisLabel("precision"),
+                                 panels: [.init(series: [series], yDomain: 0 ... 1)], xDomain: 0 ... 1).svg()
+        let plain = try #require(straight.firstMatch(of: ##/<polyline points="([^"]+)" fill="none" stroke="#0072b2"/##))
+        #expect(plain.output.1.split(separator: " ").count == 3)
+    }
 }

@@ -116,7 +116,7 @@ enum ReportFixtures {
             plots: .anomaly(AnomalyPlots(
                 scoreHistogram: BinnedCounts(values: allScores, binCount: 40), levels: levels, sweep: sweep,
                 chosenThreshold: 0.54, groups: groups,
-                delayByKind: [NamedValue(name: "spike", value: 2.5), NamedValue(name: "level_shift", value: 7.5)])))
+                delayByKind: [NamedValue(name: "spike", value: 2.5, count: 6), NamedValue(name: "level_shift", value: 7.5, count: 1)])))
     }
 
     static var regression: EvaluationReport {

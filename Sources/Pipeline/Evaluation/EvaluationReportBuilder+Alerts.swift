@@ -4,16 +4,33 @@ import Reports
 
 // Thresholds, alert episodes and daily alert counts on the evaluated rows.
 extension EvaluationReportBuilder {
+    /// Target recall of the classifier's second operating point.
+    static let operatingRecall = 0.9
+
     /// The model's levels (detectors) or its decision rule (binary classifiers) with row precision, row
-    /// recall and alert episodes per day (all groups together) on the evaluated rows.
+    /// recall and alert episodes per day (all groups together) on the evaluated rows. A binary classifier also
+    /// gets the F1-optimal threshold and the highest threshold reaching recall 0.9, chosen on the evaluated
+    /// rows themselves (so their figures are optimistic) to show the trade-off.
     static func thresholdRows(_ result: EvaluationResult) -> [ThresholdRow] {
         let candidate = result.scored[0]
         guard let truth = candidate.binaryTruth, let scores = candidate.scores else { return [] }
         if candidate.task == .classification {
             let figures = figuresAt(alerts: candidate.alerts!, truth: truth, result)
-            return [ThresholdRow(name: "predicted class", value: 0.5, rule: "most probable class (positive probability ≥ 0.5)",
-                                 precision: figures.precision, recall: figures.recall,
-                                 alertsPerDay: figures.alertsPerDay, isChosen: true)]
+            var rows = [ThresholdRow(name: "predicted class", value: 0.5, rule: "most probable class (positive probability ≥ 0.5)",
+                                     precision: figures.precision, recall: figures.recall,
+                                     alertsPerDay: figures.alertsPerDay, isChosen: true)]
+            let hindsight = "chosen on these evaluated rows, so optimistic"
+            let points: [(String, String, Thresholds.Choice?)] = [
+                ("f1_optimal", "highest F1 (\(hindsight))", try? Thresholds.maximizingF1(truth: truth, scores: scores)),
+                ("recall_0.9", "highest threshold with recall ≥ 0.9 (\(hindsight))",
+                 try? Thresholds.atRecall(operatingRecall, truth: truth, scores: scores)),
+            ]
+            for case let (name, rule, choice?) in points {
+                let figures = figuresAt(alerts: scores.map { $0 >= choice.threshold ? 1 : 0 }, truth: truth, result)
+                rows.append(ThresholdRow(name: name, value: choice.threshold, rule: rule, precision: figures.precision,
+                                         recall: figures.recall, alertsPerDay: figures.alertsPerDay))
+            }
+            return rows
         }
         let levels = candidate.metadata.thresholds.filter { $0.score == "anomaly_score" && $0.direction == "above" }
             .sorted { $0.value < $1.value }

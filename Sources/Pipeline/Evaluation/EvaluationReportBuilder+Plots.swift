@@ -31,7 +31,7 @@ extension EvaluationReportBuilder {
             if let roc = ScoreCurves.roc(truth: truth, scores: scores) {
                 plots.roc.append(ModelCurve(model: model.name, xs: roc.xs, ys: roc.ys, summary: auc))
             }
-            if let pr = ScoreCurves.precisionRecall(truth: truth, scores: scores) {
+            if let pr = ScoreCurves.precisionRecallSteps(truth: truth, scores: scores) {
                 plots.precisionRecall.append(ModelCurve(model: model.name, xs: pr.xs, ys: pr.ys, summary: ap))
             }
             if model.task == .classification {
@@ -82,7 +82,7 @@ extension EvaluationReportBuilder {
         }
         if let byKind = result.events?.byKind {
             plots.delayByKind = byKind.keys.sorted().compactMap { kind in
-                byKind[kind]!.medianDelaySeconds.map { NamedValue(name: kind, value: $0 / 60) }
+                byKind[kind]!.medianDelaySeconds.map { NamedValue(name: kind, value: $0 / 60, count: byKind[kind]!.detected) }
             }
         }
         return plots

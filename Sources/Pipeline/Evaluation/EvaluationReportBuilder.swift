@@ -25,7 +25,8 @@ public enum EvaluationReportBuilder {
         }
         if result.times != nil, candidate.binaryTruth != nil {
             provenance.append("Alerts a day: alert episodes (runs of alerting rows of one group) started per day, all groups "
-                + "together; precision and recall in the threshold table count rows.")
+                + "together; precision and recall in the threshold table count rows. A threshold so low that consecutive "
+                + "rows all alert merges their runs into one episode, so alerts a day fall again at the lowest thresholds.")
         }
         let range = result.timeRange.map { " (\($0.start.prefix(10)) … \($0.end.prefix(10)))" } ?? ""
         return EvaluationReport(

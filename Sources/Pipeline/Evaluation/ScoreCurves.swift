@@ -36,6 +36,20 @@ enum ScoreCurves {
         return ([0] + points.map { Double($0.tp) / Double(positives) }, [1] + precision)
     }
 
+    /// The precision–recall curve a report draws as steps (each precision held back to the previous recall),
+    /// so the area under it is average precision: the operating points that catch at least one positive,
+    /// from recall 0 at the first of them. sklearn's conventional (0, 1) start and the points of recall 0
+    /// cover no recall, so they add nothing to the area; drawn, they make a vertical line at recall 0 that
+    /// looks like perfect precision when the top-scored rows are negatives. Nil without positives.
+    static func precisionRecallSteps(truth: [Int], scores: [Double]) -> (xs: [Double], ys: [Double])? {
+        let positives = truth.count { $0 == 1 }
+        guard positives > 0 else { return nil }
+        let points = operatingPoints(truth: truth, scores: scores).filter { $0.tp > 0 }
+        let recall = points.map { Double($0.tp) / Double(positives) }
+        let precision = points.map { Double($0.tp) / Double($0.tp + $0.fp) }
+        return ([0] + recall, [precision[0]] + precision)
+    }
+
     /// Calibration: `bins` equal-width probability bins; per non-empty bin the mean predicted probability
     /// and the observed positive fraction (sklearn's `calibration_curve`, strategy "uniform").
     static func calibration(truth: [Int], probabilities: [Double], bins: Int = 10) -> (xs: [Double], ys: [Double]) {

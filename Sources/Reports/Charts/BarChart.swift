@@ -76,8 +76,8 @@ public struct BarChart: Sendable {
         canvas.line(x1: x(0), y1: top, x2: x(0), y2: bottom, stroke: ChartTheme.axis)
         canvas.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: ChartTheme.axis)
         ChartAxes.drawXTicks(xTicks, on: &canvas, scale: x, bottom: bottom, canvasWidth: width)
-        canvas.text(categoryAxis, x: 16, y: (top + bottom) / 2, anchor: .middle, rotation: -90)
-        canvas.text(valueAxis.text, x: (left + right) / 2, y: height - 12, anchor: .middle)
+        ChartAxes.drawYTitle(categoryAxis, on: &canvas, top: top, bottom: bottom)
+        ChartAxes.drawXTitle(valueAxis.text, on: &canvas, centre: (left + right) / 2, y: height - 12, canvasWidth: width)
         return canvas.document(title: title, description: description)
     }
 }

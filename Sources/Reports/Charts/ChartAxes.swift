@@ -26,4 +26,32 @@ enum ChartAxes {
                         anchor: anchor, size: ChartTheme.tickFontSize)
         }
     }
+
+    /// The smallest font size an axis title shrinks to before it may run past its room.
+    static let minimumTitleSize = 8.0
+
+    /// An axis title under the plot, centred on `centre` but shifted to stay inside the image, and set
+    /// smaller when even the image's width cannot hold it at the normal size.
+    static func drawXTitle(_ text: String, on canvas: inout SVGCanvas, centre: Double, y: Double, canvasWidth: Double) {
+        let room = canvasWidth - 8
+        let size = fittedSize(text, room: room)
+        let half = ChartTheme.textWidth(text, size: size) / 2
+        let x = half * 2 >= room ? canvasWidth / 2 : min(max(centre, 4 + half), canvasWidth - 4 - half)
+        canvas.text(text, x: x, y: y, anchor: .middle, size: size)
+    }
+
+    /// A title rotated along the left edge, centred between `top` and `bottom`, set smaller
+    /// when it is longer than that span.
+    static func drawYTitle(_ text: String, on canvas: inout SVGCanvas, top: Double, bottom: Double) {
+        canvas.text(text, x: 16, y: (top + bottom) / 2, anchor: .middle, size: fittedSize(text, room: bottom - top),
+                    rotation: -90)
+    }
+
+    /// The normal font size, or the size at which `text`'s estimated width fits `room`, not below
+    /// `minimumTitleSize`.
+    static func fittedSize(_ text: String, room: Double) -> Double {
+        let width = ChartTheme.textWidth(text)
+        guard width > room, width > 0 else { return ChartTheme.fontSize }
+        return max(minimumTitleSize, (ChartTheme.fontSize * room / width * 10).rounded(.down) / 10)
+    }
 }

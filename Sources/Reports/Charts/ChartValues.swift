@@ -24,13 +24,19 @@ public struct ChartSeries: Sendable {
     /// A guide rather than data (the chance diagonal, perfect calibration): drawn thin, grey and dotted,
     /// without taking a series colour.
     public var isReference: Bool
+    /// Draws a step function: each point's y holds back to the previous point's x, so the interval
+    /// (x₍ᵢ₋₁₎, xᵢ] shows yᵢ. A precision–recall curve drawn so has average precision as its area, as
+    /// scikit-learn's `PrecisionRecallDisplay` draws it (`drawstyle="steps-post"` on its reversed arrays).
+    public var drawsSteps: Bool
 
-    public init(name: String, xs: [Double], ys: [Double], showsPoints: Bool = false, isReference: Bool = false) {
+    public init(name: String, xs: [Double], ys: [Double], showsPoints: Bool = false, isReference: Bool = false,
+                drawsSteps: Bool = false) {
         self.name = name
         self.xs = xs
         self.ys = ys
         self.showsPoints = showsPoints
         self.isReference = isReference
+        self.drawsSteps = drawsSteps
     }
 }
 

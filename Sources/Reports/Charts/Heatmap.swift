@@ -57,8 +57,8 @@ public struct Heatmap: Sendable {
         for (column, label) in columnLabels.enumerated() {
             canvas.text(label, x: left + (Double(column) + 0.5) * cellWidth, y: top + gridHeight + 18, anchor: .middle)
         }
-        canvas.text(rowAxis, x: 16, y: top + gridHeight / 2, anchor: .middle, rotation: -90)
-        canvas.text(columnAxis, x: left + gridWidth / 2, y: height - 10, anchor: .middle)
+        ChartAxes.drawYTitle(rowAxis, on: &canvas, top: top, bottom: top + gridHeight)
+        ChartAxes.drawXTitle(columnAxis, on: &canvas, centre: left + gridWidth / 2, y: height - 10, canvasWidth: width)
         return canvas.document(title: title, description: description)
     }
 

@@ -87,8 +87,8 @@ public struct Histogram: Sendable {
         ChartAxes.drawFrame(on: &canvas, left: left, right: right, top: top, bottom: bottom)
         ChartAxes.drawYTicks(yTicks, on: &canvas, scale: y, left: left)
         ChartAxes.drawXTicks(xTicks, on: &canvas, scale: x, bottom: bottom, canvasWidth: width)
-        canvas.text(yAxis.text, x: 16, y: (top + bottom) / 2, anchor: .middle, rotation: -90)
-        canvas.text(xAxis.text, x: (left + right) / 2, y: height - 12, anchor: .middle)
+        ChartAxes.drawYTitle(yAxis.text, on: &canvas, top: top, bottom: bottom)
+        ChartAxes.drawXTitle(xAxis.text, on: &canvas, centre: (left + right) / 2, y: height - 12, canvasWidth: width)
         return canvas.document(title: title, description: description)
     }
 

@@ -35,11 +35,10 @@ extension LineChart {
             drawPanel(panel, names: names, on: &canvas, x: x, y: y, xTicks: xTicks, yTicks: ticks,
                       top: plotTop, bottom: plotBottom, left: left, right: right,
                       showsXLabels: index == panels.count - 1)
-            let axisText = (panel.yAxis ?? yAxis).text
-            canvas.text(axisText, x: 16, y: (plotTop + plotBottom) / 2, anchor: .middle, rotation: -90)
+            ChartAxes.drawYTitle((panel.yAxis ?? yAxis).text, on: &canvas, top: plotTop, bottom: plotBottom)
             panelTop = plotBottom + gap
         }
-        canvas.text(xAxisText, x: (left + right) / 2, y: height - 12, anchor: .middle)
+        ChartAxes.drawXTitle(xAxisText, on: &canvas, centre: (left + right) / 2, y: height - 12, canvasWidth: width)
         return canvas.document(title: title, description: description)
     }
 
@@ -203,7 +202,9 @@ extension LineChart {
             let points = xScale == .time
                 ? SeriesReducer.minMax(xs: series.xs, ys: series.ys, lower: x.domain.lower, upper: x.domain.upper, columns: columns)
                 : zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }.map { (x: $0.0, y: $0.1) }
-            let pixels = SeriesReducer.thin(points.map { (x: clampX($0.x), y: clampY($0.y)) })
+            var corners = points.map { (x: clampX($0.x), y: clampY($0.y)) }
+            if series.drawsSteps { corners = Self.steps(corners) }
+            let pixels = SeriesReducer.thin(corners)
             canvas.polyline(pixels, stroke: ChartTheme.colour(index), width: 1.75, dash: ChartTheme.dash(index))
             if series.showsPoints {
                 for point in pixels { canvas.circle(cx: point.x, cy: point.y, r: 3, fill: ChartTheme.colour(index)) }
@@ -220,6 +221,19 @@ extension LineChart {
         ChartAxes.drawFrame(on: &canvas, left: left, right: right, top: top, bottom: bottom)
         ChartAxes.drawYTicks(yTicks, on: &canvas, scale: y, left: left)
         ChartAxes.drawXTicks(xTicks, on: &canvas, scale: x, bottom: bottom, canvasWidth: width, showsLabels: showsXLabels)
+    }
+
+    /// The corners of a step line through `points`: before each point, a corner at the previous point's x
+    /// and this point's y (vertical first, then level).
+    static func steps(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        guard var previous = points.first else { return [] }
+        var corners = [previous]
+        for point in points.dropFirst() {
+            corners.append((x: previous.x, y: point.y))
+            corners.append(point)
+            previous = point
+        }
+        return corners
     }
 
     /// Intervals sorted and merged where they touch within a pixel, so thousands of short incidents

@@ -70,11 +70,17 @@ public struct ModelCurve: Sendable {
 public struct NamedValue: Sendable {
     public var name: String
     public var value: Double
+    /// How many items the value summarises (the incidents behind a median), shown as "name (n=count)".
+    public var count: Int?
 
-    public init(name: String, value: Double) {
+    public init(name: String, value: Double, count: Int? = nil) {
         self.name = name
         self.value = value
+        self.count = count
     }
+
+    /// The name with its count, e.g. "drift (n=3)".
+    public var label: String { count.map { "\(name) (n=\($0))" } ?? name }
 }
 
 /// Counts on a fixed grid of bins (a score or residual histogram).

@@ -29,9 +29,16 @@ extension ReportRenderer {
         }
         if !plots.precisionRecall.isEmpty {
             let chart = LineChart(
-                title: "Precision–recall curve", description: "Precision–recall curves of " + curveList(plots.precisionRecall) + ".",
+                title: "Precision–recall curve", description: "Precision–recall curves of " + curveList(plots.precisionRecall)
+                    + ", drawn as steps as scikit-learn's PrecisionRecallDisplay does, so the area under each curve is its "
+                    + "average precision; each curve starts at recall 0 with the precision of the highest threshold that "
+                    + "catches a positive (sklearn's conventional start at precision 1 is left out: it covers no recall).",
                 xAxis: AxisLabel("recall"), yAxis: AxisLabel("precision"),
-                panels: [.init(series: plots.precisionRecall.map(series), yDomain: 0...1)],
+                panels: [.init(series: plots.precisionRecall.map { curve in
+                    var steps = series(curve)
+                    steps.drawsSteps = true
+                    return steps
+                }, yDomain: 0...1)],
                 xDomain: 0...1, width: 560, panelHeight: 380)
             files.append(PlotFile(name: "precision-recall.svg", heading: "Precision–recall curve", alt: chart.description,
                                   svg: chart.svg()))

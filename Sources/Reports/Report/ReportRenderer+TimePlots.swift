@@ -21,7 +21,9 @@ extension ReportRenderer {
                 title: "Precision, recall and alerts a day against the threshold",
                 description: "Precision and recall (top) and alerts per day (bottom) for thresholds from "
                     + "\(SVGNumber.fixed(thresholds.min() ?? 0, decimals: 3)) to \(SVGNumber.fixed(thresholds.max() ?? 0, decimals: 3))"
-                    + (plots.chosenThreshold.map { "; the chosen threshold \(SVGNumber.fixed($0, decimals: 3)) is marked." } ?? "."),
+                    + (plots.chosenThreshold.map { "; the chosen threshold \(SVGNumber.fixed($0, decimals: 3)) is marked" } ?? "")
+                    + ". An alert is a run of consecutive alerting rows of one group, counted once; at very low thresholds "
+                    + "almost every row alerts, the runs merge into a few long ones and alerts per day fall.",
                 xAxis: AxisLabel("threshold", unit: "anomaly score"), yAxis: AxisLabel("rate"),
                 panels: [
                     .init(series: [ChartSeries(name: "precision", xs: thresholds, ys: plots.sweep.map(\.precision)),
@@ -55,10 +57,12 @@ extension ReportRenderer {
         if !plots.delayByKind.isEmpty {
             let chart = BarChart(
                 title: "Detection delay by incident kind",
-                description: "Median minutes from incident start to the first alert, per incident kind: "
-                    + plots.delayByKind.map { "\($0.name) \(SVGNumber.fixed($0.value, decimals: 1))" }.joined(separator: ", ") + ".",
+                description: "Median minutes from incident start to the first alert, per incident kind, over the detected "
+                    + "incidents of that kind (n): "
+                    + plots.delayByKind.map { "\($0.label) \(SVGNumber.fixed($0.value, decimals: 1))" }.joined(separator: ", ")
+                    + (plots.delayByKind.contains { ($0.count ?? 2) < 2 } ? "; a median of one incident is that incident's delay." : "."),
                 valueAxis: AxisLabel("median detection delay", unit: "minutes"), categoryAxis: "incident kind",
-                bars: plots.delayByKind.map { BarChart.Bar(label: $0.name, value: $0.value) }, decimals: 1)
+                bars: plots.delayByKind.map { BarChart.Bar(label: $0.label, value: $0.value) }, decimals: 1)
             files.append(PlotFile(name: "detection-delay.svg", heading: "Detection delay", alt: chart.description,
                                   svg: chart.svg()))
         }

@@ -2,7 +2,7 @@
 public struct ClassificationPlots: Sendable {
     /// ROC curves (x false positive rate, y true positive rate), candidate first.
     public var roc: [ModelCurve]
-    /// Precision–recall curves (x recall, y precision).
+    /// Precision–recall curves (x recall, y precision), drawn as steps: recall in (xᵢ₋₁, xᵢ] shows yᵢ.
     public var precisionRecall: [ModelCurve]
     /// Class names and `counts[actual][predicted]`.
     public var confusionLabels: [String]
@@ -68,7 +68,8 @@ public struct AnomalyPlots: Sendable {
     /// The threshold the report recommends, marked on the sweep.
     public var chosenThreshold: Double?
     public var groups: [GroupScores]
-    /// Median detection delay in minutes per incident kind (kinds never detected left out).
+    /// Median detection delay in minutes per incident kind (kinds never detected left out), with `count` the
+    /// detected incidents the median is taken over.
     public var delayByKind: [NamedValue]
 
     public init(scoreHistogram: BinnedCounts? = nil, levels: [ReferenceLine] = [], sweep: [SweepPoint] = [],
