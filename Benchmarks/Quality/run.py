@@ -55,7 +55,10 @@ REFERENCE = (
 
 
 def run(args, capture=True):
-    result = subprocess.run(args, capture_output=capture, text=True)
+    if capture:
+        result = subprocess.run(args, capture_output=True, text=True)
+    else:
+        result = subprocess.run(args, stdout=sys.stderr, text=True)  # progress only; stdout is the table
     if result.returncode != 0:
         sys.exit(f"command failed ({result.returncode}): {' '.join(args)}\n{result.stderr}")
     return result.stdout
