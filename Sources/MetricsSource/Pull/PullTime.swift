@@ -31,12 +31,10 @@ public enum PullTime {
 
     private static func relative(_ rest: Substring, now: Int64) -> Int64? {
         if rest.isEmpty { return now }
-        guard let sign = rest.first, sign == "-" || sign == "+", let unit = rest.last else { return nil }
-        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
-        guard let scale = units[unit], let count = Int64(rest.dropFirst().dropLast()), count >= 0,
-              count <= 100_000 * 86_400 / scale
+        guard let sign = rest.first, sign == "-" || sign == "+",
+              let seconds = DurationText.seconds(String(rest.dropFirst()), allowingZero: true, limit: 100_000 * 86_400)
         else { return nil }
-        return sign == "-" ? now - count * scale : now + count * scale
+        return sign == "-" ? now - Int64(seconds) : now + Int64(seconds)
     }
 
     /// Whole seconds of ISO-8601 `text` with a zone (a date alone is midnight UTC), as `UTCCalendar`
