@@ -36,23 +36,12 @@ enum TimeColumn {
     /// `seconds` as ISO 8601 UTC with whole seconds, e.g. `2026-01-05T00:00:00Z`.
     static func iso(_ seconds: Double) -> String { UTCCalendar.iso8601(seconds) }
 
-    /// The text of every row of column `name` (numbers without a fraction print as integers), e.g. groups.
+    /// The text of every row of column `name` (numbers as `Dataset.numberText` writes them), e.g. groups.
     /// - Throws: `DatasetError.missingColumn` when `dataset` lacks it.
     static func text(_ dataset: Dataset, name: String, source: String) throws -> [String] {
-        guard let column = dataset.column(named: name) else {
+        guard let values = dataset.textValues(of: name) else {
             throw DatasetError.missingColumn(name: name, source: source, available: dataset.columnNames)
         }
-        switch column.data {
-        case .numeric(let values): return values.map { $0.isNaN ? "" : LabelText.of($0) }
-        case .text(let values): return values.map { $0 ?? "" }
-        }
-    }
-}
-
-/// How a numeric label reads as a class name: integral values without a fraction (`1.0` is class `1`),
-/// as `train` names classes.
-enum LabelText {
-    static func of(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        return values.map { $0 ?? "" }
     }
 }
