@@ -1,4 +1,4 @@
-import Foundation
+import NumericCore
 
 /// Splits a data set by time into older rows (training) and newer rows (test), so every figure measured on
 /// the test rows comes from after the training window.
@@ -32,7 +32,7 @@ public struct TimeSplit: Sendable, Equatable {
         switch (at, holdout) {
         case (let at?, nil):
             if let seconds = Double(at), seconds.isFinite { return .at(seconds) }
-            guard let seconds = isoSeconds(at) else {
+            guard let seconds = UTCCalendar.parseISO8601(at) else {
                 throw .invalid("--at '\(at)' is neither epoch seconds nor an ISO 8601 time such as 2026-01-19T00:00:00Z.")
             }
             return .at(seconds)
@@ -101,9 +101,8 @@ public struct TimeSplit: Sendable, Equatable {
         case .text(let values):
             var seconds: [Double] = []
             seconds.reserveCapacity(values.count)
-            let formatters = isoFormatters()
             for (row, text) in values.enumerated() {
-                guard let value = isoSeconds(text ?? "", formatters) else {
+                guard let value = UTCCalendar.parseISO8601(text ?? "") else {
                     throw .malformed(path: source, line: row + 2, column: column.name,
                                      reason: "'\(text ?? "")' is neither epoch seconds nor an ISO 8601 time")
                 }
@@ -122,19 +121,5 @@ public struct TimeSplit: Sendable, Equatable {
         })
     }
 
-    /// Formatters are built once per column (building one per cell is slow).
-    private static func isoSeconds(_ text: String, _ formatters: [ISO8601DateFormatter] = isoFormatters()) -> Double? {
-        let trimmed = text.replacingOccurrences(of: " ", with: "T")
-        return formatters.lazy.compactMap { $0.date(from: trimmed) }.first?.timeIntervalSince1970
-    }
-
-    private static func isoFormatters() -> [ISO8601DateFormatter] {
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return [ISO8601DateFormatter(), fractional]
-    }
-
-    private static func iso(_ seconds: Double) -> String {
-        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
-    }
+    private static func iso(_ seconds: Double) -> String { UTCCalendar.iso8601(seconds) }
 }

@@ -53,6 +53,6 @@ enum JSONFiles {
 
     /// ISO 8601 UTC with seconds.
     static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
+        UTCCalendar.iso8601(Date().timeIntervalSince1970)
     }
 }

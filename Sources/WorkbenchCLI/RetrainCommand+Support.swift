@@ -1,6 +1,7 @@
 import ArgumentParser
 import DurableFiles
 import Foundation
+import NumericCore
 import Synchronization
 
 /// The retrain command's log lines on stderr: silent in text mode (the summary says it all), one JSON object
@@ -17,7 +18,7 @@ struct RetrainLog: Sendable {
         guard format == .json else { return }
         var object = fields
         object["event"] = name
-        object["time"] = ISO8601DateFormatter().string(from: Date())
+        object["time"] = UTCCalendar.iso8601(Date().timeIntervalSince1970)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(object) else { return }

@@ -4,8 +4,7 @@ import NumericCore
 /// Reads a time column as seconds since 1970-01-01T00:00:00Z.
 ///
 /// A numeric column holds epoch seconds. A text column holds ISO 8601:
-/// `YYYY-MM-DD`, optionally `T` (or a space) and `HH:MM`, `:SS`, a fraction of up to 9
-/// digits, and a zone `Z`, `±HH:MM`, `±HHMM` or `±HH`; no zone means UTC.
+/// any form `UTCCalendar.parseISO8601` reads; no zone means UTC.
 enum TimeColumn {
     /// The times of `column`, one per row.
     /// - Throws: `FeatureError.invalidData` naming the first empty or unreadable row (1-based).
@@ -19,7 +18,7 @@ enum TimeColumn {
         case .text(let values):
             var result = [Double](repeating: 0, count: values.count)
             for (row, text) in values.enumerated() {
-                guard let text, let seconds = parseISO8601(text) else {
+                guard let text, let seconds = UTCCalendar.parseISO8601(text) else {
                     let shown = values[row].map { "'\($0)'" } ?? "empty"
                     throw .invalidData("Time column '\(column.name)' row \(row + 1) is \(shown); expected epoch seconds "
                         + "or ISO 8601 such as 2026-01-05T14:30:00Z.")
@@ -28,95 +27,5 @@ enum TimeColumn {
             }
             return result
         }
-    }
-
-    /// Seconds since the epoch for ISO 8601 text, nil when it is not of the accepted form.
-    static func parseISO8601(_ text: String) -> Double? {
-        var scanner = DigitScanner(bytes: Array(text.utf8))
-        guard let year = scanner.number(digits: 4), scanner.skip("-"),
-              let month = scanner.number(digits: 2), scanner.skip("-"),
-              let day = scanner.number(digits: 2),
-              (1 ... 12).contains(month), (1 ... daysInMonth(year, month)).contains(day)
-        else { return nil }
-        var seconds = UTCCalendar.days(year: year, month: month, day: day) * 86_400
-        var fraction = 0.0
-        if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
-            guard let hour = scanner.number(digits: 2), scanner.skip(":"),
-                  let minute = scanner.number(digits: 2), hour < 24, minute < 60
-            else { return nil }
-            seconds += hour * 3_600 + minute * 60
-            if scanner.skip(":") {
-                guard let second = scanner.number(digits: 2), second < 60 else { return nil }
-                seconds += second
-                if scanner.skip(".") || scanner.skip(",") {
-                    let start = scanner.position
-                    var digits = 0
-                    while let digit = scanner.digit() { digits = digits * 10 + digit }
-                    let count = scanner.position - start
-                    guard (1 ... 9).contains(count) else { return nil }
-                    fraction = Double(digits) / Double(pow10(count))
-                }
-            }
-            if scanner.skip("Z") || scanner.skip("z") {
-            } else if let sign = scanner.sign() {
-                guard let hours = scanner.number(digits: 2), hours <= 23 else { return nil }
-                var minutes = 0
-                if scanner.skip(":") {
-                    guard let value = scanner.number(digits: 2) else { return nil }
-                    minutes = value
-                } else if let value = scanner.number(digits: 2) {
-                    minutes = value
-                }
-                guard minutes < 60 else { return nil }
-                seconds -= sign * (hours * 3_600 + minutes * 60)
-            }
-        }
-        guard scanner.atEnd else { return nil }
-        return Double(seconds) + fraction
-    }
-
-    private static func pow10(_ count: Int) -> Int {
-        (0 ..< count).reduce(1) { value, _ in value * 10 }
-    }
-
-    private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
-}
-
-/// A cursor over ASCII bytes for the ISO 8601 reader.
-private struct DigitScanner {
-    let bytes: [UInt8]
-    var position = 0
-
-    var atEnd: Bool { position == bytes.count }
-
-    mutating func skip(_ character: Character) -> Bool {
-        guard position < bytes.count, bytes[position] == character.asciiValue else { return false }
-        position += 1
-        return true
-    }
-
-    mutating func digit() -> Int? {
-        guard position < bytes.count, (48 ... 57).contains(bytes[position]) else { return nil }
-        position += 1
-        return Int(bytes[position - 1] - 48)
-    }
-
-    mutating func number(digits: Int) -> Int? {
-        let start = position
-        var value = 0
-        for _ in 0 ..< digits {
-            guard let digit = digit() else { position = start; return nil }
-            value = value * 10 + digit
-        }
-        return value
-    }
-
-    mutating func sign() -> Int? {
-        if skip("+") { return 1 }
-        if skip("-") { return -1 }
-        return nil
     }
 }

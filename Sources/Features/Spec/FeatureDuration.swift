@@ -1,3 +1,5 @@
+import NumericCore
+
 /// A positive length of time written as a count and one unit: `30s`, `5m`, `1h`, `1d`, `1w`.
 ///
 /// The text form is canonical: the largest unit that divides the length evenly (`60m` reads
@@ -6,31 +8,23 @@ public struct FeatureDuration: Sendable, Hashable, Comparable, CustomStringConve
     /// The length in seconds, at least 1.
     public let seconds: Int
 
-    private static let units: [(suffix: Character, seconds: Int)] = [
-        ("w", 604_800), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1),
-    ]
-
     /// A duration of `seconds` seconds; nil unless `seconds` ≥ 1.
     public init?(seconds: Int) {
         guard seconds >= 1 else { return nil }
         self.seconds = seconds
     }
 
-    /// Parses `5m`-style text (digits then one of s, m, h, d, w); nil for anything else,
-    /// including zero and lengths beyond 10 000 weeks.
+    /// Parses `5m`-style text (digits then one of s, m, h, d, w) as `DurationText` reads it; nil for
+    /// anything else, including zero and lengths beyond 10 000 weeks.
     public init?(_ text: String) {
-        guard let unit = text.last, let scale = Self.units.first(where: { $0.suffix == unit })?.seconds,
-              text.count >= 2, text.count <= 9,
-              text.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }),
-              let count = Int(text.dropLast()), count >= 1, count * scale <= 10_000 * 604_800
-        else { return nil }
-        seconds = count * scale
+        guard let seconds = DurationText.seconds(text, limit: 10_000 * 604_800) else { return nil }
+        self.seconds = seconds
     }
 
     /// The canonical text, e.g. `1h` for 3600 seconds.
     public var description: String {
-        let unit = Self.units.first { seconds % $0.seconds == 0 }!
-        return "\(seconds / unit.seconds)\(unit.suffix)"
+        let unit = DurationText.unitSeconds.first { seconds % $0.seconds == 0 }!
+        return "\(seconds / unit.seconds)\(unit.unit)"
     }
 
     public static func < (lhs: FeatureDuration, rhs: FeatureDuration) -> Bool {

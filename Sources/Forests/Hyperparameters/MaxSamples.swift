@@ -4,7 +4,7 @@
 /// integer count (`256`) or a fraction with a decimal point (`0.5`). The forests
 /// resolve it as scikit-learn does for each: see `ForestConfiguration.maxSamples`
 /// and `IsolationForest.Configuration.maxSamples`.
-public enum MaxSamples: Sendable, Equatable, LosslessStringConvertible {
+public enum MaxSamples: Sendable, Equatable, LosslessStringConvertible, CountOrFractionSetting {
     /// `min(256, rows)`, Isolation Forest's default (ψ in Liu, Ting & Zhou 2008): the paper found
     /// 256 enough on every data set it tried, and small subsamples reduce swamping and masking.
     /// Isolation forests only.
@@ -16,37 +16,13 @@ public enum MaxSamples: Sendable, Equatable, LosslessStringConvertible {
     /// This fraction of the rows, in (0, 1].
     case fraction(Double)
 
-    /// Parses the text form; nil for anything else.
-    public init?(_ text: String) {
-        switch text {
-        case "auto": self = .auto
-        case "all": self = .all
-        default:
-            switch CountOrFraction(text) {
-            case .count(let count): self = .count(count)
-            case .fraction(let fraction): self = .fraction(fraction)
-            case nil: return nil
-            }
-        }
-    }
+    static let keywords: [(text: String, value: MaxSamples)] = [("auto", .auto), ("all", .all)]
 
-    /// The text form: `auto`, `all`, `N` or a fraction such as `0.5`.
-    public var description: String {
+    var number: CountOrFraction? {
         switch self {
-        case .auto: "auto"
-        case .all: "all"
-        case .count(let count): "\(count)"
-        case .fraction(let fraction): "\(fraction)"
-        }
-    }
-
-    /// Whether a count is ≥ 1 and a fraction in (0, 1]; keywords always are.
-    /// Each forest's `validated()` names the values it accepts when this is false.
-    var isInRange: Bool {
-        switch self {
-        case .auto, .all: true
-        case .count(let count): count >= 1
-        case .fraction(let fraction): fraction > 0 && fraction <= 1
+        case .count(let count): .count(count)
+        case .fraction(let fraction): .fraction(fraction)
+        default: nil
         }
     }
 }

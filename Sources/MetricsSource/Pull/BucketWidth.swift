@@ -1,3 +1,5 @@
+import NumericCore
+
 /// The width of the time buckets a pull aggregates into, in whole seconds.
 ///
 /// Buckets are aligned on the Unix epoch in UTC (origin 1970-01-01T00:00:00Z),
@@ -19,13 +21,10 @@ public struct BucketWidth: Sendable, Hashable, CustomStringConvertible {
     /// Parses `30s`, `1m`, `5m`, `1h`, `1d` (a positive whole number and a unit s, m, h or d).
     /// - Throws: `MetricsSourceError.invalidRequest` quoting the text.
     public static func parse(_ text: String) throws(MetricsSourceError) -> BucketWidth {
-        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        guard let unit = text.last.flatMap({ units[$0] }),
-              let count = Int64(text.dropLast()), count > 0, count <= 366 * 86_400
-        else {
+        guard let seconds = DurationText.seconds(text, units: "smhd", limit: Int.max) else {
             throw .invalidRequest("The bucket must look like 1m, 5m, 1h or 1d (a positive whole number and a unit s, m, h or d); got '\(text.truncatedForMessage())'.")
         }
-        return try BucketWidth(seconds: count * unit)
+        return try BucketWidth(seconds: Int64(seconds))
     }
 
     /// The SQL interval text, e.g. `300 seconds`.

@@ -183,7 +183,7 @@ extension ScoredModel {
         switch target.data {
         case .numeric(let values):
             if let row = values.firstIndex(where: \.isNaN) { throw missing(target, row: row, source: source) }
-            return values.map(LabelText.of)
+            return values.map(Dataset.numberText)
         case .text(let values):
             if let row = values.firstIndex(where: { $0 == nil }) { throw missing(target, row: row, source: source) }
             return values.map { $0! }
@@ -208,7 +208,7 @@ extension ScoredModel {
             if value.isNaN { throw missing(target, row: row, source: source) }
             guard value == 0 || value == 1 else {
                 throw DatasetError.malformed(path: source, line: row + 2, column: target.name,
-                                             reason: "the label is \(LabelText.of(value)); a detector is measured on 0/1 labels")
+                                             reason: "the label is \(Dataset.numberText(value)); a detector is measured on 0/1 labels")
             }
             return Int(value)
         }

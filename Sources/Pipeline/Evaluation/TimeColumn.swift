@@ -1,8 +1,9 @@
 import Datasets
-import Foundation
+import NumericCore
 
-/// Reads a time column as epoch seconds: numbers are epoch seconds, text is ISO 8601
-/// (`2026-01-05T00:00:00Z`, with optional fractional seconds, a `±hh:mm` offset, or a space for `T`).
+/// Reads a time column as epoch seconds: numbers are epoch seconds, text is ISO 8601 as
+/// `UTCCalendar.parseISO8601` reads it (`2026-01-05T00:00:00Z`, with optional fractional seconds, a `±hh:mm`
+/// offset, or a space for `T`; no zone means UTC).
 enum TimeColumn {
     /// The seconds of every row of column `name`.
     /// - Throws: `DatasetError.missingColumn` when `dataset` lacks it; `DatasetError.malformed` naming the
@@ -18,9 +19,8 @@ enum TimeColumn {
             }
             return values
         case .text(let values):
-            let parser = ISOParser()
             return try values.enumerated().map { row, text in
-                guard let seconds = parser.seconds(text ?? "") else {
+                guard let seconds = UTCCalendar.parseISO8601(text ?? "") else {
                     throw DatasetError.malformed(
                         path: source, line: row + 2, column: name,
                         reason: "'\(text ?? "")' is neither epoch seconds nor an ISO 8601 time such as 2026-01-05T00:00:00Z")
@@ -31,47 +31,17 @@ enum TimeColumn {
     }
 
     /// Epoch seconds of ISO 8601 `text` (a space may stand for `T`); nil when it is not one.
-    static func parse(_ text: String) -> Double? { ISOParser().seconds(text) }
+    static func parse(_ text: String) -> Double? { UTCCalendar.parseISO8601(text) }
 
     /// `seconds` as ISO 8601 UTC with whole seconds, e.g. `2026-01-05T00:00:00Z`.
-    static func iso(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
-    }
+    static func iso(_ seconds: Double) -> String { UTCCalendar.iso8601(seconds) }
 
-    /// The text of every row of column `name` (numbers without a fraction print as integers), e.g. groups.
+    /// The text of every row of column `name` (numbers as `Dataset.numberText` writes them), e.g. groups.
     /// - Throws: `DatasetError.missingColumn` when `dataset` lacks it.
     static func text(_ dataset: Dataset, name: String, source: String) throws -> [String] {
-        guard let column = dataset.column(named: name) else {
+        guard let values = dataset.textValues(of: name) else {
             throw DatasetError.missingColumn(name: name, source: source, available: dataset.columnNames)
         }
-        switch column.data {
-        case .numeric(let values): return values.map { $0.isNaN ? "" : LabelText.of($0) }
-        case .text(let values): return values.map { $0 ?? "" }
-        }
-    }
-}
-
-/// How a numeric label reads as a class name: integral values without a fraction (`1.0` is class `1`),
-/// as `train` names classes.
-enum LabelText {
-    static func of(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
-}
-
-/// ISO 8601 parsing with its two formatters built once per column (building one per cell is slow).
-private struct ISOParser {
-    private let plain = ISO8601DateFormatter()
-    private let fractional: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
-
-    func seconds(_ text: String) -> Double? {
-        let trimmed = text.replacingOccurrences(of: " ", with: "T")
-        return (plain.date(from: trimmed) ?? fractional.date(from: trimmed))?.timeIntervalSince1970
+        return values.map { $0 ?? "" }
     }
 }

@@ -52,9 +52,9 @@ struct TrainingTable {
         case .numeric(let values):
             if let row = values.firstIndex(where: \.isNaN) { throw missingTarget(row: row) }
             let distinct = Set(values).sorted()
-            try checkClassCount(distinct.count, maxClasses: maxClasses, example: distinct.first.map(Self.className))
+            try checkClassCount(distinct.count, maxClasses: maxClasses, example: distinct.first.map(Dataset.numberText))
             let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-            return (values.map { index[$0]! }, distinct.map(Self.className))
+            return (values.map { index[$0]! }, distinct.map(Dataset.numberText))
         case .text(let values):
             if let row = values.firstIndex(where: { $0 == nil }) { throw missingTarget(row: row) }
             let names = Set(values.map { $0! }).sorted()
@@ -99,10 +99,6 @@ struct TrainingTable {
         return values.map { $0 != 0 }
     }
 
-    /// Integral class values print without a fraction so `1.0` stays the class `1`.
-    private static func className(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
 
     /// Line numbers count the header as line 1, as the CSV reader does.
     private func missingTarget(row: Int) -> DatasetError {

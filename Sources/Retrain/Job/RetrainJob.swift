@@ -1,5 +1,6 @@
 import Foundation
 import ModelStore
+import NumericCore
 import Pipeline
 
 /// The whole nightly job: spec → registry → single-flight lock → tenants → plan → runs → report, summary JSON
@@ -113,11 +114,9 @@ public struct RetrainJob {
     /// `20261206T031500Z`, with `-shard1of3` and `-tenant-x` when the run covers part of the tenants, so
     /// shards started together never share a report folder.
     static func runID(now: Int64, shard: Shard, tenant: String?) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        var id = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(now)))
+        let c = UTCCalendar.components(Int(now))
+        let p = UTCCalendar.padded
+        var id = "\(p(c.year, 4))\(p(c.month, 2))\(p(c.day, 2))T\(p(c.hour, 2))\(p(c.minute, 2))\(p(c.second, 2))Z"
         if shard.count > 1 { id += "-shard\(shard.index)of\(shard.count)" }
         if let tenant { id += "-" + RegistryNames.perTenant("tenant", tenant: tenant).dropFirst("tenant-".count) }
         return id

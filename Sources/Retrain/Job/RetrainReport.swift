@@ -1,5 +1,6 @@
 import DurableFiles
 import Foundation
+import NumericCore
 import Reports
 
 /// The run's report: `index.md` with one line per tenant × model linking a page each (Reports'
@@ -72,8 +73,8 @@ public enum RetrainReport {
         var lines = [
             "Outcome: **\(run.outcome.rawValue)**\(run.version.map { " (\($0))" } ?? "") — \(run.reason ?? "")",
             "Data: \(source), tenant \(run.tenant ?? "(all)"): \(record.trainingRows) training rows up to "
-                + "\(PullTimeText.iso8601(record.trainingEnd)); hold-out \(record.holdoutRows) rows "
-                + "\(PullTimeText.iso8601(record.holdoutStart)) … \(PullTimeText.iso8601(record.holdoutEnd)), never trained on.",
+                + "\(UTCCalendar.iso8601(record.trainingEnd)); hold-out \(record.holdoutRows) rows "
+                + "\(UTCCalendar.iso8601(record.holdoutStart)) … \(UTCCalendar.iso8601(record.holdoutEnd)), never trained on.",
         ]
         let production = evaluation.production
         for key in evaluation.metrics.keys.sorted() where MetricDirection.of(key) != nil {

@@ -1,4 +1,5 @@
 import Foundation
+import NumericCore
 
 /// The single-flight lock of a retraining job: `flock` on `<registry>/.retrain.lock`.
 ///
@@ -22,7 +23,7 @@ public final class RunLock {
         }
         self.descriptor = descriptor
         let host = ProcessInfo.processInfo.hostName
-        let started = ISO8601DateFormatter().string(from: Date())
+        let started = UTCCalendar.iso8601(Date().timeIntervalSince1970)
         let line = Array("pid \(getpid()) on \(host) since \(started)".utf8)
         _ = ftruncate(descriptor, 0)
         _ = line.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }

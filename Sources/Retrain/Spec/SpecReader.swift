@@ -1,3 +1,4 @@
+import NumericCore
 import Yams
 
 /// Walks a YAML node tree, collecting every problem with its key path instead of stopping at the first.

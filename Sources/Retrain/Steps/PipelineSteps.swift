@@ -181,12 +181,3 @@ enum HoldoutMetricNames {
         })
     }
 }
-
-/// ISO 8601 UTC text of epoch seconds, for lineage.
-enum PullTimeText {
-    static func iso8601(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
-    }
-}
