@@ -67,7 +67,7 @@ extension DatabaseTests {
 
             let dataset = try DatasetIO.read(path: output)
             #expect(dataset.columnNames == ["timestamp", "c\"q/m/x:avg", "c\"q/m/x:p95", "label"])
-            #expect(TestDatabase.identical(dataset, try TestDatabase.pull(PullRequest(
+            #expect(TestDatabase.equalWithinRounding(dataset, try TestDatabase.pull(PullRequest(
                 tenant: "t,1", from: Self.day, to: Self.day + 3_600, bucket: BucketWidth.parse("5m"),
                 aggregates: [.avg, .p95], labelsFromIncidents: true, schema: schema.schema.name), backend).dataset))
             let lineage: String
