@@ -1,3 +1,5 @@
+import NumericCore
+
 /// Explains an empty or partial pull: unknown names (with the tenant's closest
 /// names) or a window without samples.
 enum PullDiagnosis {

@@ -117,22 +117,8 @@ struct SpecReader {
         }
     }
 
-    /// The allowed word closest to `word` (edit distance ≤ 2), for did-you-mean hints.
+    /// The allowed word closest to `word` (at most two edits away), for did-you-mean hints.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0 ... b.count)
-        for i in 1 ... max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1 ... max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
+        NameSuggestions.likelyTypo(of: word, in: candidates)
     }
 }

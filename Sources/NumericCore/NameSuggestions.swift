@@ -1,7 +1,7 @@
-/// The known names closest to a misspelt one, for "unknown metric" messages.
-enum NameSuggestions {
-    /// Up to `limit` of `candidates`, nearest first by edit distance (ties by name).
-    static func closest(to name: String, in candidates: [String], limit: Int = 5) -> [String] {
+/// The known names closest to a misspelt one, for "unknown metric" and "did you mean" messages.
+public enum NameSuggestions {
+    /// Up to `limit` of `candidates`, nearest first by edit distance, ignoring case (ties by name).
+    public static func closest(to name: String, in candidates: [String], limit: Int = 5) -> [String] {
         let target = Array(name.lowercased().unicodeScalars)
         return candidates
             .map { (name: $0, distance: distance(target, Array($0.lowercased().unicodeScalars))) }
@@ -11,7 +11,7 @@ enum NameSuggestions {
     }
 
     /// Levenshtein distance; a name longer than 256 scalars is compared by its first 256.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         let a = a.prefix(256), b = Array(b.prefix(256))
         if a.isEmpty { return b.count }
         var previous = Array(0 ... b.count)
@@ -24,5 +24,12 @@ enum NameSuggestions {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// The candidate nearest `name` when it is at most `maxDistance` edits away (a likely typo); nil otherwise.
+    public static func likelyTypo(of name: String, in candidates: [String], maxDistance: Int = 2) -> String? {
+        guard let nearest = closest(to: name, in: candidates, limit: 1).first else { return nil }
+        let distance = distance(Array(name.lowercased().unicodeScalars), Array(nearest.lowercased().unicodeScalars))
+        return distance <= maxDistance ? nearest : nil
     }
 }
