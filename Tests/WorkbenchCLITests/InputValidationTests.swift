@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Testing
 import TestSupport
@@ -136,6 +137,18 @@ struct InputValidationTests {
             expectOneLine(run, status: 66, "Model file \(missing) does not exist.")
         }
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("an HDF5 data set holding inf exits 65 naming the file, the column and the row, like a CSV one")
+    func infiniteHDF5Data() throws {
+        let directory = try TestSupport.makeTemporaryDirectory("inf-h5")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("inf.h5").path
+        try Dataset(columns: [
+            Column(name: "t", data: .numeric([1, 2, 3])), Column(name: "cpu", data: .numeric([0.5, .nan, .infinity])),
+        ]).writeHDF5(to: path)
+        let run = try TestSupport.workbench(["dataset", "inspect", path])
+        expectOneLine(run, status: 65, "\(path) column 'cpu': row 3 (/columns/1[2]) is inf; values must be finite")
     }
 
     @Test("a missing data file exits 66 whatever its extension")
