@@ -83,7 +83,7 @@ public struct SpecReader: Sendable {
     }
 
     /// An error's text joined onto one line, for one-line messages.
-    static func oneLine(_ error: any Error) -> String {
+    public static func oneLine(_ error: any Error) -> String {
         "\(error)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
     }

@@ -29,8 +29,7 @@ extension FeatureSpec {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .cannotRead(path: path, reason: "\(error)".split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
+            throw .cannotRead(path: path, reason: SpecReader.oneLine(error))
         }
         try self.init(yaml: text, source: path)
     }
