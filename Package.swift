@@ -51,9 +51,11 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "ModelStore", dependencies: ["DurableFiles", "Forests", "HDF5Kit", "NumericCore", "Datasets"],
                 exclude: ["README.md"]),
+        .target(name: "SpecDocuments", dependencies: [
+            "NumericCore", .product(name: "Yams", package: "Yams"),
+        ], exclude: ["README.md"]),
         .target(name: "Features", dependencies: [
-            "Datasets", "NumericCore",
-            .product(name: "Yams", package: "Yams"),
+            "Datasets", "NumericCore", "SpecDocuments",
         ], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: [
             "Datasets", "Features", "Forests", "Evaluation", "ModelStore", "NumericCore", "Reports",
@@ -66,7 +68,7 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "Retrain", dependencies: [
             "Datasets", "DurableFiles", "Evaluation", "Features", "Forests", "MetricsSource", "ModelStore",
-            "NumericCore", "Pipeline", "Publishing", "Reports", .product(name: "Yams", package: "Yams"),
+            "NumericCore", "Pipeline", "Publishing", "Reports", "SpecDocuments",
         ], exclude: ["README.md"]),
         .executableTarget(name: "WorkbenchCLI", dependencies: [
             "NumericCore", "Datasets", "Forests", "Evaluation", "MetricsSource", "ModelStore", "Pipeline", "Notebooks",
@@ -84,7 +86,8 @@ let package = Package(
                 path: "Tests/DatabaseTestSupport"),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "RetrainTests", dependencies: [
-            "Retrain", "Datasets", "ModelStore", "Publishing", "TestSupport", .product(name: "Yams", package: "Yams"),
+            "Retrain", "Datasets", "ModelStore", "Publishing", "SpecDocuments", "TestSupport",
+            .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "HDF5KitTests", dependencies: ["DurableFiles", "HDF5Kit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: [
@@ -111,6 +114,7 @@ let package = Package(
             "Publishing", "ModelStore", "Forests", "NumericCore", "MetricsSource", "TestSupport",
         ]),
         .testTarget(name: "FeaturesTests", dependencies: ["Features", "Datasets", "TestSupport"]),
+        .testTarget(name: "SpecDocumentsTests", dependencies: ["SpecDocuments"]),
 
         // Benchmarks: release-built executables that time Workbench against a reference in one run.
         .executableTarget(name: "GemmBench", dependencies: ["NumericCore"], path: "Benchmarks/Gemm/Swift"),

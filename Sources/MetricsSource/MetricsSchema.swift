@@ -51,7 +51,8 @@ public struct MetricsSchema: Sendable, Equatable {
     ///
     /// TimescaleDB is never installed by this call (`CREATE EXTENSION` needs a
     /// superuser and `shared_preload_libraries`); when the server offers it but the
-    /// database lacks it, the report says so.
+    /// database lacks it, the report says so. Server notices below WARNING (a second run's
+    /// "already exists, skipping") are silenced for the install and restored after it.
     /// - Throws: `MetricsSourceError.configuration` when `mode` is `.require` and
     ///   the extension is missing, or for missing privileges; `.queryFailed` otherwise.
     @discardableResult
@@ -64,6 +65,10 @@ public struct MetricsSchema: Sendable, Equatable {
                 ?? " The server does not offer it."
             throw .configuration("TimescaleDB is required (--timescaledb require) but is not installed in this database." + hint)
         }
+        // Every statement is idempotent, so the server's "already exists, skipping" notices on a second
+        // run are noise on stderr; warnings and errors still come through.
+        try connection.query("quiet notices", "SET client_min_messages = warning")
+        defer { _ = try? connection.query("restore notices", "RESET client_min_messages") }
         var steps: [String] = []
         try connection.query("begin schema install", "BEGIN")
         do {

@@ -1,3 +1,5 @@
+import SpecDocuments
+
 /// Why the retraining job, as a whole, could not run.
 public enum RetrainError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The job spec is invalid; every problem names its key path.
@@ -27,19 +29,4 @@ public enum RetrainError: Error, Equatable, Sendable, CustomStringConvertible {
             return message
         }
     }
-}
-
-/// One problem in a job spec: where it is and what is wrong.
-public struct SpecProblem: Equatable, Sendable, CustomStringConvertible {
-    /// The key path, e.g. `models[1].gates.min.average_precision`.
-    public let path: String
-    /// What is wrong, naming the bad value and what was expected.
-    public let message: String
-
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import DurableFiles
 import Foundation
 import MetricsSource
 
@@ -76,6 +77,8 @@ struct PullCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            try OutputPaths.check(NamedPath("--output", output), formats: [.csv, .hdf5], what: "a pulled data set",
+                                  inputs: [], protected: RegistryOptions.protectedRoot(registry: nil))
             let now = Int64(Date().timeIntervalSince1970)
             let request = try makeRequest(now: now)
             let puller = MetricsPuller(settings: database.settings)

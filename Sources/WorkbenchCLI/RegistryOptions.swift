@@ -37,12 +37,17 @@ struct RegistryOptions: ParsableArguments {
 
     /// The registry folder no `--output` may enter (its version files are immutable): the one named
     /// by --registry or $WORKBENCH_REGISTRY, or ./models when it holds registered models.
-    var protectedRoot: NamedPath? {
+    var protectedRoot: NamedPath? { Self.protectedRoot(registry: registry) }
+
+    /// The registry folder no output may enter, for `registry` given by --registry (nil: a command
+    /// without that option, such as `pull`): --registry, else $WORKBENCH_REGISTRY, else ./models
+    /// when it holds registered models.
+    static func protectedRoot(registry: String?) -> NamedPath? {
         if let registry { return NamedPath("--registry", registry) }
         if let root = ProcessInfo.processInfo.environment["WORKBENCH_REGISTRY"], !root.isEmpty {
             return NamedPath("$WORKBENCH_REGISTRY", root)
         }
-        let registry = makeRegistry()
+        let registry = ModelRegistry(root: ModelRegistry.defaultRoot())
         return registry.names().isEmpty ? nil : NamedPath("the registry", registry.root.path)
     }
 }

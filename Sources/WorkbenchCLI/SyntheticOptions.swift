@@ -14,7 +14,11 @@ struct SyntheticOptions: ParsableArguments {
     var interval: String = "1m"
 
     @Option(help: "Seed of every random stream.")
-    var seed: UInt64 = 0
+    var seed = SeedArgument(0)
+
+    func validate() throws {
+        try seed.validate()
+    }
 
     /// The generator's configuration for these options, not yet validated.
     /// - Throws: `DatasetError` when `--interval` does not parse.
@@ -22,6 +26,6 @@ struct SyntheticOptions: ParsableArguments {
         SyntheticMetrics.Configuration(
             tenants: tenants, days: days,
             intervalSeconds: try SyntheticMetrics.Configuration.intervalSeconds(parsing: interval),
-            seed: seed, injectsIncidents: injectsIncidents)
+            seed: seed.value ?? 0, injectsIncidents: injectsIncidents)
     }
 }

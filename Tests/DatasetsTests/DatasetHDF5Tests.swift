@@ -10,7 +10,7 @@ struct DatasetHDF5Tests {
     /// Numbers with every special value, text with every awkward character, missing cells in both.
     static func sample() throws -> Dataset {
         try Dataset(columns: [
-            Column(name: "cpu/percent", data: .numeric([1.5, .nan, -0.0, .infinity, 0x1p-1040, 0.1 + 0.2])),
+            Column(name: "cpu/percent", data: .numeric([1.5, .nan, -0.0, .greatestFiniteMagnitude, 0x1p-1040, 0.1 + 0.2])),
             Column(name: "host.name", data: .text(["a", nil, "", "Zürich 東京", "line\nbreak", "\"quoted\", comma"])),
             Column(name: "label", data: .numeric([0, 1, 0, 0, 1, .nan])),
             Column(name: "missing everywhere", data: .text([nil, nil, nil, nil, nil, nil])),
@@ -31,6 +31,20 @@ struct DatasetHDF5Tests {
         #expect(back.columns[3].texts == [nil, nil, nil, nil, nil, nil])
         #expect(back.columns.map(\.missingCount) == [1, 1, 1, 6])
         #expect(try Dataset.readHDF5Attributes(path: path) == Self.lineage)
+    }
+
+    @Test("an infinite value is refused on reading, naming the file, the column and the row, like the CSV reader")
+    func infinityRefused() throws {
+        var columns = try Self.sample().columns
+        columns[2] = Column(name: "label", data: .numeric([0, 1, 0, 0, -.infinity, .infinity]))
+        let path = try TestSupport.makeTemporaryDirectory().appendingPathComponent("inf.h5").path
+        try Dataset(columns: columns).writeHDF5(to: path)
+        #expect(throws: DatasetError.malformed(
+            path: path, line: nil, column: "label",
+            reason: "row 5 (/columns/2[4]) is -inf; values must be finite (store NaN when missing).")) {
+            try Dataset.readHDF5(path: path)
+        }
+        #expect(throws: DatasetError.self) { try DatasetIO.read(path: path) }
     }
 
     @Test("an empty data set and one with no rows survive")

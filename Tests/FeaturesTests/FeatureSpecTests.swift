@@ -87,7 +87,7 @@ struct FeatureSpecTests {
         ("time: t\ntransforms:\n  - kind: rollin\n",
          "transforms[0].kind: 'rollin' is not one of raw, lag, diff, rolling, seasonal_residual, robust_z, calendar, ratio."),
         ("time: t\ntransforms:\n  - kind: rolling\n    stats: [mean]\n    windw: 1h\n",
-         "transforms[0].windw: unknown key; a rolling transform takes kind, stats, window, min_count, columns."),
+         "transforms[0].windw: unknown key; did you mean 'window'? (a rolling transform takes kind, stats, window, min_count, columns)."),
         ("time: t\ntransforms:\n  - kind: rolling\n    stats: [mean, avg]\n    window: 1h\n",
          "transforms[0].stats[1]: 'avg' is not one of mean, std, min, max, median."),
         ("time: t\ntransforms:\n  - kind: diff\n    rows: 0\n",

@@ -31,7 +31,7 @@ struct PythonParityTests {
     @Test("every transform kind matches Python on shuffled multi-group data with gaps and NaN")
     func everyTransform() throws {
         let spec = FeatureFixtures.everyTransform
-        #expect(Set(spec.transforms.map(\.kind)) == Set(SpecReader.kinds))
+        #expect(Set(spec.transforms.map(\.kind)) == Set(FeatureSpec.transformKinds))
         try check(spec, on: FeatureFixtures.noisy(groups: 4, rows: 400, seed: 11))
     }
 

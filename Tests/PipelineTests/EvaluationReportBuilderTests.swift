@@ -73,6 +73,36 @@ struct EvaluationReportBuilderTests {
         #expect(report.failures.contains { $0.title == "Detection by group" })
     }
 
+    @Test("a detector compared with another draws both models' ROC and precision–recall curves on one chart each")
+    func detectorComparisonCurves() throws {
+        let data = try ModelEvaluationTests.timed()
+        let train = try ModelEvaluationTests.rows(data, 0 ..< 300)
+        let candidate = try ModelEvaluationTests.trained(.isolationForest, on: train)
+        let production = try ModelEvaluationTests.trained(.extendedIsolationForest, on: train, seed: 9)
+        let result = try ModelEvaluationTests.evaluate(
+            candidate, against: production, on: ModelEvaluationTests.rows(data, 300 ..< 400),
+            options: .init(target: "label", time: "timestamp", group: "tenant"))
+        let report = EvaluationReportBuilder.report(for: result)
+        guard case .anomaly(let plots) = report.plots else { Issue.record("plots"); return }
+        #expect(plots.roc.map(\.model) == ["candidate", "baseline"])
+        #expect(plots.precisionRecall.map(\.model) == ["candidate", "baseline"])
+        for (curve, scored) in zip(plots.roc, result.scored) {
+            let expected = try #require(ScoreCurves.roc(truth: scored.binaryTruth!, scores: scored.scores!))
+            #expect(curve.xs == expected.xs && curve.ys == expected.ys)
+        }
+        let files = ReportRenderer.render(report)
+        for name in ["roc.svg", "precision-recall.svg"] {
+            let svg = try #require(files[name], "\(files.keys.sorted())")
+            #expect(svg.contains(">candidate") && svg.contains(">baseline"), "\(name)")
+        }
+        // Alone, a detector's report still draws its own curves.
+        let alone = try ModelEvaluationTests.evaluate(
+            candidate, on: ModelEvaluationTests.rows(data, 300 ..< 400),
+            options: .init(target: "label", time: "timestamp", group: "tenant"))
+        guard case .anomaly(let single) = EvaluationReportBuilder.report(for: alone).plots else { Issue.record("plots"); return }
+        #expect(single.roc.map(\.model) == ["candidate"] && single.precisionRecall.map(\.model) == ["candidate"])
+    }
+
     @Test("ROC, precision–recall and calibration points follow sklearn's definitions on a toy example")
     func curves() {
         let truth = [0, 0, 1, 1], scores = [0.1, 0.4, 0.35, 0.8]

@@ -1,5 +1,6 @@
 import Foundation
 import Retrain
+import SpecDocuments
 import Testing
 
 @Suite("Retrain job spec")
@@ -36,6 +37,19 @@ struct RetrainSpecTests {
         #expect(spec.metricsTextfile == "out/metrics/workbench.prom")
     }
 
+    @Test("an inline feature spec is kept as canonical JSON; tenant ids written as numbers stay their text")
+    func inlineFeaturesAndTenants() throws {
+        let yaml = Self.valid
+            .replacingOccurrences(of: "holdout: 7d", with: "holdout: 7d\ntenants: [007, acme]\nseed: 42")
+            .replacingOccurrences(of: "per_tenant: true",
+                                  with: "per_tenant: true\n    features: {time: timestamp, transforms: [{kind: raw}]}")
+        let spec = try RetrainSpec.parse(yaml: yaml, file: "job.yaml")
+        #expect(spec.tenants == .list(["007", "acme"]))
+        #expect(spec.seed == 42)
+        #expect(spec.models[0].features == #"{"time":"timestamp","transforms":[{"kind":"raw"}]}"#)
+        #expect(spec.models[0].perTenant)
+    }
+
     @Test("the shipped example is valid")
     func exampleIsValid() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -46,9 +60,9 @@ struct RetrainSpecTests {
     }
 
     @Test("every problem names its key path and the bad value", arguments: [
-        ("holdout: 7d", "holdout: 7x", "holdout: expected a duration such as 90s, 5m, 1h, 7d, got '7x'"),
+        ("holdout: 7d", "holdout: 7x", "holdout: expected a duration such as 90s, 5m, 1h, 7d; got '7x'."),
         ("average_precision: 0.3}", "average_precision: high}",
-         "models[0].gates.min.average_precision: expected a number, got \"high\""),
+         "models[0].gates.min.average_precision: expected a finite number; got 'high'."),
         ("algorithm: isolation-forest", "algorithm: isolation-forrest",
          "models[0].algorithm: unknown algorithm 'isolation-forrest'; did you mean 'isolation-forest'?"),
         ("trees: 200", "tres: 200", "models[0].hyperparameters.tres: unknown hyperparameter; did you mean 'trees'?"),
@@ -56,6 +70,9 @@ struct RetrainSpecTests {
         ("min: {average_precision", "min: {average_precison", "models[0].gates.min.average_precison: unknown metric; did you mean 'average_precision'?"),
         ("name: anomalies", "name: Anomalies!", "models[0].name: 'Anomalies!' is not a registry name"),
         ("source: {file: data.csv}", "source: {file: data.csv, postgres: {dsn_env: X}}", "source: expected exactly one of file or postgres"),
+        ("per_tenant: true", "per_tenant: sometimes", "models[0].per_tenant: expected true or false; got 'sometimes'."),
+        ("holdout: 7d", "holdout: 7d\nseed: -3", "seed: expected a whole number from 0 to 18446744073709551615; got '-3'."),
+        ("holdout: 7d", "holdout: 7d\ntenants: [a, a]", "tenants[1]: 'a' is listed twice."),
     ])
     func reportsProblems(original: String, replacement: String, expected: String) throws {
         let yaml = Self.valid.replacingOccurrences(of: original, with: replacement)
@@ -75,10 +92,10 @@ struct RetrainSpecTests {
     func collectsAllProblems() {
         let yaml = "source: {file: x.csv}\nmodels: []\nholdout: soon\n"
         #expect(throws: RetrainError.invalidSpec(file: "j.yaml", problems: [
-            SpecProblem(path: "time", message: "is required"),
-            SpecProblem(path: "group", message: "is required"),
-            SpecProblem(path: "holdout", message: "expected a duration such as 90s, 5m, 1h, 7d, got 'soon'"),
-            SpecProblem(path: "models", message: "expected a non-empty list of models, got a list"),
+            SpecProblem(path: "time", message: "is required."),
+            SpecProblem(path: "group", message: "is required."),
+            SpecProblem(path: "holdout", message: "expected a duration such as 90s, 5m, 1h, 7d; got 'soon'."),
+            SpecProblem(path: "models", message: "expected a non-empty list of models; got a list."),
         ])) {
             try RetrainSpec.parse(yaml: yaml, file: "j.yaml")
         }

@@ -187,8 +187,8 @@ struct EvaluateCommandTests {
         let run = try TestSupport.workbench(arguments + ["--json", "--report", report])
         #expect(run.status == 0, "\(run.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: report).sorted()
-        #expect(files == ["detection-delay.svg", "metrics.json", "report.md", "score-histogram.svg",
-                          "score-over-time.svg", "threshold-sweep.svg"])
+        #expect(files == ["detection-delay.svg", "metrics.json", "precision-recall.svg", "report.md", "roc.svg",
+                          "score-histogram.svg", "score-over-time.svg", "threshold-sweep.svg"])
         #expect(try String(contentsOfFile: report + "/metrics.json", encoding: .utf8) == run.standardOutput)
         let markdown = try String(contentsOfFile: report + "/report.md", encoding: .utf8)
         #expect(markdown.contains("## Which threshold"))

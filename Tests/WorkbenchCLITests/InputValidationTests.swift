@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Testing
 import TestSupport
@@ -75,7 +76,8 @@ struct InputValidationTests {
         ("isolation-forest", ["--critical-rate", "-0.1"], "--critical-rate must be in (0, 1); got -0.1."),
         ("isolation-forest", ["--target-recall", "-0.5"], "recall must be in (0, 1]; got -0.5."),
         ("extended-isolation-forest", ["--extension-level", "-1"], "extensionLevel must be 'full' or an integer ≥ 0; got -1."),
-        ("random-forest-classifier", ["--seed", "-3"], "The value '-3' is invalid for '--seed <n>'"),
+        ("random-forest-classifier", ["--seed", "-3"], "--seed must be an integer in [0, 18446744073709551615]; got -3."),
+        ("isolation-forest", ["--seed", "1.5"], "--seed must be an integer in [0, 18446744073709551615]; got 1.5."),
     ]
 
     @Test("a negative value after a train option reaches its range check", arguments: trainNegatives.indices)
@@ -100,6 +102,8 @@ struct InputValidationTests {
             (["predict", "--model", model, "--data", breastw, "--output", output, "--threads", "-2"], "--threads must be ≥ 1; got -2."),
             (["dataset", "synth", "--output", output, "--tenants", "-1"], "tenants must be in 1...702; got -1."),
             (["dataset", "synth", "--output", output, "--days", "-2"], "days must be in 1...366; got -2."),
+            (["dataset", "synth", "--output", output, "--seed", "-1"], "--seed must be an integer in [0, 18446744073709551615]; got -1."),
+            (["db", "seed", "--seed", "-5"], "--seed must be an integer in [0, 18446744073709551615]; got -5."),
             (["models", "gc", "cpu", "--keep", "-1", "--registry", directory.appendingPathComponent("r").path], "--keep must be at least 1; got -1."),
             (pull + ["--attempts", "-1"], "--attempts must be at least 1; got -1."),
             (pull + ["--statement-timeout", "-1"], "--statement-timeout must be 0 or more seconds; got -1."),
@@ -136,6 +140,18 @@ struct InputValidationTests {
             expectOneLine(run, status: 66, "Model file \(missing) does not exist.")
         }
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("an HDF5 data set holding inf exits 65 naming the file, the column and the row, like a CSV one")
+    func infiniteHDF5Data() throws {
+        let directory = try TestSupport.makeTemporaryDirectory("inf-h5")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("inf.h5").path
+        try Dataset(columns: [
+            Column(name: "t", data: .numeric([1, 2, 3])), Column(name: "cpu", data: .numeric([0.5, .nan, .infinity])),
+        ]).writeHDF5(to: path)
+        let run = try TestSupport.workbench(["dataset", "inspect", path])
+        expectOneLine(run, status: 65, "\(path) column 'cpu': row 3 (/columns/1[2]) is inf; values must be finite")
     }
 
     @Test("a missing data file exits 66 whatever its extension")

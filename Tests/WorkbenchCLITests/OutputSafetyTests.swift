@@ -170,4 +170,31 @@ struct OutputSafetyTests {
         #expect(register.status == 78)
         #expect(!register.standardError.contains("NSCocoaErrorDomain"))
     }
+
+    @Test("pull checks its output before connecting: the registry, the extension and the folder are refused in milliseconds")
+    func pullChecksOutputFirst() throws {
+        let directory = try TestSupport.makeTemporaryDirectory("pull-output").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let registry = directory + "/models"
+        try FileManager.default.createDirectory(atPath: registry, withIntermediateDirectories: false)
+        // A server that is never there: reaching the database would take retries and end with 75.
+        let environment = ["WORKBENCH_DSN": "postgresql://nobody@127.0.0.1:1/x", "WORKBENCH_REGISTRY": registry]
+        let base = ["pull", "--tenant", "t", "--from", "2026-01-05", "--to", "2026-01-06", "--bucket", "1h"]
+        let cases: [(output: String, status: Int32, message: String)] = [
+            (registry + "/pulled.h5", 64, "error: --output \(registry)/pulled.h5 is inside $WORKBENCH_REGISTRY \(registry); "
+                + "its files are written only by its own commands. Choose a path outside it.\n"),
+            (directory + "/missing/pulled.csv", 73, "error: \(directory)/missing/pulled.csv"),
+        ]
+        for (output, status, message) in cases {
+            let started = Date()
+            let run = try TestSupport.workbench(base + ["--output", output], environment: environment)
+            #expect(run.status == status, "\(output): \(run.standardError)")
+            #expect(run.standardError.hasPrefix(message), "\(run.standardError)")
+            #expect(run.standardError.split(separator: "\n").count == 1)
+            #expect(!run.standardError.contains("PostgreSQL") && !run.standardError.contains("retrying"))
+            #expect(Date().timeIntervalSince(started) < 5)
+        }
+        #expect(try names(directory) == ["models"])
+        #expect(try names(registry).isEmpty)
+    }
 }

@@ -7,36 +7,10 @@ import TestSupport
 /// `workbench retrain` as a scheduler runs it: exit codes, JSON, the lock across processes, kill -9 and SIGTERM.
 @Suite("workbench retrain", .serialized)
 struct RetrainCommandTests {
-    static let data = TestSupport.datasetsDirectory.appendingPathComponent("synthetic/metrics.wide.csv").path
-
     /// A spec over the bundled metrics in a fresh folder; `trees` sets the regressor's size (and the run's length).
     static func spec(in folder: URL, trees: Int = 10, models: String? = nil, source: String? = nil) throws -> String {
         let path = folder.appendingPathComponent("job.yaml").path
-        let yaml = """
-            source: \(source ?? "{file: \(data)}")
-            registry: \(folder.path)/models
-            time: timestamp
-            group: tenant_id
-            holdout: 4d
-            seed: 7
-            models:
-            \(models ?? """
-              - name: anomalies
-                per_tenant: true
-                algorithm: isolation-forest
-                target: label
-                hyperparameters: {trees: 100, contamination: 0.02}
-                gates: {min: {roc_auc: 0.6}, max_false_alerts_per_day: 6}
-              - name: requests
-                per_tenant: true
-                algorithm: random-forest-regressor
-                target: api_gateway/requests_per_second
-                hyperparameters: {trees: \(trees), threads: 1}
-                gates: {min: {r2: 0.5}}
-            """)
-            publish: {to: \(folder.path)/published}
-            report: {to: \(folder.path)/reports}
-            """
+        let yaml = RetrainSpecFixture.yaml(in: folder, models: models ?? RetrainSpecFixture.models(requestTrees: trees), source: source)
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

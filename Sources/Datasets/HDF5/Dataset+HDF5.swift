@@ -59,7 +59,8 @@ extension Dataset {
     /// Reads a data set written by `writeHDF5(to:attributes:)` (or by any tool following docs/dataset-format.md).
     /// - Throws: `DatasetError.inputMissing` when the file cannot be opened;
     ///   `DatasetError.malformed` when it is not HDF5, not a Workbench data set,
-    ///   of another format version, or inconsistent (lengths, kinds, names).
+    ///   of another format version, inconsistent (lengths, kinds, names), or holds an
+    ///   infinite number (refused as the CSV reader refuses `inf`), naming the column and row.
     /// - Complexity: O(rows × columns).
     public static func readHDF5(path: String) throws(DatasetError) -> Dataset {
         try withDatasetFile(path) { (root) throws(DatasetError) -> Dataset in
@@ -125,7 +126,14 @@ extension Dataset {
                 let data: ColumnData
                 switch kinds[index] {
                 case "numeric":
-                    data = .numeric(try values.read(String(index), as: Double.self).values)
+                    let numbers = try values.read(String(index), as: Double.self).values
+                    if let row = numbers.firstIndex(where: \.isInfinite) {
+                        throw DatasetError.malformed(
+                            path: path, line: nil, column: name,
+                            reason: "row \(row + 1) (/columns/\(index)[\(row)]) is \(numbers[row] < 0 ? "-inf" : "inf"); "
+                                + "values must be finite (store NaN when missing).")
+                    }
+                    data = .numeric(numbers)
                 case "text":
                     let texts = try values.readStrings(String(index))
                     let mask = try root.group("missing").read(String(index), as: UInt8.self).values

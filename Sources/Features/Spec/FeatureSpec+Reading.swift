@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import SpecDocuments
 
 extension FeatureSpec {
     /// Reads a specification from YAML text, validated as a whole.
@@ -8,28 +8,17 @@ extension FeatureSpec {
     ///   - source: the name used in messages, usually the file path.
     /// - Throws: `FeatureError.invalidSpec` listing every problem with its key path.
     public init(yaml: String, source: String = "feature spec") throws(FeatureError) {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch {
-            throw .invalidSpec(source: source, problems: ["not valid YAML: \(Self.oneLine(error))"])
-        }
-        guard let node else { throw .invalidSpec(source: source, problems: ["the document is empty."]) }
-        var problems: [String] = []
-        let value = SpecValue(yaml: node, path: "", problems: &problems)
-        try self.init(value: value, source: source, earlier: problems)
+        var reader = SpecReader()
+        let value = reader.document(yaml: yaml)
+        try self.init(value: value, reader: reader, source: source)
     }
 
     /// Reads a specification from its JSON form (`canonicalJSON`, or any equivalent JSON).
     /// - Throws: `FeatureError.invalidSpec` listing every problem with its key path.
     public init(json: String, source: String = "feature spec JSON") throws(FeatureError) {
-        let value: SpecValue
-        do {
-            value = try JSONDecoder().decode(SpecValue.self, from: Data(json.utf8))
-        } catch {
-            throw .invalidSpec(source: source, problems: ["not valid JSON: \(Self.oneLine(error))"])
-        }
-        try self.init(value: value, source: source, earlier: [])
+        var reader = SpecReader()
+        let value = reader.document(json: json)
+        try self.init(value: value, reader: reader, source: source)
     }
 
     /// Reads a YAML (or JSON, a subset of YAML) specification file.
@@ -40,24 +29,21 @@ extension FeatureSpec {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .cannotRead(path: path, reason: Self.oneLine(error))
+            throw .cannotRead(path: path, reason: SpecReader.oneLine(error))
         }
         try self.init(yaml: text, source: path)
     }
 
-    private static func oneLine(_ error: any Error) -> String {
-        "\(error)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
-    }
-
-    init(value: SpecValue, source: String, earlier: [String]) throws(FeatureError) {
-        var reader = SpecReader()
+    /// Validates a parsed document; `reader` carries the problems parsing found.
+    init(value: SpecValue?, reader: SpecReader, source: String) throws(FeatureError) {
+        var reader = reader
+        guard let value else { throw .invalidSpec(source: source, problems: reader.problems.map(\.description)) }
         let top = reader.mapping(value, at: "", allowed: ["time", "group", "exclude", "transforms"],
                                  what: "a feature spec")
-        let time = reader.text(top?["time"], at: "time")
+        let time = reader.text(top?["time"], at: "time", what: "a column name")
         var group: String?
         if let value = top?["group"], case .null = value {} else if let value = top?["group"] {
-            group = reader.text(value, at: "group")
+            group = reader.text(value, at: "group", what: "a column name")
         }
         var exclude: [String] = []
         if let value = top?["exclude"], case .array(let items) = value, items.isEmpty {} else {
@@ -80,17 +66,16 @@ extension FeatureSpec {
         if let time, time == group {
             reader.report("group", "'\(time)' is also the time column.")
         }
-        let problems = earlier + reader.problems
-        guard problems.isEmpty, let time else {
-            throw .invalidSpec(source: source, problems: problems)
+        guard reader.problems.isEmpty, let time else {
+            throw .invalidSpec(source: source, problems: reader.problems.map(\.description))
         }
         self.init(time: time, group: group, exclude: exclude, transforms: transforms)
     }
 }
 
-extension SpecReader {
+extension FeatureSpec {
     /// Every key a transform kind accepts, in the order the text forms write them.
-    static let keys: [String: [String]] = [
+    static let transformKeys: [String: [String]] = [
         "raw": ["kind", "columns"],
         "lag": ["kind", "rows", "columns"],
         "diff": ["kind", "rows", "columns"],
@@ -101,8 +86,11 @@ extension SpecReader {
         "ratio": ["kind", "numerator", "denominator"],
     ]
 
-    static let kinds = ["raw", "lag", "diff", "rolling", "seasonal_residual", "robust_z", "calendar", "ratio"]
+    /// The transform kinds, in the order the documentation lists them.
+    static let transformKinds = ["raw", "lag", "diff", "rolling", "seasonal_residual", "robust_z", "calendar", "ratio"]
+}
 
+extension SpecReader {
     /// One transform, or nil with the problems reported.
     mutating func transform(_ value: SpecValue, at path: String) -> FeatureTransform? {
         guard case .object(let pairs) = value else {
@@ -110,11 +98,11 @@ extension SpecReader {
             return nil
         }
         guard let kindValue = pairs.first(where: { $0.key == "kind" })?.value else {
-            report(path, "has no 'kind'; expected one of \(Self.kinds.joined(separator: ", ")).")
+            report(path, "has no 'kind'; expected one of \(FeatureSpec.transformKinds.joined(separator: ", ")).")
             return nil
         }
-        guard case .string(let kind) = kindValue, let allowed = Self.keys[kind] else {
-            report("\(path).kind", "\(kindValue.shown) is not one of \(Self.kinds.joined(separator: ", ")).")
+        guard case .string(let kind) = kindValue, let allowed = FeatureSpec.transformKeys[kind] else {
+            report("\(path).kind", "\(kindValue.shown) is not one of \(FeatureSpec.transformKinds.joined(separator: ", ")).")
             return nil
         }
         let before = problems.count
@@ -131,29 +119,42 @@ extension SpecReader {
             let stats: [RollingStatistic] = fields["stats"] == nil
                 ? { report("\(path).stats", "is required (a list of mean, std, min, max, median)."); return [] }()
                 : choices(fields["stats"], at: "\(path).stats", fallback: [])
-            let window = duration(fields["window"], at: "\(path).window", required: true)
+            let window = featureDuration(fields["window"], at: "\(path).window", required: true)
             let minCount = integer(fields["min_count"], at: "\(path).min_count", in: 1 ... 1_000_000, fallback: 1)
             result = window.map { .rolling(statistics: stats, window: $0, minCount: minCount, columns: columns) }
         case "seasonal_residual":
-            let period = duration(fields["period"], at: "\(path).period", required: true)
-            let tolerance = duration(fields["tolerance"], at: "\(path).tolerance", required: false)
+            let period = featureDuration(fields["period"], at: "\(path).period", required: true)
+            let tolerance = featureDuration(fields["tolerance"], at: "\(path).tolerance", required: false)
             if let period, let tolerance, tolerance >= period {
                 report("\(path).tolerance", "'\(tolerance)' must be shorter than the period '\(period)'.")
             }
             result = period.map { .seasonalResidual(period: $0, tolerance: tolerance, columns: columns) }
         case "robust_z":
-            let window = duration(fields["window"], at: "\(path).window", required: true)
+            let window = featureDuration(fields["window"], at: "\(path).window", required: true)
             let minCount = integer(fields["min_count"], at: "\(path).min_count", in: 1 ... 1_000_000, fallback: 1)
             let epsilon = positive(fields["epsilon"], at: "\(path).epsilon", fallback: FeatureSpec.defaultEpsilon)
             result = window.map { .robustZ(window: $0, minCount: minCount, epsilon: epsilon, columns: columns) }
         case "calendar":
             result = .calendar(fields: choices(fields["fields"], at: "\(path).fields", fallback: CalendarField.allCases))
         default:
-            let numerator = text(fields["numerator"], at: "\(path).numerator")
-            let denominator = text(fields["denominator"], at: "\(path).denominator")
+            let numerator = text(fields["numerator"], at: "\(path).numerator", what: "a column name")
+            let denominator = text(fields["denominator"], at: "\(path).denominator", what: "a column name")
             result = numerator.flatMap { n in denominator.map { .ratio(numerator: n, denominator: $0) } }
         }
         return problems.count == before ? result : nil
+    }
+}
+
+extension SpecReader {
+    /// A duration such as `5m`; nil (reported) when absent and `required`, or malformed.
+    mutating func featureDuration(_ value: SpecValue?, at path: String, required: Bool) -> FeatureDuration? {
+        guard let value else {
+            if required { report(path, "is required (a duration like 5m, 1h, 1d).") }
+            return nil
+        }
+        if case .string(let text) = value, let duration = FeatureDuration(text) { return duration }
+        report(path, "\(value.shown) is not a duration like 5m, 1h, 1d.")
+        return nil
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SpecDocuments
 
 extension FeatureSpec {
     /// The one JSON encoding model files store: keys sorted, no whitespace, every default
@@ -97,7 +98,7 @@ extension FeatureSpec: Codable {
     public init(from decoder: any Decoder) throws {
         let value = try SpecValue(from: decoder)
         do {
-            try self.init(value: value, source: "feature spec", earlier: [])
+            try self.init(value: value, reader: SpecReader(), source: "feature spec")
         } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }

@@ -16,8 +16,10 @@ extension EvaluationReportBuilder {
         }
     }
 
-    private static func classificationPlots(_ result: EvaluationResult) -> ClassificationPlots {
-        var plots = ClassificationPlots()
+    /// ROC and precision–recall curves of every evaluated model with labels and scores, the candidate first and
+    /// the model it is compared with (`--against`) second, so one chart shows both.
+    static func scoreCurves(_ result: EvaluationResult) -> (roc: [ModelCurve], precisionRecall: [ModelCurve]) {
+        var roc: [ModelCurve] = [], precisionRecall: [ModelCurve] = []
         for model in result.scored {
             guard let truth = model.binaryTruth, let scores = model.scores else { continue }
             var auc: String?, ap: String?
@@ -28,12 +30,21 @@ extension EvaluationReportBuilder {
                 auc = metrics.rocAUC.map { "AUC \(fixed($0, 3))" }
                 ap = metrics.averagePrecision.map { "AP \(fixed($0, 3))" }
             }
-            if let roc = ScoreCurves.roc(truth: truth, scores: scores) {
-                plots.roc.append(ModelCurve(model: model.name, xs: roc.xs, ys: roc.ys, summary: auc))
+            if let curve = ScoreCurves.roc(truth: truth, scores: scores) {
+                roc.append(ModelCurve(model: model.name, xs: curve.xs, ys: curve.ys, summary: auc))
             }
-            if let pr = ScoreCurves.precisionRecallSteps(truth: truth, scores: scores) {
-                plots.precisionRecall.append(ModelCurve(model: model.name, xs: pr.xs, ys: pr.ys, summary: ap))
+            if let curve = ScoreCurves.precisionRecallSteps(truth: truth, scores: scores) {
+                precisionRecall.append(ModelCurve(model: model.name, xs: curve.xs, ys: curve.ys, summary: ap))
             }
+        }
+        return (roc, precisionRecall)
+    }
+
+    private static func classificationPlots(_ result: EvaluationResult) -> ClassificationPlots {
+        var plots = ClassificationPlots()
+        (plots.roc, plots.precisionRecall) = scoreCurves(result)
+        for model in result.scored {
+            guard let truth = model.binaryTruth, let scores = model.scores else { continue }
             if model.task == .classification {
                 let curve = ScoreCurves.calibration(truth: truth, probabilities: scores)
                 plots.calibration.append(ModelCurve(model: model.name, xs: curve.xs, ys: curve.ys))
@@ -58,6 +69,7 @@ extension EvaluationReportBuilder {
         let candidate = result.scored[0]
         guard let scores = candidate.scores, let truth = candidate.binaryTruth else { return AnomalyPlots() }
         var plots = AnomalyPlots()
+        (plots.roc, plots.precisionRecall) = scoreCurves(result)
         plots.scoreHistogram = BinnedCounts(values: scores, binCount: 40)
         let alertLevels = candidate.metadata.thresholds.alertLevels(on: "anomaly_score")
         plots.levels = alertLevels.map { ReferenceLine(name: $0.name, value: $0.value) }

@@ -16,25 +16,26 @@ extension ReportRenderer {
         }
     }
 
-    static func classificationPlots(_ plots: ClassificationPlots) -> [PlotFile] {
+    /// The ROC and precision–recall charts, every model's curve on the same chart; none for no curves.
+    static func scoreCurveFiles(roc: [ModelCurve], precisionRecall: [ModelCurve]) -> [PlotFile] {
         var files: [PlotFile] = []
-        if !plots.roc.isEmpty {
+        if !roc.isEmpty {
             let chance = ChartSeries(name: "chance", xs: [0, 1], ys: [0, 1], isReference: true)
             let chart = LineChart(
-                title: "ROC curve", description: "ROC curves of " + curveList(plots.roc) + ", with the chance diagonal.",
+                title: "ROC curve", description: "ROC curves of " + curveList(roc) + ", with the chance diagonal.",
                 xAxis: AxisLabel("false positive rate"), yAxis: AxisLabel("true positive rate"),
-                panels: [.init(series: plots.roc.map(series) + [chance], yDomain: 0...1)],
+                panels: [.init(series: roc.map(series) + [chance], yDomain: 0...1)],
                 xDomain: 0...1, width: 560, panelHeight: 380)
             files.append(PlotFile(name: "roc.svg", heading: "ROC curve", alt: chart.description, svg: chart.svg()))
         }
-        if !plots.precisionRecall.isEmpty {
+        if !precisionRecall.isEmpty {
             let chart = LineChart(
-                title: "Precision–recall curve", description: "Precision–recall curves of " + curveList(plots.precisionRecall)
+                title: "Precision–recall curve", description: "Precision–recall curves of " + curveList(precisionRecall)
                     + ", drawn as steps as scikit-learn's PrecisionRecallDisplay does, so the area under each curve is its "
                     + "average precision; each curve starts at recall 0 with the precision of the highest threshold that "
                     + "catches a positive (sklearn's conventional start at precision 1 is left out: it covers no recall).",
                 xAxis: AxisLabel("recall"), yAxis: AxisLabel("precision"),
-                panels: [.init(series: plots.precisionRecall.map { curve in
+                panels: [.init(series: precisionRecall.map { curve in
                     var steps = series(curve)
                     steps.drawsSteps = true
                     return steps
@@ -43,6 +44,12 @@ extension ReportRenderer {
             files.append(PlotFile(name: "precision-recall.svg", heading: "Precision–recall curve", alt: chart.description,
                                   svg: chart.svg()))
         }
+        return files
+    }
+
+    static func classificationPlots(_ plots: ClassificationPlots) -> [PlotFile] {
+        var files: [PlotFile] = []
+        files += scoreCurveFiles(roc: plots.roc, precisionRecall: plots.precisionRecall)
         if !plots.confusionCounts.isEmpty {
             let labels = plots.confusionLabels
             let counts = plots.confusionCounts

@@ -36,6 +36,7 @@ extension ReportRenderer {
             files.append(PlotFile(name: "threshold-sweep.svg", heading: "Threshold sweep", alt: chart.description,
                                   svg: chart.svg()))
         }
+        files += scoreCurveFiles(roc: plots.roc, precisionRecall: plots.precisionRecall)
         if !plots.groups.isEmpty {
             let panels = plots.groups.map { group in
                 LineChart.Panel(title: plots.groups.count > 1 ? group.group : nil,

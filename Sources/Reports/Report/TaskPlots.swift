@@ -71,9 +71,16 @@ public struct AnomalyPlots: Sendable {
     /// Median detection delay in minutes per incident kind (kinds never detected left out), with `count` the
     /// detected incidents the median is taken over.
     public var delayByKind: [NamedValue]
+    /// ROC curves (x false positive rate, y true positive rate), candidate first, then the model it is compared with.
+    public var roc: [ModelCurve]
+    /// Precision–recall curves drawn as steps, candidate first, then the model it is compared with.
+    public var precisionRecall: [ModelCurve]
 
     public init(scoreHistogram: BinnedCounts? = nil, levels: [ReferenceLine] = [], sweep: [SweepPoint] = [],
-                chosenThreshold: Double? = nil, groups: [GroupScores] = [], delayByKind: [NamedValue] = []) {
+                chosenThreshold: Double? = nil, groups: [GroupScores] = [], delayByKind: [NamedValue] = [],
+                roc: [ModelCurve] = [], precisionRecall: [ModelCurve] = []) {
+        self.roc = roc
+        self.precisionRecall = precisionRecall
         self.scoreHistogram = scoreHistogram
         self.levels = levels
         self.sweep = sweep

@@ -64,7 +64,8 @@ public struct ModelSpec: Equatable, Sendable {
     public var algorithm: String
     /// Label or regression target; optional for detectors.
     public var target: String?
-    /// `default`, a feature-spec file path, or an inline spec as YAML text; nil = raw metric values.
+    /// `default`, a feature-spec file path, or an inline spec as canonical JSON text (readable as YAML); nil = raw
+    /// metric values.
     public var features: String?
     /// Hyperparameters by their `train` option names without dashes, e.g. `trees`, `contamination`, as text.
     public var hyperparameters: [String: String]

@@ -40,8 +40,8 @@ enum TrainingPlan {
         return request
     }
 
-    /// The feature spec a model entry's `features:` names: `default`, an inline YAML mapping (the spec parser
-    /// keeps it as YAML text), or a file.
+    /// The feature spec a model entry's `features:` names: `default`, an inline mapping (the spec parser
+    /// keeps it as canonical JSON text, which YAML reads), or a file.
     /// - Throws: `FeatureError` naming what is wrong.
     static func featureSpec(_ text: String) throws(FeatureError) -> FeatureSpec {
         if text == "default" { return .default }

@@ -60,10 +60,14 @@ struct ForestOptions: ParsableArguments {
     var targetRecall: Double?
 
     @Option(help: ArgumentHelp("Random seed (default 0); the same seed gives the same model for any thread count.", valueName: "n"))
-    var seed: UInt64?
+    var seed: SeedArgument?
 
     @Option(help: ArgumentHelp("Worker threads; default all cores.", valueName: "n"))
     var threads: Int?
+
+    func validate() throws {
+        try seed?.validate()
+    }
 
     /// The options as the pipeline's hyperparameters.
     var hyperparameters: Hyperparameters {
@@ -84,7 +88,7 @@ struct ForestOptions: ParsableArguments {
         h.extensionLevel = extensionLevel
         h.criticalRate = criticalRate
         h.targetRecall = targetRecall
-        h.seed = seed
+        h.seed = seed?.value
         h.threads = threads
         return h
     }

@@ -3,7 +3,7 @@ import Yams
 
 /// A parsed YAML or JSON document before validation: both text forms become this, so one
 /// validator gives both the same key-path errors.
-enum SpecValue: Sendable {
+public enum SpecValue: Sendable {
     case null
     case bool(Bool)
     /// A number and, for YAML, the text it was written as (a column called `2024` stays text).
@@ -14,7 +14,7 @@ enum SpecValue: Sendable {
     case object([(key: String, value: SpecValue)])
 
     /// A short description for error messages: `'1x'`, `a list`, `a mapping`.
-    var shown: String {
+    public var shown: String {
         switch self {
         case .null: "nothing"
         case .bool(let value): "\(value)"
@@ -26,7 +26,7 @@ enum SpecValue: Sendable {
     }
 
     /// Shortest round-tripping text of a number, always readable back as a YAML/JSON number.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
     }
@@ -34,7 +34,7 @@ enum SpecValue: Sendable {
 
 extension SpecValue {
     /// Converts a composed YAML node; aliases are rejected (`problems` gets the key path).
-    init(yaml node: Node, path: String, problems: inout [String]) {
+    init(yaml node: Node, path: String, problems: inout [SpecProblem]) {
         switch node {
         case .scalar(let scalar):
             switch Tag.Name(rawValue: node.tag.rawValue) {
@@ -61,13 +61,14 @@ extension SpecValue {
             }
             self = .object(pairs)
         case .alias:
-            problems.append("\(path.isEmpty ? "document" : path): YAML aliases are not supported; write the value out.")
+            problems.append(SpecProblem(path: path.isEmpty ? "document" : path,
+                                        message: "YAML aliases are not supported; write the value out."))
             self = .null
         }
     }
 
     /// Canonical JSON: keys sorted, no whitespace, numbers in shortest round-tripping form.
-    var json: String {
+    public var json: String {
         switch self {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
@@ -99,7 +100,7 @@ extension SpecValue {
 
 extension SpecValue: Codable {
     /// Decodes any JSON (or other `Decoder`) value; object keys come out sorted.
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         if let container = try? decoder.singleValueContainer() {
             if container.decodeNil() { self = .null; return }
             if let value = try? container.decode(Bool.self) { self = .bool(value); return }
@@ -113,7 +114,7 @@ extension SpecValue: Codable {
         })
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
             var container = encoder.singleValueContainer()
