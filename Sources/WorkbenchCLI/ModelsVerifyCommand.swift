@@ -13,6 +13,8 @@ struct ModelsVerifyCommand: AsyncParsableCommand {
     @Argument(help: "A model name; omit to check every model.")
     var name: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let registry = try options.existingRegistry()

@@ -40,6 +40,8 @@ struct NotebookRunCommand: AsyncParsableCommand {
                                valueName: "dir"))
     var root: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         let runner = NotebookRunner(executable: Self.currentExecutable(), root: root ?? NotebookRunner.repositoryRoot(for: file))
         do {

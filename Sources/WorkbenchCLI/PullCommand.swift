@@ -65,6 +65,8 @@ struct PullCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: FILE.h5 (lineage as attributes) or FILE.csv (lineage in FILE.csv.lineage.json).", valueName: "file"))
     var output: String
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         do {
             _ = try makeRequest(now: 0)

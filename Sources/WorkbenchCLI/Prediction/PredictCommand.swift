@@ -55,6 +55,8 @@ struct PredictCommand: AsyncParsableCommand {
     @OptionGroup(title: "Registry options")
     var registryOptions: RegistryOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
