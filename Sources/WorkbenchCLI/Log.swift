@@ -18,6 +18,7 @@ enum Log {
         var start = ContinuousClock.now
         var redactions = [ConnectionSettings(dsn: ProcessInfo.processInfo.environment["WORKBENCH_DSN"] ?? "")]
         var failureLogged = false
+        var context: [String: LogValue] = [:]
     }
 
     private static let state = Mutex(State())
@@ -29,7 +30,13 @@ enum Log {
             $0.format = format
             $0.start = .now
             $0.failureLogged = false
+            $0.context = [:]
         }
+    }
+
+    /// Adds fields (`tenant`, `model`, `rows`, …) to the run's last line: `finished`, or the final error.
+    static func context(_ fields: [String: LogValue]) {
+        state.withLock { $0.context.merge(fields) { $1 } }
     }
 
     /// Sets the format the parsed `--log-format` / `$WORKBENCH_LOG_FORMAT` ask for.
@@ -67,10 +74,10 @@ enum Log {
         write(LogLine(level: .info, message: message, fields: fields))
     }
 
-    /// Logs the error that ends the command (`error: …` in text mode; in JSON with `exit_code` and
-    /// `elapsed_s`) and returns the `ExitCode` to throw.
+    /// Logs the error that ends the command (`error: …` in text mode; in JSON with `exit_code`, `elapsed_s`
+    /// and the `context` fields) and returns the `ExitCode` to throw.
     static func failure(_ message: String, status: Int32, _ fields: [String: LogValue] = [:]) -> ExitCode {
-        var fields = fields
+        var fields = state.withLock { $0.context }.merging(fields) { $1 }
         fields["exit_code"] = .int(Int(status))
         fields["elapsed_s"] = .double(rounded(elapsedSeconds))
         write(LogLine(level: .error, message: message, fields: fields))
@@ -78,14 +85,16 @@ enum Log {
         return ExitCode(status)
     }
 
-    /// Ends a run in JSON mode: `finished` with `exit_code` 0 after success; after a failure whose error was
+    /// Ends a run in JSON mode: `finished` with `exit_code` 0, `elapsed_s` and the `context` fields after success; after a failure whose error was
     /// not logged yet (an exit status with nothing to explain it, e.g. a rejected gate), an error line with
     /// the status. Text mode writes nothing.
     static func finish(status: Int32) {
         guard format == .json else { return }
         if status == 0 {
-            write(LogLine(level: .info, message: "finished",
-                          fields: ["exit_code": 0, "elapsed_s": .double(rounded(elapsedSeconds))]))
+            var fields = state.withLock { $0.context }
+            fields["exit_code"] = 0
+            fields["elapsed_s"] = .double(rounded(elapsedSeconds))
+            write(LogLine(level: .info, message: "finished", fields: fields))
         } else if !state.withLock({ $0.failureLogged }) {
             _ = failure("exited with status \(status)", status: status)
         }

@@ -58,8 +58,7 @@ struct NotebookRunCommand: AsyncParsableCommand {
                 print("\(file): \(result.blockCount) blocks run, " + (result.original == result.updated ? "unchanged" : "updated"))
             }
         } catch let error as NotebookError {
-            printError("error: \(error)")
-            throw ExitCode(Self.exitStatus(error))
+            throw Log.failure("\(error)", status: Self.exitStatus(error))
         }
     }
 

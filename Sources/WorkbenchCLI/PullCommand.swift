@@ -78,6 +78,7 @@ struct PullCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            Log.context(["tenant": .string(tenant), "file": .string(output)])
             let now = Int64(Date().timeIntervalSince1970)
             let request = try makeRequest(now: now)
             let puller = MetricsPuller(settings: database.settings)
@@ -88,6 +89,7 @@ struct PullCommand: AsyncParsableCommand {
             line.finish()
             try PullOutput.write(result, to: output)
             let lineage = result.lineage
+            Log.context(["rows": .int(lineage.rowCount), "copied_rows": .int(lineage.copiedRows)])
             let lineagePlace = try PullOutput.Format(path: output) == .csv
                 ? "in \(PullOutput.lineagePath(for: output))" : "in the file's attributes"
             print("\(output): \(lineage.rowCount) buckets × \(lineage.columns.count) columns for tenant '\(lineage.tenant.prefix(80))' from \(lineage.windowStart) to \(lineage.windowEnd) (\(lineage.copiedRows) rows copied, \(lineage.bucketFunction)); lineage \(lineagePlace)")

@@ -32,6 +32,13 @@ struct Workbench: AsyncParsableCommand {
         Log.begin(command: commandPath(arguments),
                   format: LogFormat.requested(by: arguments, environment: ProcessInfo.processInfo.environment))
         LoggingSystem.bootstrap { WorkbenchLogHandler(label: $0) }
+        TerminationCleanup.onExit { message, status in
+            if Log.format == .json {
+                _ = Log.failure(message, status: status)
+            } else {
+                writeStandardError("workbench: \(message)\n")
+            }
+        }
         do {
             var command = try await asyncParseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -92,7 +92,8 @@ struct PredictCommand: AsyncParsableCommand {
                 }
             }
             timings.report("predict")
-            printError("wrote \(predictions.dataset.rowCount) predictions to \(output == "-" ? "standard output" : output)")
+            Log.info("wrote \(predictions.dataset.rowCount) predictions to \(output == "-" ? "standard output" : output)",
+                     ["rows": .int(predictions.dataset.rowCount), "file": .string(output), "model": .string(model)])
             if json {
                 print(try ModelsJSON.text(PredictionSummary(predictions: predictions, model: model, data: data, output: output)))
             }
