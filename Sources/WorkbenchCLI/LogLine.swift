@@ -1,32 +1,5 @@
 import NumericCore
 
-/// A structured field's value in a log line: JSON strings stay strings, counts and seconds stay numbers.
-enum LogValue: Sendable, Equatable, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral {
-    case string(String)
-    case int(Int)
-    case double(Double)
-
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .int(value) }
-}
-
-/// The severity of a line: swift-log's levels, named as they appear in JSON (`"level":"warning"`).
-enum LogLevel: String, Sendable, CaseIterable {
-    case trace, debug, info, notice, warning, error, critical
-
-    /// What a text-mode line starts with, so text output reads as it always has
-    /// (`warning: …`, `error: …`, `note: …`; plain information has no prefix).
-    var textPrefix: String {
-        switch self {
-        case .trace, .debug: "debug: "
-        case .info: ""
-        case .notice: "note: "
-        case .warning: "warning: "
-        case .error, .critical: "error: "
-        }
-    }
-}
-
 /// One line on standard error, rendered in either format. Pure, so tests can check the exact text.
 struct LogLine: Sendable {
     /// The keys every JSON line has, in this order; fields cannot replace them.

@@ -11,9 +11,20 @@ struct LogFormatTests {
 
     /// The stderr lines of `run` as JSON objects, after checking each has the required keys with the right
     /// types, `command` equal to `command`, and `ts` in ISO 8601 UTC.
+    /// A finished process's status and stderr.
+    struct Ended {
+        let status: Int32
+        let standardError: String
+    }
+
     @discardableResult
     static func jsonLines(_ run: TestSupport.ProcessOutput, command: String,
                           sourceLocation: SourceLocation = #_sourceLocation) -> [[String: Any]] {
+        jsonLines(Ended(status: run.status, standardError: run.standardError), command: command, sourceLocation: sourceLocation)
+    }
+
+    @discardableResult
+    static func jsonLines(_ run: Ended, command: String, sourceLocation: SourceLocation = #_sourceLocation) -> [[String: Any]] {
         let lines = run.standardError.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(run.standardError.hasSuffix("\n") || run.standardError.isEmpty, "stderr ends with a newline", sourceLocation: sourceLocation)
         var objects: [[String: Any]] = []
@@ -40,6 +51,11 @@ struct LogFormatTests {
     /// or an error line whose `exit_code` is the process status.
     static func expectEnd(_ run: TestSupport.ProcessOutput, status: Int32, command: String,
                           sourceLocation: SourceLocation = #_sourceLocation) {
+        expectEnd(Ended(status: run.status, standardError: run.standardError), status: status, command: command,
+                  sourceLocation: sourceLocation)
+    }
+
+    static func expectEnd(_ run: Ended, status: Int32, command: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(run.status == status, "\(run.standardError)", sourceLocation: sourceLocation)
         let lines = jsonLines(run, command: command, sourceLocation: sourceLocation)
         if status == 0 {
@@ -203,6 +219,33 @@ struct LogFormatTests {
         for run in [initRun, seed, pull] {
             #expect(!run.standardError.contains(password) && !run.standardOutput.contains(password), "\(run.standardError)")
         }
+    }
+
+    @Test("SIGTERM in json mode: the interruption is the final JSON error line with exit_code 143")
+    func sigterm() throws {
+        let folder = try TestSupport.makeTemporaryDirectory("log-signal")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let errors = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let writer = Process()
+        writer.executableURL = TestSupport.workbenchExecutable
+        writer.arguments = ["train", "--data", Self.breastw, "--target", "label", "--algorithm", "random-forest-classifier",
+                            "--trees", "5", "--output", folder.path + "/m.h5", "--log-format", "json"]
+        writer.environment = ProcessInfo.processInfo.environment.merging(["WORKBENCH_TEST_PAUSE_BEFORE_RENAME": "60"]) { $1 }
+        writer.standardOutput = FileHandle.nullDevice
+        writer.standardError = try FileHandle(forWritingTo: errors)
+        try writer.run()
+        let deadline = Date().addingTimeInterval(60)
+        while try !FileManager.default.contentsOfDirectory(atPath: folder.path).contains(where: { $0.contains(".tmp-") }) {
+            guard Date() < deadline, writer.isRunning else { writer.terminate(); throw CancellationError() }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(writer.processIdentifier, SIGTERM)
+        writer.waitUntilExit()
+        let run = Ended(status: writer.terminationStatus, standardError: try String(contentsOf: errors, encoding: .utf8))
+        Self.expectEnd(run, status: 143, command: "train")
+        #expect(Self.jsonLines(run, command: "train").last?["message"] as? String == "interrupted by SIGTERM; removed 1 unfinished file.",
+                "\(run.standardError)")
     }
 
     @Test("WORKBENCH_LOG_FORMAT=json selects JSON; the flag wins over it")
