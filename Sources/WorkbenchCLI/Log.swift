@@ -60,13 +60,19 @@ enum Log {
     }
 
     /// Information: plain text in text mode.
-    static func info(_ message: String, _ fields: [String: LogValue] = [:]) { write(LogLine(level: .info, message: message, fields: fields)) }
+    static func info(_ message: String, _ fields: [String: LogValue] = [:]) {
+        write(LogLine(level: .info, message: message, fields: fields))
+    }
 
     /// Something the user should act on but that does not fail the command: `note: …` in text mode.
-    static func notice(_ message: String, _ fields: [String: LogValue] = [:]) { write(LogLine(level: .notice, message: message, fields: fields)) }
+    static func notice(_ message: String, _ fields: [String: LogValue] = [:]) {
+        write(LogLine(level: .notice, message: message, fields: fields))
+    }
 
     /// A problem that does not change the exit status: `warning: …` in text mode.
-    static func warning(_ message: String, _ fields: [String: LogValue] = [:]) { write(LogLine(level: .warning, message: message, fields: fields)) }
+    static func warning(_ message: String, _ fields: [String: LogValue] = [:]) {
+        write(LogLine(level: .warning, message: message, fields: fields))
+    }
 
     /// A structured event for log collectors: JSON mode only (text mode has the command's own output).
     static func event(_ message: String, _ fields: [String: LogValue] = [:]) {
@@ -85,9 +91,9 @@ enum Log {
         return ExitCode(status)
     }
 
-    /// Ends a run in JSON mode: `finished` with `exit_code` 0, `elapsed_s` and the `context` fields after success; after a failure whose error was
-    /// not logged yet (an exit status with nothing to explain it, e.g. a rejected gate), an error line with
-    /// the status. Text mode writes nothing.
+    /// Ends a run in JSON mode: after success, `finished` with `exit_code` 0, `elapsed_s` and the `context`
+    /// fields; after a failure whose error was not logged yet (an exit status the command's output explains,
+    /// e.g. a rejected gate), an error line with the status. Text mode writes nothing.
     static func finish(status: Int32) {
         guard format == .json else { return }
         if status == 0 {
