@@ -221,6 +221,48 @@ struct LogFormatTests {
         }
     }
 
+    /// Runs `workbench arguments` with stdin, stdout and stderr on a pseudo-terminal (Python's `pty`), so
+    /// progress would draw; returns everything the terminal received.
+    static func onTerminal(_ arguments: [String]) throws -> TestSupport.ProcessOutput {
+        let script = """
+            import os, pty, sys
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(sys.argv[1], sys.argv[1:])
+            out = b""
+            while True:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not data:
+                    break
+                out += data
+            _, status = os.waitpid(pid, 0)
+            sys.stdout.buffer.write(out)
+            sys.exit(os.waitstatus_to_exitcode(status))
+            """
+        return try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                   ["python3", "-c", script, TestSupport.workbenchExecutable.path] + arguments)
+    }
+
+    @Test("on a terminal, train draws progress in text mode and never in json mode")
+    func progressOnlyInTextOnATerminal() throws {
+        let folder = try TestSupport.makeTemporaryDirectory("log-tty")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let train = ["train", "--data", Self.breastw, "--target", "label", "--algorithm", "random-forest-classifier",
+                     "--trees", "8", "--seed", "3", "--output", folder.path + "/m.h5"]
+        let text = try Self.onTerminal(train)
+        #expect(text.status == 0, "\(text.standardOutput)")
+        #expect(text.standardOutput.contains("\r\u{1B}[Ktrain: 8/8 trees"), "progress draws on a terminal: \(text.standardOutput)")
+        let json = try Self.onTerminal(train + ["--log-format", "json"])
+        #expect(json.status == 0, "\(json.standardOutput)")
+        #expect(!json.standardOutput.contains("\u{1B}"), "no progress in json mode, even on a terminal: \(json.standardOutput)")
+        let logLines = json.standardOutput.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("{") }
+        #expect(logLines.count >= 3, "start, end and finished lines: \(json.standardOutput)")
+        #expect(logLines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] })
+    }
+
     @Test("SIGTERM in json mode: the interruption is the final JSON error line with exit_code 143")
     func sigterm() throws {
         let folder = try TestSupport.makeTemporaryDirectory("log-signal")
