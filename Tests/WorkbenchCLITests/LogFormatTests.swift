@@ -302,6 +302,15 @@ struct LogFormatTests {
         Self.expectEnd(usage, status: 64, command: "models list")
     }
 
+    @Test("every leaf command offers --log-format", arguments: HelpTests.commands + [["publish", "model"], ["publish", "status"],
+                                                                                     ["publish", "rollback"], ["dataset", "split"]])
+    func everyLeafCommand(command: [String]) throws {
+        let help = try TestSupport.workbench(command + ["--help"])
+        #expect(help.status == 0)
+        guard !help.standardOutput.contains("SUBCOMMANDS:") else { return }
+        #expect(help.standardOutput.contains("--log-format <format>"), "workbench \(command.joined(separator: " "))")
+    }
+
     @Test("an invalid format exits 64 with a one-line error naming the value", arguments: [
         (["--log-format", "xml"], [String: String]()), (["--log-format=xml"], [:]), ([], ["WORKBENCH_LOG_FORMAT": "xml"]),
     ])
