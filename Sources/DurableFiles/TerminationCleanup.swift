@@ -20,6 +20,15 @@ public enum TerminationCleanup {
     private static let sources = Mutex<[any DispatchSourceSignal]>([])
     private static let queue = DispatchQueue(label: "workbench.termination-cleanup")
     private static let graceful = Mutex<(@Sendable () -> Void)?>(nil)
+    private static let announcer = Mutex<(@Sendable (_ message: String, _ status: Int32) -> Void)?>(nil)
+
+    /// Replaces the notice written on stderr before exiting (`workbench: interrupted by SIGTERM; removed 1
+    /// unfinished file.`) with `announce(message, status)`, where `message` is that notice without the
+    /// `workbench: ` prefix and the newline and `status` is the exit status: a command that logs JSON lines
+    /// writes it as one. Nil restores the plain notice.
+    public static func onExit(announce: (@Sendable (_ message: String, _ status: Int32) -> Void)?) {
+        announcer.withLock { $0 = announce }
+    }
 
     /// Lets a long job stop between its own steps on SIGTERM instead of exiting at once (the nightly job):
     /// the first SIGTERM runs `handler` (once) and the process goes on; a second SIGTERM, or SIGINT, exits as
@@ -57,8 +66,13 @@ public enum TerminationCleanup {
         OwnedTemporaries.removeAll()
         let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
         let files = removed == 1 ? "1 unfinished file" : "\(removed) unfinished files"
-        let line = Array("workbench: interrupted by \(name); removed \(files).\n".utf8)
-        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        let message = "interrupted by \(name); removed \(files)."
+        if let announce = announcer.withLock({ $0 }) {
+            announce(message, 128 + number)
+        } else {
+            let line = Array("workbench: \(message)\n".utf8)
+            _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
         _exit(128 + number)
     }
 }

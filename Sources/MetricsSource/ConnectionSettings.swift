@@ -72,7 +72,7 @@ public struct ConnectionSettings: Sendable, CustomStringConvertible, CustomDebug
     /// `message` with every secret this configuration knows replaced by `<redacted>`:
     /// passwords parsed from the DSN, the raw password text of a URI or conninfo
     /// string (even an unparsable one), and `PGPASSWORD`.
-    func redact(_ message: String) -> String {
+    public func redact(_ message: String) -> String {
         var text = message
         for secret in secrets where !secret.isEmpty {
             text = text.replacingOccurrences(of: secret, with: "<redacted>")

@@ -58,6 +58,7 @@ public final class PostgresConnection {
                     needsPassword: LibPQ.connectionNeedsPassword(connection),
                     target: settings.redactedDescription)
             }
+            LibPQ.routeNotices(connection)
         }
         let opened = PostgresConnection(settings: settings, handle: handle)
         if settings.statementTimeoutSeconds > 0 {

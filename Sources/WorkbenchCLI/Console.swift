@@ -4,15 +4,21 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes `message` as one line on standard error; results go to stdout, everything else here.
+/// Logs `message` through `Log`; results go to stdout, everything else here. A leading `error: `,
+/// `warning: ` or `note: ` sets the level (text mode prints the message exactly as given); prefer
+/// `Log.warning(_:_:)` and friends, which also take structured fields.
 ///
 /// Line breaks and other control characters in the message (they come from data cells, file
 /// names and model names) are escaped, so every message is exactly one line in a log.
 func printError(_ message: String) {
-    writeStandardError(ConsoleText.oneLine(message) + "\n")
+    for level in [LogLevel.error, .warning, .notice] where message.hasPrefix(level.textPrefix) {
+        Log.write(LogLine(level: level, message: String(message.dropFirst(level.textPrefix.count))))
+        return
+    }
+    Log.write(LogLine(level: .info, message: message))
 }
 
-/// Writes `text` to standard error unchanged.
+/// Writes `text` to standard error unchanged (`Log` writes every line through here).
 func writeStandardError(_ text: String) {
     text.utf8CString.withUnsafeBufferPointer { buffer in
         _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count - 1)

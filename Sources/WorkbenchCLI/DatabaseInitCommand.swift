@@ -22,6 +22,8 @@ struct DatabaseInitCommand: AsyncParsableCommand {
     @Option(help: "Use TimescaleDB: auto (when installed), off, or require.")
     var timescaledb: MetricsSchema.TimescaleMode = .auto
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let schema = try MetricsSchema(schema: database.schema)

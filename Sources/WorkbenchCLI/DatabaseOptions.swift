@@ -26,6 +26,7 @@ struct DatabaseOptions: ParsableArguments {
         if let connectTimeout, connectTimeout < 1 { throw ValidationError("--connect-timeout must be at least 1 second; got \(connectTimeout).") }
         guard statementTimeout >= 0 else { throw ValidationError("--statement-timeout must be 0 or more seconds; got \(statementTimeout).") }
         guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1; got \(attempts).") }
+        Log.redacting(settings)
     }
 
     /// The settings these options describe.
@@ -36,7 +37,8 @@ struct DatabaseOptions: ParsableArguments {
             retry: RetryPolicy(maxAttempts: attempts))
     }
 
-    /// Logs a retry on stderr; the event's error text is already redacted.
+    /// Logs a retry on stderr (through `Log`, which `Workbench.main()` installs as swift-log's handler);
+    /// the event's error text is already redacted.
     static func logRetry(_ event: RetryEvent) {
         Logger(label: "workbench.db").warning("\(event)")
     }

@@ -25,6 +25,8 @@ struct DatabaseSeedCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Inject incidents; --no-incidents loads the same data without them.")
     var incidents = true
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         do {
             _ = try makeConfiguration()

@@ -20,6 +20,8 @@ struct DatasetInspectCommand: AsyncParsableCommand {
     @Flag(help: "Print {file, rows, attributes, columns: [{name, type, missing, min, mean, max}]} as JSON.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             // Reading first: a missing file is 66 whatever its name; an unknown extension is 64.

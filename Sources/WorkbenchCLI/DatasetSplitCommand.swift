@@ -31,6 +31,8 @@ struct DatasetSplitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the newer rows (.csv or .h5).", valueName: "file"))
     var test: String
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         if (at == nil) == (holdout == nil) { throw ValidationError("Give exactly one of --at TIME and --holdout DURATION.") }
         if train == test { throw ValidationError("--train and --test name the same file '\(train)'.") }

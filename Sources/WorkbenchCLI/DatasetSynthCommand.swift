@@ -49,6 +49,8 @@ struct DatasetSynthCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Inject incidents; --no-incidents gives the same data without them.")
     var incidents = true
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         do {
             _ = try makeConfiguration()

@@ -9,7 +9,6 @@ import MetricsSource
 import ModelStore
 import NumericCore
 import Pipeline
-import DurableFiles
 import Publishing
 
 /// The sysexits codes that `workbench` ends with; schedulers act on them.
@@ -90,8 +89,8 @@ enum ExitStatus: Int32 {
     }
 }
 
-/// Runs a command body, turning a library error into a one-line message on
-/// stderr and the matching exit code.
+/// Runs a command body, turning a library error into the command's final log line (`error: …`, or JSON
+/// with `exit_code`) and the matching exit code.
 func reportingErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
@@ -100,8 +99,6 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        let status = ExitStatus.of(error)
-        printError("error: \(error)")
-        throw ExitCode(status.rawValue)
+        throw Log.failure("\(error)", status: ExitStatus.of(error).rawValue)
     }
 }

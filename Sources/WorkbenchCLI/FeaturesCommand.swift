@@ -22,6 +22,8 @@ struct FeaturesShowDefaultCommand: AsyncParsableCommand {
     @Flag(help: "Print the canonical JSON form (as model files store it) instead of YAML.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         print(json ? FeatureSpec.default.canonicalJSON : FeatureSpec.defaultYAML, terminator: json ? "\n" : "")
     }
@@ -43,6 +45,8 @@ struct FeaturesCheckCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("A column no transform may read (e.g. the target); repeatable.", valueName: "column"))
     var exclude: [String] = []
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await reportingErrors {

@@ -22,6 +22,8 @@ struct ModelsDiffCommand: AsyncParsableCommand {
     @Flag(help: "Print {left_label, right_label, rows: [{section, field, left, right, differs}]} as JSON.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let registry = options.makeRegistry()

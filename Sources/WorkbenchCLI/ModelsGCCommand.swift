@@ -23,6 +23,8 @@ struct ModelsGCCommand: AsyncParsableCommand {
     @Flag(help: "Report what would be removed without removing it.")
     var dryRun = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         guard keep >= 1 else { throw ValidationError("--keep must be at least 1; got \(keep).") }
     }

@@ -17,6 +17,8 @@ struct ModelsHistoryCommand: AsyncParsableCommand {
     @Flag(help: "Print the moves as a JSON array (oldest first).")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let moves = try options.makeRegistry().history(of: name).filter { alias == nil || $0.alias == alias }

@@ -16,6 +16,8 @@ struct ModelsListCommand: AsyncParsableCommand {
     @Flag(help: "Print the index (of every model, or NAME's versions) as JSON instead of a table.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let registry = try options.existingRegistry()

@@ -18,6 +18,8 @@ struct ModelsPromoteCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String = ""
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let registry = options.makeRegistry()

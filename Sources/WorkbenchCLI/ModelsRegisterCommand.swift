@@ -17,6 +17,8 @@ struct ModelsRegisterCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The model name ([a-z0-9][a-z0-9._-]*, at most 100 characters).", valueName: "name"))
     var name: String
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         do {
             try ModelReference.validateName(name)

@@ -19,6 +19,8 @@ struct ModelsRollbackCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String = ""
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let move = try options.makeRegistry().rollback(name: name, alias: alias, reason: reason)

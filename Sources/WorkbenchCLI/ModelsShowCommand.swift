@@ -15,6 +15,8 @@ struct ModelsShowCommand: AsyncParsableCommand {
     @Flag(help: "Print the index entry as JSON.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let registry = options.makeRegistry()

@@ -13,6 +13,8 @@ struct ModelsVerifyCommand: AsyncParsableCommand {
     @Argument(help: "A model name; omit to check every model.")
     var name: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let registry = try options.existingRegistry()
@@ -26,8 +28,8 @@ struct ModelsVerifyCommand: AsyncParsableCommand {
             }
             let corrupt = problems.filter { $0.severity == .corruption }.count
             guard corrupt == 0 else {
-                printError("error: \(corrupt) problem\(corrupt == 1 ? "" : "s") found in \(registry.root.path).")
-                throw ExitCode(ExitStatus.badData.rawValue)
+                throw Log.failure("\(corrupt) problem\(corrupt == 1 ? "" : "s") found in \(registry.root.path).",
+                                  status: ExitStatus.badData.rawValue)
             }
             print("ok: \(versions) version\(versions == 1 ? "" : "s") of \(models.count) model\(models.count == 1 ? "" : "s") verified.")
         }

@@ -40,6 +40,8 @@ struct NotebookRunCommand: AsyncParsableCommand {
                                valueName: "dir"))
     var root: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         let runner = NotebookRunner(executable: Self.currentExecutable(), root: root ?? NotebookRunner.repositoryRoot(for: file))
         do {
@@ -56,8 +58,7 @@ struct NotebookRunCommand: AsyncParsableCommand {
                 print("\(file): \(result.blockCount) blocks run, " + (result.original == result.updated ? "unchanged" : "updated"))
             }
         } catch let error as NotebookError {
-            printError("error: \(error)")
-            throw ExitCode(Self.exitStatus(error))
+            throw Log.failure("\(error)", status: Self.exitStatus(error))
         }
     }
 

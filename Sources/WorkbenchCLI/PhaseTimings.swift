@@ -1,6 +1,6 @@
 import Foundation
 
-/// Wall-clock seconds spent in each phase of a command, for benchmarks: printed to
+/// Wall-clock seconds spent in each phase of a command, for benchmarks: logged on
 /// standard error as one line (`timings predict: load 0.012 s, read 0.301 s, …`) when the
 /// environment sets `WORKBENCH_TIMINGS=1`, silent otherwise.
 struct PhaseTimings {
@@ -32,11 +32,13 @@ struct PhaseTimings {
         record(to, seconds: seconds)
     }
 
-    /// Prints the line for `command` when requested.
+    /// Logs the line for `command` when requested; in JSON each phase is also a field (`load_s`).
     func report(_ command: String) {
         guard Self.requested else { return }
         let parts = phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }
-        FileHandle.standardError.write(Data("timings \(command): \(parts.joined(separator: ", "))\n".utf8))
+        var fields: [String: LogValue] = [:]
+        for phase in phases { fields[phase.name + "_s"] = .double(Log.rounded(phase.seconds)) }
+        Log.info("timings \(command): \(parts.joined(separator: ", "))", fields)
     }
 
     static func seconds(_ duration: Duration) -> Double {

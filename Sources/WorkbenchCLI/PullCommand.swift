@@ -66,6 +66,8 @@ struct PullCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: FILE.h5 (lineage as attributes) or FILE.csv (lineage in FILE.csv.lineage.json).", valueName: "file"))
     var output: String
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         do {
             _ = try makeRequest(now: 0)
@@ -79,6 +81,7 @@ struct PullCommand: AsyncParsableCommand {
         try await reportingErrors {
             try OutputPaths.check(NamedPath("--output", output), formats: [.csv, .hdf5], what: "a pulled data set",
                                   inputs: [], protected: RegistryOptions.protectedRoot(registry: nil))
+            Log.context(["tenant": .string(tenant), "file": .string(output)])
             let now = Int64(Date().timeIntervalSince1970)
             let request = try makeRequest(now: now)
             let puller = MetricsPuller(settings: database.settings)
@@ -89,6 +92,7 @@ struct PullCommand: AsyncParsableCommand {
             line.finish()
             try PullOutput.write(result, to: output)
             let lineage = result.lineage
+            Log.context(["rows": .int(lineage.rowCount), "copied_rows": .int(lineage.copiedRows)])
             let lineagePlace = try PullOutput.Format(path: output) == .csv
                 ? "in \(PullOutput.lineagePath(for: output))" : "in the file's attributes"
             print("\(output): \(lineage.rowCount) buckets × \(lineage.columns.count) columns for tenant '\(lineage.tenant.prefix(80))' from \(lineage.windowStart) to \(lineage.windowEnd) (\(lineage.copiedRows) rows copied, \(lineage.bucketFunction)); lineage \(lineagePlace)")

@@ -23,7 +23,7 @@ struct RegistryOptions: ParsableArguments {
     /// The registry these options select; waiting for the lock is announced on stderr.
     func makeRegistry() -> ModelRegistry {
         let root = registry.map { URL(fileURLWithPath: $0) } ?? ModelRegistry.defaultRoot()
-        return ModelRegistry(root: root, lockTimeout: lockTimeout) { printError($0) }
+        return ModelRegistry(root: root, lockTimeout: lockTimeout) { Log.info($0) }
     }
 
     /// The registry to read: a root named by --registry or $WORKBENCH_REGISTRY must exist and be a

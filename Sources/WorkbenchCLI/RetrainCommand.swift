@@ -41,8 +41,7 @@ struct RetrainCommand: AsyncParsableCommand {
         valueName: "path"))
     var registry: String?
 
-    @Option(help: ArgumentHelp("text, or json: one JSON object per log line on stderr.", valueName: "format"))
-    var logFormat: RetrainLog.Format = .text
+    @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if shard != nil && shardFromEnv { throw ValidationError("Give --shard I/N or --shard-from-env, not both.") }
@@ -52,12 +51,10 @@ struct RetrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let log = RetrainLog(format: logFormat)
         let cancellation = Cancellation()
         let signals = RetrainSignals.onTerminate {
             cancellation.cancel()
-            log.event("sigterm", ["message": "SIGTERM: finishing the current step, starting no other"])
-            if log.format == .text { printError("retrain: SIGTERM: finishing the current step, starting no other (again to stop at once)") }
+            Log.info("retrain: SIGTERM: finishing the current step, starting no other (again to stop at once)", ["event": "sigterm"])
         }
         defer { withExtendedLifetime(signals) {} }
         let result: RetrainJob.Result
@@ -73,21 +70,24 @@ struct RetrainCommand: AsyncParsableCommand {
             job.onRunStart = { index, total, run in
                 current.set("\(index + 1)/\(total) \(run.registryName)")
                 progress.show(current.get())
-                log.event("run_start", ["model": run.registryName, "tenant": run.tenant ?? "", "index": "\(index + 1)/\(total)"])
+                Log.event("run \(index + 1)/\(total) started: \(run.registryName)", [
+                    "event": "run_start", "model": .string(run.registryName), "tenant": .string(run.tenant ?? ""),
+                    "index": .int(index + 1), "total": .int(total),
+                ])
             }
             job.onTrees = { done, total in progress.show("\(current.get()): \(done)/\(total) trees") }
             job.onRunEnd = { outcome in
                 progress.finish()
-                log.event("run_end", ["model": outcome.model, "tenant": outcome.tenant ?? "", "outcome": outcome.outcome.rawValue,
-                                      "version": outcome.version ?? "", "reason": outcome.reason ?? ""])
+                Log.event("run ended \(outcome.outcome.rawValue): \(outcome.model)", [
+                    "event": "run_end", "model": .string(outcome.model), "tenant": .string(outcome.tenant ?? ""),
+                    "outcome": .string(outcome.outcome.rawValue), "version": .string(outcome.version ?? ""),
+                    "reason": .string(outcome.reason ?? ""),
+                ])
             }
             result = try job.run()
             progress.finish()
         } catch {
-            let status = RetrainExit.status(for: error)
-            log.event("error", ["message": "\(error)", "exit": "\(status)"])
-            if logFormat == .text { printError("error: \(error)") }
-            throw ExitCode(status)
+            throw Log.failure("\(error)", status: RetrainExit.status(for: error))
         }
         if json {
             print(result.summary.json())
@@ -101,7 +101,9 @@ struct RetrainCommand: AsyncParsableCommand {
             }
         }
         let status: Int32 = cancellation.isCancelled ? 143 : result.summary.exitCode
-        log.event("finished", ["exit": "\(status)", "runs": "\(result.summary.runs.count)"])
+        let outcomes = Dictionary(grouping: result.summary.runs, by: \.outcome.rawValue).mapValues(\.count)
+        Log.event("\(result.summary.runs.count) runs: " + outcomes.sorted { $0.key < $1.key }.map { "\($1) \($0)" }.joined(separator: ", "),
+                  ["event": "summary", "runs": .int(result.summary.runs.count)])
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,21 +1,26 @@
 import Foundation
 import Synchronization
 
-/// One progress line on standard error that redraws in place: shown only when
-/// standard error is a terminal, so logs and pipes stay quiet.
+/// One progress line on standard error that redraws in place: shown only in text mode when
+/// standard error is a terminal, so logs and pipes stay quiet. In JSON mode a counted step
+/// (`show(done:of:unit:)`) logs a start line and, at `finish()`, an end line with its counts instead.
 ///
 /// Safe to call from worker threads; redraws at most ten times a second.
 final class TerminalProgress: Sendable {
     /// What the line starts with, e.g. `train`.
     let label: String
-    /// False when standard error is not a terminal: every call does nothing.
+    /// False in JSON mode or when standard error is not a terminal: nothing is drawn.
     let isVisible: Bool
+    /// True in JSON mode: counted steps log their start and end.
+    let logsCounts: Bool
     private let start = Date()
     private let lastDraw = Mutex<Date?>(nil)
+    private let counts = Mutex<(done: Int, total: Int, unit: String)?>(nil)
 
-    init(label: String, isVisible: Bool = standardErrorIsTerminal) {
+    init(label: String, isVisible: Bool = Log.showsProgress, logsCounts: Bool = Log.format == .json) {
         self.label = label
         self.isVisible = isVisible
+        self.logsCounts = logsCounts
     }
 
     /// Shows `text` after the label.
@@ -26,6 +31,7 @@ final class TerminalProgress: Sendable {
 
     /// Shows `done` of `total` units with the elapsed time and an estimate of the time left.
     func show(done: Int, of total: Int, unit: String) {
+        if logsCounts { record(done: done, total: total, unit: unit) }
         guard isVisible, total > 0, done == total || shouldDraw() else { return }
         let elapsed = Date().timeIntervalSince(start)
         redrawProgressLine("\(label): " + Self.describe(done: done, of: total, unit: unit, elapsed: elapsed))
@@ -41,9 +47,24 @@ final class TerminalProgress: Sendable {
         return text
     }
 
-    /// Clears the line (call once the work is done, before printing results).
+    /// Clears the line (call once the work is done, before printing results); in JSON mode logs the
+    /// counted step's end (`done`, `total`, `unit`, `elapsed_s`).
     func finish() {
         if isVisible { redrawProgressLine("") }
+        guard logsCounts, let last = counts.withLock({ counts in defer { counts = nil }; return counts }) else { return }
+        Log.info("\(label): \(last.done)/\(last.total) \(last.unit) done", [
+            "done": .int(last.done), "total": .int(last.total), "unit": .string(last.unit),
+            "elapsed_s": .double(Log.rounded(Date().timeIntervalSince(start))),
+        ])
+    }
+
+    /// Keeps the latest counts; the first call of a step logs its start.
+    private func record(done: Int, total: Int, unit: String) {
+        let isFirst = counts.withLock { counts in
+            defer { counts = (max(done, counts?.done ?? 0), total, unit) }
+            return counts == nil
+        }
+        if isFirst { Log.info("\(label): \(total) \(unit) started", ["total": .int(total), "unit": .string(unit)]) }
     }
 
     private func shouldDraw() -> Bool {

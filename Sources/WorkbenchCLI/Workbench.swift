@@ -1,6 +1,8 @@
 import ArgumentParser
-import Pipeline
 import DurableFiles
+import Foundation
+import Logging
+import Pipeline
 
 /// The `workbench` command: train, evaluate, store and publish models for operations metrics.
 @main
@@ -23,9 +25,20 @@ struct Workbench: AsyncParsableCommand {
 
     /// argument-parser's entry point with two changes: negative numbers after options are
     /// attached to them (`CommandLineArguments`), and errors are reported by `reportAndExit(_:)`.
+    /// Logging starts before parsing (`Log.begin`) so that even a usage error is logged in the format asked for.
     static func main() async {
         TerminationCleanup.install()
         let arguments = CommandLineArguments.attachingNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
+        Log.begin(command: commandPath(arguments),
+                  format: LogFormat.requested(by: arguments, environment: ProcessInfo.processInfo.environment))
+        LoggingSystem.bootstrap { WorkbenchLogHandler(label: $0) }
+        TerminationCleanup.onExit { message, status in
+            if Log.format == .json {
+                _ = Log.failure(message, status: status)
+            } else {
+                writeStandardError("workbench: \(message)\n")
+            }
+        }
         do {
             var command = try await asyncParseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -36,20 +49,39 @@ struct Workbench: AsyncParsableCommand {
         } catch {
             reportAndExit(error)
         }
+        Log.finish(status: 0)
+    }
+
+    /// The subcommand names at the start of `arguments` (`models list`), or `workbench` when there are none:
+    /// the `command` field of JSON log lines.
+    static func commandPath(_ arguments: [String]) -> String {
+        var names: [String] = []
+        var current: any ParsableCommand.Type = Workbench.self
+        for argument in arguments {
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            names.append(argument)
+            current = next
+        }
+        return names.isEmpty ? "workbench" : names.joined(separator: " ")
     }
 
     /// Prints help and version text on stdout; prints an error as one escaped line on stderr, and
-    /// argument-parser's usage lines after it only when stderr is a terminal (a log gets one line).
-    /// Exits with argument-parser's code (64 for usage errors).
+    /// argument-parser's usage lines after it only when stderr is a terminal in text mode (a log gets one
+    /// line; in JSON mode one JSON object with `exit_code`). Exits with argument-parser's code (64 for usage errors).
     static func reportAndExit(_ error: any Error) -> Never {
         let code = exitCode(for: error)
         let full = fullMessage(for: error)
         if code == .success {
-            if !full.isEmpty { print(full) }
-        } else if !full.isEmpty {
+            if !full.isEmpty { print(full) } else { Log.finish(status: 0) }
+        } else if full.isEmpty {
+            Log.finish(status: code.rawValue)
+        } else if Log.format == .json {
+            let message = message(for: error)
+            _ = Log.failure(message.isEmpty ? String(full.prefix { $0 != "\n" }) : message, status: code.rawValue)
+        } else {
             let message = message(for: error)
             if standardErrorIsTerminal, !message.isEmpty, full.contains(message) {
-                let safe = full.replacing(message, with: ConsoleText.oneLine(message))
+                let safe = Log.redacted(full.replacing(message, with: ConsoleText.oneLine(message)))
                 writeStandardError(safe.hasSuffix("\n") ? safe : safe + "\n")
             } else if !message.isEmpty {
                 printError("Error: " + message)

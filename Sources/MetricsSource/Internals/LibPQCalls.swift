@@ -34,6 +34,16 @@ enum LibPQ {
         return connection
     }
 
+    /// Hands the server's notices (`NOTICE: relation … already exists, skipping`) to
+    /// `PostgresNotices.log` instead of libpq's default processor, which prints them on stderr
+    /// past the application's log handler (and so breaks a JSON-lines log).
+    static func routeNotices(_ connection: OpaquePointer) {
+        PQsetNoticeProcessor(connection, { _, message in
+            guard let message else { return }
+            PostgresNotices.log(String(cString: message))
+        }, nil)
+    }
+
     static func isConnected(_ connection: OpaquePointer) -> Bool {
         PQstatus(connection) == CONNECTION_OK
     }

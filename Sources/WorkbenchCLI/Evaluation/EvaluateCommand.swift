@@ -78,6 +78,8 @@ struct EvaluateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Job metrics")
     var jobMetrics: JobMetricsOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
         if let compareMetric {

@@ -55,6 +55,8 @@ struct PredictCommand: AsyncParsableCommand {
     @OptionGroup(title: "Registry options")
     var registryOptions: RegistryOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         guard topFeatures >= 0 else { throw ValidationError("--top-features must be ≥ 0; got \(topFeatures).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1; got \(threads).") }
@@ -90,7 +92,8 @@ struct PredictCommand: AsyncParsableCommand {
                 }
             }
             timings.report("predict")
-            printError("wrote \(predictions.dataset.rowCount) predictions to \(output == "-" ? "standard output" : output)")
+            Log.info("wrote \(predictions.dataset.rowCount) predictions to \(output == "-" ? "standard output" : output)",
+                     ["rows": .int(predictions.dataset.rowCount), "file": .string(output), "model": .string(model)])
             if json {
                 print(try ModelsJSON.text(PredictionSummary(predictions: predictions, model: model, data: data, output: output)))
             }

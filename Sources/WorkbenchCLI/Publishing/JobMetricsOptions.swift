@@ -24,9 +24,20 @@ struct JobMetricsOptions: ParsableArguments {
             deliver(run)
         }
         try await reportingErrors {
+            defer { Log.context(Self.logFields(run)) }
             try await body(&run)
             run.succeeded = true
         }
+    }
+
+    /// The run's model, tenant, collector and published version, for the command's last log line.
+    private static func logFields(_ run: JobRun) -> [String: LogValue] {
+        var fields: [String: LogValue] = [:]
+        if let model = run.model { fields["model"] = .string(model) }
+        if let tenant = run.tenant { fields["tenant"] = .string(tenant) }
+        if let collector = run.collector { fields["collector"] = .string(collector) }
+        if let version = run.publishedVersion { fields["version"] = .int(version) }
+        return fields
     }
 
     private func deliver(_ run: JobRun) {
@@ -34,14 +45,14 @@ struct JobMetricsOptions: ParsableArguments {
             do {
                 try JobMetrics.writeTextfile(run, to: metricsTextfile)
             } catch {
-                printError("warning: metrics not written: \(error)")
+                Log.warning("metrics not written: \(error)")
             }
         }
         if let pushgateway {
             do {
                 try JobMetrics.push(run, to: pushgateway)
             } catch {
-                printError("warning: metrics not pushed: \(error)")
+                Log.warning("metrics not pushed: \(error)")
             }
         }
     }

@@ -30,6 +30,8 @@ struct PublishModelCommand: AsyncParsableCommand {
     @OptionGroup(title: "Job metrics")
     var metrics: JobMetricsOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await metrics.reporting(job: "publish", model: try? ModelReference(parsing: reference).name) { run in
             let parsed = try ModelReference(parsing: reference)

@@ -13,6 +13,8 @@ struct PublishRollbackCommand: AsyncParsableCommand {
 
     @OptionGroup var target: PublishTargetOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await reportingErrors {
             let outcome: PublicationOutcome

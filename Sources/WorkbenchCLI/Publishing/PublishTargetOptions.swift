@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MetricsSource
 import Publishing
 
 /// Where publications go: a directory, or a PostgreSQL database given inline or through an environment variable.
@@ -19,6 +20,9 @@ struct PublishTargetOptions: ParsableArguments {
     func validate() throws {
         guard (to == nil) != (toDsnEnv == nil) else {
             throw ValidationError("Give exactly one of --to DIR|postgresql://… and --to-dsn-env VAR.")
+        }
+        if let dsn = toDsnEnv.flatMap({ ProcessInfo.processInfo.environment[$0] }) ?? to.flatMap({ $0.hasPrefix("postgres") ? $0 : nil }) {
+            Log.redacting(ConnectionSettings(dsn: dsn))
         }
     }
 

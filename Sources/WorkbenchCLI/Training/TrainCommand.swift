@@ -94,6 +94,8 @@ struct TrainCommand: AsyncParsableCommand {
     @OptionGroup(title: "Job metrics")
     var jobMetrics: JobMetricsOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         guard output != nil || register != nil else {
             throw ValidationError("Give --output MODEL.h5, --register NAME, or both.")

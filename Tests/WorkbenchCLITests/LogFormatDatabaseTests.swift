@@ -1,0 +1,51 @@
+import DatabaseTestSupport
+import Foundation
+import Testing
+import TestSupport
+
+extension DatabaseTests {
+    /// `--log-format json` for db and pull against the real PostgreSQL that `scripts/with-postgres` starts.
+    @Suite("structured logs against PostgreSQL")
+    struct LogFormatDatabase {
+        @Test("db init (server notices too), db seed and pull log JSON with the pull's fields; a wrong password exits 78, unlogged",
+              arguments: Backend.allCases)
+        func jsonRuns(backend: Backend) throws {
+            let dsn = try TestDatabase.dsn(backend)
+            let password = try TestDatabase.password()
+            let environment = ["WORKBENCH_DSN": dsn, "WORKBENCH_LOG_FORMAT": "json"]
+            let schema = "t_log_\(UUID().uuidString.prefix(8).lowercased().replacingOccurrences(of: "-", with: ""))"
+            let initialised = try TestSupport.workbench(["db", "init", "--schema", schema], environment: environment)
+            LogFormatTests.expectEnd(initialised, status: 0, command: "db init")
+            // Again: the server's NOTICEs (`… already exists, skipping`) are JSON lines too, not libpq's raw text.
+            let again = try TestSupport.workbench(["db", "init", "--schema", schema], environment: environment)
+            LogFormatTests.expectEnd(again, status: 0, command: "db init")
+            let notices = LogFormatTests.jsonLines(again, command: "db init").filter { $0["logger"] as? String == "workbench.postgres" }
+            #expect(notices.contains { ($0["message"] as? String ?? "").hasPrefix("relation \"collectors_metrics\" already exists") },
+                    "\(again.standardError)")
+            let seeded = try TestSupport.workbench(["db", "seed", "--schema", schema, "--tenants", "1", "--days", "1", "--interval", "30m"],
+                                                   environment: environment)
+            LogFormatTests.expectEnd(seeded, status: 0, command: "db seed")
+
+            let folder = try TestSupport.makeTemporaryDirectory("log-pull")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = folder.appendingPathComponent("a.csv").path
+            let pull = ["pull", "--schema", schema, "--tenant", "tenant-a", "--from", "2026-01-05", "--to", "2026-01-06",
+                        "--bucket", "1h", "--output", output]
+            let pulled = try TestSupport.workbench(pull, environment: environment)
+            LogFormatTests.expectEnd(pulled, status: 0, command: "pull")
+            let last = LogFormatTests.jsonLines(pulled, command: "pull").last
+            #expect((last?["rows"] as? NSNumber)?.intValue == 24 && last?["tenant"] as? String == "tenant-a"
+                    && last?["file"] as? String == output, "\(pulled.standardError)")
+            #expect(pulled.standardOutput.hasPrefix("\(output): 24 buckets"), "stdout as in text mode: \(pulled.standardOutput)")
+
+            let wrong = dsn.replacingOccurrences(of: ":\(password)@", with: ":not-\(password)@")
+            let rejected = try TestSupport.workbench(pull, environment: ["WORKBENCH_DSN": wrong, "WORKBENCH_LOG_FORMAT": "json"])
+            LogFormatTests.expectEnd(rejected, status: 78, command: "pull")
+            let initRejected = try TestSupport.workbench(["db", "init", "--schema", schema, "--dsn", wrong, "--log-format", "json"])
+            LogFormatTests.expectEnd(initRejected, status: 78, command: "db init")
+            for run in [initialised, again, seeded, pulled, rejected, initRejected] {
+                #expect(!run.standardError.contains(password) && !run.standardOutput.contains(password), "\(run.standardError)")
+            }
+        }
+    }
+}
