@@ -18,13 +18,15 @@ public enum MetricsSourceError: Error, Equatable, Sendable, CustomStringConverti
     case invalidRequest(String)
     /// The pulled data could not be written to `path`.
     case cannotWrite(path: String, reason: String)
+    /// A stored value cannot be used (an infinite aggregate); fix the data in the database.
+    case invalidValue(String)
     /// The server answered in a shape Workbench does not expect (a bug or a protocol mismatch).
     case malformedResponse(query: String, message: String)
 
     public var description: String {
         switch self {
         case .unavailable(let message), .configuration(let message), .noData(let message),
-             .invalidRequest(let message):
+             .invalidRequest(let message), .invalidValue(let message):
             message
         case .queryFailed(let query, let sqlState, let message):
             "query '\(query)' failed (SQLSTATE \(sqlState)): \(message)"

@@ -41,7 +41,7 @@ enum ExitStatus: Int32 {
             switch error {
             case .unavailable: .temporaryFailure
             case .configuration: .badConfiguration
-            case .queryFailed, .noData: .badData
+            case .queryFailed, .noData, .invalidValue: .badData
             case .invalidRequest: .usage
             case .cannotWrite: .cannotWrite
             case .malformedResponse: .internalError

@@ -54,6 +54,20 @@ extension DatabaseTests {
             #expect(result.lineage.requestedFrom == "2026-01-05T12:00:00Z")
         }
 
+        @Test("an infinite stored value is refused, naming the series, bucket and aggregate", arguments: Backend.allCases)
+        func infiniteValue(backend: Backend) throws {
+            let schema = try TestDatabase.freshSchema("inf", backend)
+            try TestDatabase.load([
+                MetricSample(timestamp: Self.day, tenant: "i", collector: "c", metric: "m", value: 1),
+                MetricSample(timestamp: Self.day + 120, tenant: "i", collector: "c", metric: "m", value: .infinity),
+            ], into: schema, backend)
+            #expect(throws: MetricsSourceError.invalidValue("c/m at 2026-01-05T00:02:00Z: max is inf; "
+                + "pulled values must be finite (NULL or NaN marks a missing value).")) {
+                try TestDatabase.pull(PullRequest(tenant: "i", from: Self.day, to: Self.day + 300, bucket: BucketWidth.parse("1m"),
+                                                  aggregates: [.count, .max], schema: schema.schema.name), backend)
+            }
+        }
+
         @Test("a window without samples is noData with a clear message", arguments: Backend.allCases)
         func emptyWindow(backend: Backend) throws {
             let schema = try TestDatabase.freshSchema("empty", backend)

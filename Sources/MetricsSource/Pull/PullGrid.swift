@@ -9,6 +9,7 @@ struct PullGrid {
     let width: Int64
     let bucketCount: Int
     let aggregateCount: Int
+    let aggregateNames: [String]
     let queryName: String
     private(set) var series = SeriesTable()
     /// Column `series × aggregateCount + aggregate`.
@@ -20,6 +21,7 @@ struct PullGrid {
         width = request.request.bucket.seconds
         bucketCount = request.bucketCount
         aggregateCount = request.aggregates.count
+        aggregateNames = request.aggregates.map(\.rawValue)
         self.queryName = queryName
     }
 
@@ -28,7 +30,8 @@ struct PullGrid {
 
     /// Stores one row (bucket, collector, metric, aggregates…).
     /// - Throws: `MetricsSourceError.malformedResponse` for a bucket outside the
-    ///   window or off the grid, a NULL name, or a field of the wrong size.
+    ///   window or off the grid, a NULL name, or a field of the wrong size;
+    ///   `.invalidValue` for an infinite value (data sets hold finite values or NaN).
     mutating func add(_ row: BinaryCopyRow) throws(MetricsSourceError) {
         guard let microseconds = row.int64(0), let seconds = PostgresTime.unixSeconds(fromMicroseconds: microseconds)
         else { throw .malformedResponse(query: queryName, message: "a bucket start is not a whole-second timestamptz.") }
@@ -51,6 +54,11 @@ struct PullGrid {
         for aggregate in 0 ..< aggregateCount {
             guard let value = row.double(3 + aggregate) else {
                 throw .malformedResponse(query: queryName, message: "an aggregate is not a double precision value.")
+            }
+            guard !value.isInfinite else {
+                let name = series.names[index]
+                throw .invalidValue("\(name.collector)/\(name.metric) at \(PullTime.iso8601(seconds)): \(aggregateNames[aggregate]) is \(value)"
+                    + "; pulled values must be finite (NULL or NaN marks a missing value).")
             }
             columns[base + aggregate][bucket] = value
         }
