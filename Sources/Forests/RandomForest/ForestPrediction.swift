@@ -36,14 +36,15 @@ enum ForestPrediction {
                 let columns = x.columns
                 let compact = include == nil ? compactTrees(trees, rows: x.rows, columns: columns, threads: threads) : nil
                 parallelChunks(count: x.rows, chunk: blockRows(rows: x.rows, threads: threads), threads: threads) { block in
-                    var used = [Int32](repeating: 0, count: block.count)
+                    // Without `include` every tree counts for every row.
+                    var used = [Int32](repeating: compact == nil ? 0 : Int32(trees.count), count: block.count)
                     for treeIndex in trees.indices {
                         if let compact {
                             trees[treeIndex].leafValues.withUnsafeBufferPointer { leafValues in
+                                let leafValues = leafValues.baseAddress!
                                 compact[treeIndex].forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
-                                    used[row - block.lowerBound] += 1
-                                    let target = shared.pointer(at: row * width)
-                                    for k in 0 ..< width { target[k] += leafValues[leaf * width + k] }
+                                    let target = shared.pointer(at: row * width), source = leafValues + leaf * width
+                                    for k in 0 ..< width { target[k] += source[k] }
                                 }
                             }
                             continue

@@ -12,7 +12,7 @@ import CForestKernels
 /// trees keep one node layout in memory. Same leaves as `TreeKernel.leafOrdinal`.
 @usableFromInline
 struct CompactTree: Sendable {
-    /// Preorder nodes.
+    /// The nodes, each left child right after its parent (preorder).
     @usableFromInline let nodes: [UInt64]
 
     @usableFromInline static let featureLimit = Int(WB_COMPACT_FEATURE_MASK) + 1
@@ -24,8 +24,17 @@ struct CompactTree: Sendable {
     init?(_ tree: Tree) {
         guard tree.featureCount <= Self.featureLimit, tree.nodeCount < Self.distanceLimit else { return nil }
         let source = tree.nodes
+        // Depth-first grown trees already have every left child next to its parent: one pass.
+        if source.indices.allSatisfy({ source[$0].isLeaf || Int(source[$0].left) == $0 + 1 }) {
+            nodes = source.indices.map { index in
+                let node = source[index]
+                if node.isLeaf { return UInt64(UInt32(bitPattern: node.right)) }
+                return Self.split(node, distance: Int(node.right) - index)
+            }
+            return
+        }
         var nodes = [UInt64](repeating: 0, count: source.count)
-        // Preorder: depth-first grown trees already are; best-first ones are renumbered.
+        // Best-first grown trees are renumbered in preorder.
         var stack: [(node: Int32, parent: Int)] = [(0, -1)]
         stack.reserveCapacity(64)
         var next = 0
@@ -41,12 +50,18 @@ struct CompactTree: Sendable {
                 nodes[position] = UInt64(UInt32(bitPattern: node.right))
                 continue
             }
-            let missing: UInt32 = node.missingGoesLeft ? WB_COMPACT_MISSING_LEFT_BIT : 0
-            nodes[position] = UInt64(node.threshold.bitPattern) | UInt64(UInt32(node.feature) | missing) << 32
+            nodes[position] = Self.split(node, distance: 0)
             stack.append((node.right, position))
             stack.append((node.left, position))
         }
         self.nodes = nodes
+    }
+
+    /// The 8-byte form of split `node` whose right child is `distance` nodes after it (0: patched in later).
+    private static func split(_ node: TreeNode, distance: Int) -> UInt64 {
+        let missing: UInt32 = node.missingGoesLeft ? WB_COMPACT_MISSING_LEFT_BIT : 0
+        let high = UInt32(node.feature) | missing | UInt32(distance) << WB_COMPACT_DELTA_SHIFT
+        return UInt64(node.threshold.bitPattern) | UInt64(high) << 32
     }
 
     /// Calls `body(row, leafOrdinal)` once for every row of `rows`, in row order,
