@@ -11,15 +11,22 @@ wall time but not CPU time.
 Workloads:
   - Isolation Forest (100 trees, psi 256, default options: explanations of flagged rows on)
     on every ODDS set in datasets/odds with at least --min-odds-rows rows, and on a generated
-    --rows x 16 set (Gaussian inliers, 1 % shifted rows). Train and score on the same file.
+    --rows x 16 set (Gaussian inliers, 1 % shifted rows), and a generated set shaped like ODDS
+    `http` (--http-rows x 3, ~0.4 % anomalies; the real set is not bundled; see `http_shaped`).
+    Train and score on the same file.
   - Random Forest classifier `predict` on --rf-rows x 32 rows against `joblib.load` +
     `predict_proba` + `to_csv` of scikit-learn's forest trained on the same rows.
 
 `workbench predict` prints its time split (load / read / score / explain / write) when
 WORKBENCH_TIMINGS=1; the table reports it from the median run.
 
+With --baseline PATH (a `workbench` binary built before a change) every Workbench command also
+runs with that binary, alternating with the current one, and a before/after table of median CPU
+seconds follows, with whether the outputs are byte-identical (`cmp`).
+
 Usage (repository root, after `swift build -c release --product workbench`):
-    python3 Benchmarks/EndToEnd/run.py [--repeat 3] [--rows 1000000] [--rf-rows 50000] [--threads 2]
+    python3 Benchmarks/EndToEnd/run.py [--repeat 3] [--rows 1000000] [--http-rows 567498] [--rf-rows 50000]
+                                       [--threads 2] [--baseline PATH] [--work DIR]
 """
 import argparse
 import json
@@ -137,6 +144,33 @@ def generated(rows):
     return path
 
 
+def http_shaped(rows):
+    """A set shaped like ODDS `http` (KDD Cup 99 http connections: log(x + 0.1) of duration, bytes
+    sent, bytes received; 567,498 rows, 0.39 % attacks): 97 % of inlier durations 0 s, byte counts
+    log-normal (bytes sent around e^5.4, received around e^8), integer byte counts as in the real
+    data, so many rows repeat; anomalies (0.39 %) last longer, send far more and receive less.
+    Written with `%.6g`, seed 0."""
+    import numpy as np
+    import pandas as pd
+    path = os.path.join(WORK, f"http-shaped-{rows}x3.csv")
+    if not os.path.exists(path):
+        random = np.random.default_rng(0)
+        log = lambda values: np.log(values + 0.1)
+        duration = np.where(random.random(rows) < 0.97, log(0.0), log(random.exponential(2.0, rows)))
+        sent = log(np.round(random.lognormal(5.4, 0.35, rows)))
+        received = log(np.round(random.lognormal(8.0, 1.1, rows)))
+        x = np.column_stack([duration, sent, received]).astype(np.float32)
+        anomalies = random.choice(rows, round(rows * 0.0039), replace=False)
+        x[anomalies, 0] = log(random.exponential(30, len(anomalies)))
+        x[anomalies, 1] = log(np.round(random.lognormal(9.5, 1.5, len(anomalies))))
+        x[anomalies, 2] = log(np.round(random.lognormal(4.0, 1.0, len(anomalies))))
+        frame = pd.DataFrame(x, columns=["duration", "src_bytes", "dst_bytes"])
+        frame["label"] = 0
+        frame.loc[anomalies, "label"] = 1
+        frame.to_csv(path, index=False, float_format="%.6g")
+    return path
+
+
 def classification(rows):
     import numpy as np
     import pandas as pd
@@ -151,35 +185,57 @@ def classification(rows):
     return paths
 
 
+def isolation_commands(binary, path, model, output, threads):
+    return ([binary, "train", "--data", path, "--target", "label", "--algorithm", "isolation-forest",
+             "--threads", str(threads), "--output", model],
+            [binary, "predict", "--model", model, "--data", path, "--output", output, "--threads", str(threads)])
+
+
 def isolation_row(name, path, rows, args):
     model = os.path.join(WORK, "model.h5")
     output = os.path.join(WORK, "predictions.csv")
-    trains, predicts, pythons = [], [], []
+    trains, predicts, pythons, before = [], [], [], {"train": [], "predict": []}
     for _ in range(args.repeat):
-        trains.append(rusage_run([WORKBENCH, "train", "--data", path, "--target", "label",
-                                  "--algorithm", "isolation-forest", "--threads", str(args.threads),
-                                  "--output", model]))
-        run = rusage_run([WORKBENCH, "predict", "--model", model, "--data", path, "--output", output,
-                          "--threads", str(args.threads)], env={"WORKBENCH_TIMINGS": "1"})
+        train_command, predict_command = isolation_commands(WORKBENCH, path, model, output, args.threads)
+        trains.append(rusage_run(train_command))
+        run = rusage_run(predict_command, env={"WORKBENCH_TIMINGS": "1"})
         run["split"] = timings_split(run["stderr"])
         predicts.append(run)
         python = rusage_run([sys.executable, "-c", PYTHON_IF, path, os.path.join(WORK, "sklearn.csv"), str(args.threads)])
         python.update(json.loads(python["stdout"]))
         pythons.append(python)
+        if args.baseline:
+            old_model, old_output = os.path.join(WORK, "model-before.h5"), os.path.join(WORK, "predictions-before.csv")
+            train_command, predict_command = isolation_commands(args.baseline, path, old_model, old_output, args.threads)
+            before["train"].append(rusage_run(train_command))
+            before["predict"].append(rusage_run(predict_command))
     flagged = sum(1 for line in open(output) if line.rstrip("\n").split(",")[1:2] == ["1"])
     train, predict, python = median_run(trains), median_run(predicts), median_run(pythons)
-    return {"name": name, "rows": rows, "flagged": flagged, "train": train, "predict": predict, "python": python}
+    result = {"name": name, "rows": rows, "flagged": flagged, "train": train, "predict": predict, "python": python}
+    if args.baseline:
+        result["before"] = {key: median_run(runs) for key, runs in before.items()}
+        result["identical"] = same_bytes(output, os.path.join(WORK, "predictions-before.csv"))
+    return result
+
+
+def same_bytes(first, second):
+    return subprocess.run(["cmp", "-s", first, second]).returncode == 0
 
 
 def main():
+    global WORK
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--rf-rows", type=int, default=50_000)
     parser.add_argument("--min-odds-rows", type=int, default=40_000)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--http-rows", type=int, default=567_498)
     parser.add_argument("--skip-rf", action="store_true")
+    parser.add_argument("--baseline", help="a workbench binary from before a change, run alternately for a before/after table")
+    parser.add_argument("--work", default=WORK, help="directory for generated data, models and outputs")
     args = parser.parse_args()
+    WORK = args.work
     if not os.path.exists(WORKBENCH):
         sys.exit(f"{WORKBENCH} is missing: run `swift build -c release --product workbench` first")
     os.makedirs(WORK, exist_ok=True)
@@ -193,6 +249,8 @@ def main():
         rows = sum(1 for _ in open(path)) - 1
         if rows >= args.min_odds_rows:
             results.append(isolation_row(f"ODDS {file[:-4]}", path, rows, args))
+    results.append(isolation_row(f"generated `http`-shaped {args.http_rows:,} × 3", http_shaped(args.http_rows),
+                                 args.http_rows, args))
     results.append(isolation_row(f"generated {args.rows:,} × 16", generated(args.rows), args.rows, args))
 
     print("### Isolation Forest: `workbench train` + `workbench predict` vs pandas + scikit-learn\n")
@@ -219,6 +277,15 @@ def main():
               f"| {s.get('explain', 0):.3f} | {s.get('write', 0):.3f} | {py['read']:.3f} | {py['fit']:.3f} "
               f"| {py['score']:.3f} | {py['write']:.3f} |")
 
+    if args.baseline:
+        print("\n### Before / after (median CPU s = user + sys; --baseline against this build, alternating runs)\n")
+        print("| workload | before | after | outputs byte-identical |")
+        print("|---|--:|--:|---|")
+        for r in results:
+            b = r["before"]
+            print(f"| {r['name']}: train + predict | {b['train']['cpu']:.2f} + {b['predict']['cpu']:.2f} "
+                  f"| {r['train']['cpu']:.2f} + {r['predict']['cpu']:.2f} | {'yes' if r['identical'] else 'NO'} |")
+
     if args.skip_rf:
         return
     train, test = classification(args.rf_rows)
@@ -228,7 +295,7 @@ def main():
                     "random-forest-classifier", "--threads", str(args.threads), "--output", model],
                    check=True, capture_output=True)
     subprocess.run([sys.executable, "-c", PYTHON_RF_TRAIN, train, pickle, str(args.threads)], check=True)
-    predicts, pythons = [], []
+    predicts, pythons, befores = [], [], []
     for _ in range(args.repeat):
         run = rusage_run([WORKBENCH, "predict", "--model", model, "--data", test, "--output",
                           os.path.join(WORK, "rf.csv"), "--threads", str(args.threads)], env={"WORKBENCH_TIMINGS": "1"})
@@ -238,6 +305,9 @@ def main():
                              str(args.threads)])
         python.update(json.loads(python["stdout"]))
         pythons.append(python)
+        if args.baseline:
+            befores.append(rusage_run([args.baseline, "predict", "--model", model, "--data", test, "--output",
+                                       os.path.join(WORK, "rf-before.csv"), "--threads", str(args.threads)]))
     wb, py = median_run(predicts), median_run(pythons)
     s = wb["split"]
     print(f"\n### Random Forest classifier `workbench predict` vs joblib.load + predict_proba + to_csv "
@@ -250,6 +320,10 @@ def main():
           f"{py['read']:.3f} | {py['score']:.3f} | {py['write']:.3f} | {args.rf_rows / py['predict']:,.0f} |")
     print(f"\nSpeed-up: {py['wall'] / wb['wall']:.1f}× wall, {py['cpu'] / wb['cpu']:.1f}× CPU "
           "(scikit-learn's timers start after its imports; Workbench's figures are the whole process).")
+    if args.baseline:
+        identical = same_bytes(os.path.join(WORK, "rf.csv"), os.path.join(WORK, "rf-before.csv"))
+        print(f"\nBefore / after, classifier `predict` (median CPU s, --baseline alternating): "
+              f"{median_run(befores)['cpu']:.2f} → {wb['cpu']:.2f}; outputs byte-identical: {'yes' if identical else 'NO'}")
 
 
 if __name__ == "__main__":

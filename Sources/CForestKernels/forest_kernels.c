@@ -100,3 +100,90 @@ void wb_forest_leaf_ordinals_avx2(const void *nodes, const float *rows, int64_t 
     }
     for (; first < count; first++) ordinals[first] = leaf_ordinal(words, rows + first * columns);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same lockstep walk over 8-byte nodes in preorder (left child = node + 1), so the tree takes
+// half the cache and a node's left child usually shares its cache line.
+
+/// One row walked alone over 8-byte nodes.
+static int32_t compact_leaf_ordinal(const uint32_t *node_words, const float *row) {
+    int64_t index = 0;
+    for (;;) {
+        const uint32_t *node = node_words + 2 * index;
+        uint32_t packed = node[1];
+        uint32_t delta = packed >> WB_COMPACT_DELTA_SHIFT;
+        if (delta == 0) return (int32_t)node[0];
+        float threshold;
+        __builtin_memcpy(&threshold, node, sizeof threshold);
+        float value = row[packed & WB_COMPACT_FEATURE_MASK];
+        int goes_left = value <= threshold || (value != value && (packed & WB_COMPACT_MISSING_LEFT_BIT));
+        index += goes_left ? 1 : delta;
+    }
+}
+
+/// Groups of eight rows walked together, as above; four groups here, not two: with half-size
+/// nodes more misses fit in flight. Measured on 50,000 rows × 100 classification trees (19,400
+/// nodes each, trained on 150,000 rows), two threads, CPU s, five alternating runs in one process
+/// on the loaded shared machine: 16-byte nodes, two groups 0.31–0.33; 8-byte nodes, two groups
+/// 0.25–0.28, three 0.23–0.25, four 0.20–0.21, six 0.22–0.23, eight 0.21. Larger row blocks stayed
+/// better with 8-byte nodes too (1,024 rows 0.59, 4,096 0.38, 8,192 0.33, 12,500 0.31, 25,000 0.28
+/// with two groups), so the tree's reload per block, not the rows' feature gathers, still dominates.
+enum { COMPACT_GROUPS = 4, COMPACT_ROWS = 8 * COMPACT_GROUPS };
+
+/// The two words of the eight 8-byte nodes `index` points at, one vector per field: eight 8-byte
+/// loads paired into four 16-byte registers, then one shuffle and one unpack per field.
+__attribute__((target("avx2")))
+static inline void load_compact_nodes(const uint32_t *words, __m256i index, __m256i *low, __m256i *high) {
+    int32_t at[8];
+    _mm256_storeu_si256((__m256i *)at, index);
+#define WB_PAIR(a, b) _mm_castpd_si128(_mm_loadh_pd(_mm_castsi128_pd(_mm_loadl_epi64( \
+        (const __m128i *)(words + 2 * (int64_t)at[a]))), (const double *)(words + 2 * (int64_t)at[b])))
+    __m256i r0 = _mm256_set_m128i(WB_PAIR(4, 5), WB_PAIR(0, 1)); // t0 p0 t1 p1 | t4 p4 t5 p5
+    __m256i r1 = _mm256_set_m128i(WB_PAIR(6, 7), WB_PAIR(2, 3)); // t2 p2 t3 p3 | t6 p6 t7 p7
+#undef WB_PAIR
+    __m256i s0 = _mm256_shuffle_epi32(r0, _MM_SHUFFLE(3, 1, 2, 0)); // t0 t1 p0 p1 | t4 t5 p4 p5
+    __m256i s1 = _mm256_shuffle_epi32(r1, _MM_SHUFFLE(3, 1, 2, 0)); // t2 t3 p2 p3 | t6 t7 p6 p7
+    *low = _mm256_unpacklo_epi64(s0, s1);
+    *high = _mm256_unpackhi_epi64(s0, s1);
+}
+
+__attribute__((target("avx2")))
+void wb_forest_compact_leaf_ordinals_avx2(const uint64_t *nodes, const float *rows, int64_t columns, int64_t count,
+                                          int32_t *ordinals) {
+    const uint32_t *words = (const uint32_t *)nodes;
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i row_offsets = _mm256_mullo_epi32(lanes, _mm256_set1_epi32((int32_t)columns));
+    const __m256i feature_mask = _mm256_set1_epi32(WB_COMPACT_FEATURE_MASK);
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i one = _mm256_set1_epi32(1);
+    int64_t first = 0;
+    for (; first + COMPACT_ROWS <= count; first += COMPACT_ROWS) {
+        __m256i index[COMPACT_GROUPS], low[COMPACT_GROUPS];
+        for (int g = 0; g < COMPACT_GROUPS; g++) index[g] = zero;
+        for (;;) {
+            int moving = 0;
+            for (int g = 0; g < COMPACT_GROUPS; g++) {
+                __m256i packed;
+                load_compact_nodes(words, index[g], &low[g], &packed);
+                __m256i delta = _mm256_srli_epi32(packed, WB_COMPACT_DELTA_SHIFT);
+                __m256i internal = _mm256_cmpgt_epi32(delta, zero);
+                moving |= !_mm256_testz_si256(internal, internal);
+                // Leaves hold feature 0, so their lanes read a valid value; their step is masked to 0.
+                __m256i offset = _mm256_add_epi32(row_offsets, _mm256_and_si256(packed, feature_mask));
+                __m256 value = _mm256_i32gather_ps(rows + (first + 8 * g) * columns, offset, 4);
+                __m256 threshold = _mm256_castsi256_ps(low[g]);
+                __m256 below = _mm256_cmp_ps(value, threshold, _CMP_LE_OQ);
+                __m256 missing = _mm256_cmp_ps(value, value, _CMP_UNORD_Q);
+                __m256 missing_left = _mm256_castsi256_ps(
+                    _mm256_srai_epi32(_mm256_slli_epi32(packed, 31 - WB_COMPACT_MISSING_LEFT_SHIFT), 31));
+                __m256i goes_left = _mm256_castps_si256(_mm256_or_ps(below, _mm256_and_ps(missing, missing_left)));
+                __m256i step = _mm256_and_si256(_mm256_blendv_epi8(delta, one, goes_left), internal);
+                index[g] = _mm256_add_epi32(index[g], step);
+            }
+            if (!moving) break;
+        }
+        // Every lane is at a leaf, whose low word is its ordinal.
+        for (int g = 0; g < COMPACT_GROUPS; g++) _mm256_storeu_si256((__m256i *)(ordinals + first + 8 * g), low[g]);
+    }
+    for (; first < count; first++) ordinals[first] = compact_leaf_ordinal(words, rows + first * columns);
+}

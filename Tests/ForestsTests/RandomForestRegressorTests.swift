@@ -23,8 +23,10 @@ struct RandomForestRegressorTests {
             fitting: data.x, targets: data.targets,
             configuration: TestData.configuration(.regression, trees: 2) { $0.bootstrap = false })
         #expect(model.trees.allSatisfy { $0.nodeCount > 30_000 })
-        // Probe rows of every shape: training rows, NaN in each feature, and a tail shorter than the kernel's 16 rows.
-        var probe = (0 ..< 1_003).map { data.x.row($0 * 13) }
+        // Probe rows of every shape: training rows, NaN in each feature, and tails shorter than the kernels'
+        // 16 and 32 rows; enough rows (≥ `ForestPrediction.compactMinimumRows`) for the 8-byte-node walk.
+        #expect(2_083 >= ForestPrediction.compactMinimumRows)
+        var probe = (0 ..< 2_083).map { data.x.row($0 * 9) }
         for row in 0 ..< 30 { probe[row][row % 3] = .nan }
         let x = try Matrix(probe)
         let (mean, _) = try model.predictWithSpread(x, threads: 2)

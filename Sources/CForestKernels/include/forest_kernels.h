@@ -19,4 +19,19 @@ int wb_forest_cpu_has_avx2(void);
 void wb_forest_leaf_ordinals_avx2(const void *nodes, const float *rows, int64_t columns, int64_t count,
                                   int32_t *ordinals);
 
+/// Bits of an 8-byte node's second word: the split feature in bits 0…9, bit 10 set when NaN goes
+/// left, and in bits 11…31 the distance from the node to its right child (0 marks a leaf).
+#define WB_COMPACT_FEATURE_MASK 0x3ffu
+#define WB_COMPACT_MISSING_LEFT_SHIFT 10
+#define WB_COMPACT_MISSING_LEFT_BIT (1u << WB_COMPACT_MISSING_LEFT_SHIFT)
+#define WB_COMPACT_DELTA_SHIFT 11
+
+/// As `wb_forest_leaf_ordinals_avx2` (thirty-two rows at a time), over a tree in 8-byte nodes in
+/// preorder (the left child of node `i` is `i + 1`). Each node is a little-endian pair of 32-bit
+/// words: the float threshold (the int32 leaf ordinal at a leaf), then feature, NaN direction and
+/// right-child distance as the `WB_COMPACT_…` bits say. Requires `count * columns < 2^31`, fewer
+/// than 2^31 nodes and `wb_forest_cpu_has_avx2()`.
+void wb_forest_compact_leaf_ordinals_avx2(const uint64_t *nodes, const float *rows, int64_t columns, int64_t count,
+                                          int32_t *ordinals);
+
 #endif
