@@ -12,10 +12,7 @@ extension Metrics {
     /// - Complexity: O(n log n).
     public static func rocAUC(truth: [Int], scores: [Double], positiveLabel: Int = 1) throws(EvaluationError) -> Double {
         let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positiveLabel, metric: "ROC AUC")
-        guard curve.positives > 0, curve.negatives > 0 else {
-            throw .invalidInput(
-                "ROC AUC is undefined when only one class is present; got \(curve.positives) positive and \(curve.negatives) negative samples.")
-        }
+        try curve.requireBothClasses()
         return curve.rocArea()
     }
 

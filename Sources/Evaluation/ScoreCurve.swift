@@ -6,7 +6,7 @@ import NumericCore
 // sklearn's `_binary_clf_curve`) → O(n log n).
 
 /// Cumulative true and false positives when alerting on `score ≥ threshold`, per distinct threshold.
-struct ScoreCurve {
+struct ScoreCurve: Sendable {
     /// One operating point: everything scoring at least `threshold` is predicted positive.
     struct Point {
         let threshold: Double
@@ -39,6 +39,14 @@ struct ScoreCurve {
         self.points = points
         positives = truePositives
         negatives = falsePositives
+    }
+
+    /// Throws unless both classes are present (ROC AUC is undefined otherwise).
+    func requireBothClasses() throws(EvaluationError) {
+        guard positives > 0, negatives > 0 else {
+            throw .invalidInput(
+                "ROC AUC is undefined when only one class is present; got \(positives) positive and \(negatives) negative samples.")
+        }
     }
 
     /// Throws unless there is at least one positive sample.

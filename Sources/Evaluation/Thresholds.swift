@@ -30,6 +30,11 @@ public enum Thresholds {
     public static func maximizingF1(truth: [Int], scores: [Double], positiveLabel: Int = 1) throws(EvaluationError) -> Choice {
         let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positiveLabel, metric: "F1-optimal threshold")
         try curve.requirePositives(metric: "F1-optimal threshold", positiveLabel: positiveLabel)
+        return maximizingF1(on: curve)
+    }
+
+    /// The F1-optimal choice on a built curve with at least one positive.
+    static func maximizingF1(on curve: ScoreCurve) -> Choice {
         var best = choice(curve.points[0], curve)
         for point in curve.points.dropFirst() {
             let candidate = choice(point, curve)
@@ -49,11 +54,21 @@ public enum Thresholds {
     public static func atRecall(
         _ recall: Double, truth: [Int], scores: [Double], positiveLabel: Int = 1
     ) throws(EvaluationError) -> Choice {
+        try requireRecall(recall)
+        let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positiveLabel, metric: "Threshold at recall")
+        try curve.requirePositives(metric: "Threshold at recall", positiveLabel: positiveLabel)
+        return choice(atRecall: recall, on: curve)
+    }
+
+    /// Throws unless `recall` is in (0, 1].
+    static func requireRecall(_ recall: Double) throws(EvaluationError) {
         guard recall > 0, recall <= 1 else {
             throw .invalidInput("Target recall must be in (0, 1]; got \(recall).")
         }
-        let curve = try ScoreCurve(truth: truth, scores: scores, positiveLabel: positiveLabel, metric: "Threshold at recall")
-        try curve.requirePositives(metric: "Threshold at recall", positiveLabel: positiveLabel)
+    }
+
+    /// The highest threshold reaching `recall` on a built curve with at least one positive.
+    static func choice(atRecall recall: Double, on curve: ScoreCurve) -> Choice {
         // The last point alerts on everything and so has recall 1; the search always succeeds.
         let needed = Int((recall * Double(curve.positives)).rounded(.up))
         let point = curve.points.first { $0.truePositives >= needed } ?? curve.points[curve.points.count - 1]

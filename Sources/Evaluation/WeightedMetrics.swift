@@ -1,3 +1,5 @@
+import NumericCore
+
 // Metrics of a bootstrap resample given as row multiplicities.
 // Goals, in order: deterministic → equal to the metric of the materialised resample (a row drawn c times
 // counts c times; copies of a row share its score, so they fall in its tie group) → O(n) per resample,
@@ -13,7 +15,7 @@ struct RankedScores {
     private let endsTie: [Bool]
 
     init(truth: [Int], scores: [Double], positiveLabel: Int) {
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        let order = DescendingOrder.indices(scores)
         self.order = order
         isPositive = order.map { truth[$0] == positiveLabel }
         endsTie = order.indices.map { $0 == order.count - 1 || scores[order[$0 + 1]] != scores[order[$0]] }

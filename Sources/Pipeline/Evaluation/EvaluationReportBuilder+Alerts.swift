@@ -20,10 +20,11 @@ extension EvaluationReportBuilder {
                                      precision: figures.precision, recall: figures.recall,
                                      alertsPerDay: figures.alertsPerDay, isChosen: true)]
             let hindsight = "chosen on these evaluated rows, so optimistic"
+            let ranked = try? ScoreRanking(truth: truth, scores: scores)
             let points: [(String, String, Thresholds.Choice?)] = [
-                ("f1_optimal", "highest F1 (\(hindsight))", try? Thresholds.maximizingF1(truth: truth, scores: scores)),
+                ("f1_optimal", "highest F1 (\(hindsight))", try? ranked?.thresholdMaximizingF1()),
                 ("recall_0.9", "highest threshold with recall ≥ 0.9 (\(hindsight))",
-                 try? Thresholds.atRecall(operatingRecall, truth: truth, scores: scores)),
+                 try? ranked?.threshold(atRecall: operatingRecall)),
             ]
             for case let (name, rule, choice?) in points {
                 let figures = figuresAt(alerts: scores.map { $0 >= choice.threshold ? 1 : 0 }, truth: truth, result)

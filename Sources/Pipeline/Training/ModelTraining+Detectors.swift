@@ -72,14 +72,14 @@ extension ModelTraining {
         ]
         var metrics = ["flagged_fraction": Double(scores.count { $0 >= warn }) / Double(scores.count)]
         if let labels = try table.anomalyLabels() {
-            let truth = labels.map { $0 ? 1 : 0 }
-            metrics["roc_auc"] = try Metrics.rocAUC(truth: truth, scores: scores)
-            metrics["pr_auc"] = try Metrics.averagePrecision(truth: truth, scores: scores)
-            let best = try Thresholds.maximizingF1(truth: truth, scores: scores)
+            let ranked = try ScoreRanking(truth: labels.map { $0 ? 1 : 0 }, scores: scores)
+            metrics["roc_auc"] = try ranked.rocAUC()
+            metrics["pr_auc"] = try ranked.averagePrecision()
+            let best = try ranked.thresholdMaximizingF1()
             metrics["f1_at_best_threshold"] = best.f1
             levels.append(ThresholdLevel(name: "f1_optimal", value: best.threshold, score: "anomaly_score",
                                          rule: "maximises F1 on the training labels", purpose: .reference))
-            let recall = try Thresholds.atRecall(targetRecall, truth: truth, scores: scores)
+            let recall = try ranked.threshold(atRecall: targetRecall)
             levels.append(ThresholdLevel(name: "recall_\(targetRecall)", value: recall.threshold, score: "anomaly_score",
                                          rule: "highest threshold reaching recall \(targetRecall) on the training labels",
                                          purpose: .reference))
