@@ -37,6 +37,7 @@ Scoring semantics (identical to Swift):
 """
 
 import argparse
+import concurrent.futures
 import csv
 import hashlib
 import json
@@ -96,8 +97,13 @@ def _read_dataset(dataset):
 
 def verify_and_read(handle, path):
     """Checks every dataset against its sha256 attribute and the root content_sha256;
-    returns (arrays by path, attributes by 'path@name')."""
+    returns (arrays by path, attributes by 'path@name').
+
+    Each dataset is hashed on a second thread while the next one is read (hashlib releases the
+    GIL), straight from the array's memory."""
     arrays, attributes, entries = {}, {}, []
+    hashing = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    pending = []
 
     def collect_attributes(obj, is_dataset):
         for name, value in obj.attrs.items():
@@ -113,19 +119,23 @@ def verify_and_read(handle, path):
             collect_attributes(obj, False)
         elif isinstance(obj, h5py.Dataset):
             values = _read_dataset(obj)
-            recorded = obj.attrs.get("sha256")
-            computed = array_sha256(values)
-            if recorded != computed:
-                raise ModelFileError(f"{path}: dataset {obj.name} fails its checksum "
-                                     f"(recorded {recorded}, computed {computed})")
+            pending.append((obj.name, obj.attrs.get("sha256"), hashing.submit(array_sha256, values)))
             arrays[obj.name] = values
-            entries.append((obj.name, computed))
             collect_attributes(obj, True)
         else:
             raise ModelFileError(f"{path}: {obj.name} is neither a group nor a dataset")
 
     collect_attributes(handle, False)
-    handle.visititems(visit)
+    try:
+        handle.visititems(visit)
+        for name, recorded, digest in pending:
+            computed = digest.result()
+            if recorded != computed:
+                raise ModelFileError(f"{path}: dataset {name} fails its checksum "
+                                     f"(recorded {recorded}, computed {computed})")
+            entries.append((name, computed))
+    finally:
+        hashing.shutdown(cancel_futures=True)
     lines = "".join(f"{p}\t{h}\n" for p, h in sorted(entries, key=lambda e: e[0].encode("utf-8")))
     content = hashlib.sha256(lines.encode("utf-8")).hexdigest()
     if attributes.get("/@content_sha256") != content:
@@ -156,38 +166,89 @@ def _depths(left, right):
     return depths
 
 
-def _unpack_bits(packed, start, count):
-    """Bits start .. start+count of a little-bit-order packed array, as bool."""
-    first = start // 8
-    bits = np.unpackbits(packed[first:(start + count + 7) // 8], bitorder="little")
-    return bits[start - 8 * first:start - 8 * first + count].astype(bool)
+class _ChildTree:
+    """One tree stored with tree-local children per node (format 2, hyperplane trees)."""
+
+    def __init__(self, forest, start, end, leaf_row):
+        self.start = start
+        self.left, self.right = forest["children_left"][start:end], forest["children_right"][start:end]
+        self._forest, self._leaf_row = forest, leaf_row[start:end]
+        self.samples = forest["n_node_samples"][start:end] if "n_node_samples" in forest else None
+
+    def split(self, nodes):
+        return self.left[nodes] >= 0
+
+    def child(self, nodes, goes_left):
+        return np.where(goes_left, self.left[nodes], self.right[nodes])
+
+    def feature(self, nodes):
+        return self._forest["feature"][self.start + nodes]
+
+    def threshold(self, nodes):
+        return self._forest["threshold"][self.start + nodes]
+
+    def missing(self, nodes):
+        return self._forest["missing_go_to_left"][self.start + nodes] != 0
+
+    def leaf_row(self, nodes):
+        return self._leaf_row[nodes]
+
+
+class _LevelOrderTree:
+    """One tree stored in level order (format 3): the k-th split has children 2k+1 and 2k+2;
+    split k is row first_split + k of threshold (and bit of missing_go_to_left), and the j-th
+    leaf row first_leaf + j of leaf_values. Only the per-node split rank is computed."""
+
+    def __init__(self, forest, t, start, end):
+        self.start = start
+        self._forest, self._feature = forest, forest["feature"][start:end]
+        self._rank = np.cumsum(self._feature >= 0, dtype=np.int64) - 1
+        self._first_split, self._first_leaf = (start - t) // 2, (start + t) // 2
+        self.samples = forest["n_node_samples"][start:end] if "n_node_samples" in forest else None
+
+    def split(self, nodes):
+        return self._feature[nodes] >= 0
+
+    def child(self, nodes, goes_left):
+        return 2 * self._rank[nodes] + np.where(goes_left, 1, 2)
+
+    def feature(self, nodes):
+        return self._feature[nodes]
+
+    def threshold(self, nodes):
+        return self._forest["threshold"][self._first_split + self._rank[nodes]]
+
+    def missing(self, nodes):
+        bit = self._first_split + self._rank[nodes]
+        return (self._forest["missing_go_to_left"][bit >> 3] >> (bit & 7)) & 1 != 0
+
+    def leaf_row(self, nodes):
+        return self._first_leaf + nodes - (self._rank[nodes] + 1)
 
 
 def _walk(tree, X, go_left):
-    """Tree-local leaf node reached by every row of X in `tree` (a view from `WorkbenchModel.tree`).
+    """Tree-local leaf node reached by every row of X in `tree` (`WorkbenchModel.tree`).
 
-    `go_left(tree, nodes, rows)` decides, for internal `nodes` reached by `rows`, which go left;
+    `go_left(tree, nodes, rows)` decides, for split `nodes` reached by `rows`, which go left;
     only rows not yet at a leaf are carried to the next level.
     """
-    left, right = tree["left"], tree["right"]
     local = np.zeros(X.shape[0], dtype=np.int64)
     rows = np.arange(X.shape[0])
     while rows.size:
         nodes = local[rows]
-        internal = left[nodes] >= 0
+        internal = tree.split(nodes)
         rows, nodes = rows[internal], nodes[internal]
         if not rows.size:
             break
-        goes = go_left(tree, nodes, rows)
-        local[rows] = np.where(goes, left[nodes], right[nodes])
+        local[rows] = tree.child(nodes, go_left(tree, nodes, rows))
     return local
 
 
 def _axis_go_left(X):
     def decide(tree, nodes, rows):
-        x = X[rows, tree["feature"][nodes]]
+        x = X[rows, tree.feature(nodes)]
         with np.errstate(invalid="ignore"):
-            return np.where(np.isnan(x), tree["missing"][nodes], x <= tree["threshold"][nodes])
+            return np.where(np.isnan(x), tree.missing(nodes), x <= tree.threshold(nodes))
     return decide
 
 
@@ -201,7 +262,7 @@ def _hyperplane_go_left(forest, X):
     components = np.take_along_axis(normals, order, axis=1).astype(np.float64)
 
     def decide(tree, nodes, rows):
-        glob = tree["start"] + nodes
+        glob = tree.start + nodes
         index, weight = order[glob], components[glob]
         total = np.zeros(rows.size)
         with np.errstate(invalid="ignore"):
@@ -313,35 +374,11 @@ class WorkbenchModel:
                 raise ModelFileError(f"{self.path}: a split feature is outside 0..{n_features - 1}")
 
     def tree(self, t):
-        """Tree t as tree-local per-node arrays: left, right (-1 at leaves), feature, threshold,
-        missing (bool), leaf_row (row in leaf_values, at leaves), samples (when stored), start."""
-        forest = self.forest
+        """Tree t, walked with tree-local node ids (see _walk)."""
         start, end = int(self._offsets[t]), int(self._offsets[t + 1])
-        view = {"start": start}
         if self.level_order:
-            feature = forest["feature"][start:end].astype(np.int64)
-            split = feature >= 0
-            rank = np.cumsum(split) - 1
-            count, first = end - start, (start - t) // 2
-            view["left"] = np.where(split, 2 * rank + 1, -1)
-            view["right"] = np.where(split, 2 * rank + 2, -1)
-            view["feature"] = np.maximum(feature, 0)
-            view["threshold"] = np.zeros(count, dtype=np.float32)
-            view["threshold"][split] = forest["threshold"][first:first + (count - 1) // 2]
-            view["missing"] = np.zeros(count, dtype=bool)
-            view["missing"][split] = _unpack_bits(forest["missing_go_to_left"], first, (count - 1) // 2)
-            view["leaf_row"] = (start + t) // 2 + np.arange(count) - (rank + 1)
-        else:
-            view["left"] = forest["children_left"][start:end]
-            view["right"] = forest["children_right"][start:end]
-            if "feature" in forest:
-                view["feature"] = np.maximum(forest["feature"][start:end], 0)
-                view["threshold"] = forest["threshold"][start:end]
-                view["missing"] = forest["missing_go_to_left"][start:end] != 0
-            view["leaf_row"] = self._leaf_row[start:end]
-        if "n_node_samples" in forest:
-            view["samples"] = forest["n_node_samples"][start:end]
-        return view
+            return _LevelOrderTree(self.forest, t, start, end)
+        return _ChildTree(self.forest, start, end, self._leaf_row)
 
     # ---- outputs
 
@@ -380,15 +417,15 @@ class WorkbenchModel:
         forest = self.forest
         if "leaf_values" in forest:
             values = forest["leaf_values"][:, 0]
-            sums = self._leaf_sums(X, lambda tree, leaves: values[tree["leaf_row"][leaves]])
+            sums = self._leaf_sums(X, lambda tree, leaves: values[tree.leaf_row(leaves)])
         else:
             cache = {}
 
             def path_lengths(tree, leaves):
-                depths = _depths(tree["left"], tree["right"])
+                depths = _depths(tree.left, tree.right)
                 lengths = np.empty(leaves.size)
                 for i, node in enumerate(leaves):
-                    n = int(tree["samples"][node])
+                    n = int(tree.samples[node])
                     if n not in cache:
                         cache[n] = average_path_length(n)
                     lengths[i] = float(depths[node]) + cache[n]
@@ -402,7 +439,7 @@ class WorkbenchModel:
     def probabilities(self, X):
         """Class probabilities: the sum of leaf class fractions over the trees, times 1/n_trees."""
         values = self.forest["leaf_values"]
-        return self._leaf_sums(X, lambda tree, leaves: values[tree["leaf_row"][leaves]]) * (1.0 / float(self.n_trees))
+        return self._leaf_sums(X, lambda tree, leaves: values[tree.leaf_row(leaves)]) * (1.0 / float(self.n_trees))
 
     def features_from(self, columns):
         """The model's feature matrix (float32, model column order) from raw named columns
@@ -462,7 +499,7 @@ class WorkbenchModel:
         values, decide = self.forest["leaf_values"][:, 0], _axis_go_left(X)
         for t in range(self.n_trees):
             tree = self.tree(t)
-            yield values[tree["leaf_row"][_walk(tree, X, decide)]]
+            yield values[tree.leaf_row(_walk(tree, X, decide))]
 
     def _regression(self, X):
         """Mean over trees (sum / n_trees) and population standard deviation, the latter from

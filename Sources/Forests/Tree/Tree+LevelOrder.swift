@@ -82,11 +82,36 @@ extension Tree {
         guard samples.isEmpty || samples.count == count else {
             throw .invalidData("Tree array sampleCounts has \(samples.count) entries; expected 0 or \(count).")
         }
-        // Rank of each position among the splits (at splits) or among the leaves (at leaves).
-        var rank = [Int32](repeating: 0, count: count)
-        var splitRank = 0, leafRank = 0
+        // Loading a model file rebuilds millions of nodes here: the loops read through buffer
+        // pointers so that no array is retained or bounds-checked per node.
+        let built = try tree.features.withUnsafeBufferPointer { (features) throws(ForestError) in
+            try tree.thresholds.withUnsafeBufferPointer { (thresholds) throws(ForestError) in
+                try Self.preorder(
+                    features: features, thresholds: thresholds, missing: tree.missingGoesLeft,
+                    leafValues: tree.leafValues, samples: samples, valueWidth: valueWidth, featureCount: featureCount)
+            }
+        }
+        let nodes = built.nodes, values = built.values, counts = built.counts
+        self.init(
+            nodes: nodes, sampleCounts: counts, weightedSampleCounts: [], impurities: [], leafValues: values,
+            valueWidth: valueWidth, featureCount: featureCount)
+    }
+
+    /// Checks level-order arrays and lists their nodes in preorder (see `init(levelOrder:…)`).
+    ///
+    /// Three sequential passes over the level order, no walk: check; subtree sizes, children
+    /// first; then, parents first, each node's preorder index (left child = parent + 1, right child
+    /// = parent + 1 + the left subtree's size) and its leaf ordinal `(preorder − r) / 2`, where `r`
+    /// counts the ancestors whose left subtree holds the node (the right subtrees still pending
+    /// when preorder reaches it). Each node is written once, at its preorder index.
+    private static func preorder(
+        features: UnsafeBufferPointer<Int32>, thresholds: UnsafeBufferPointer<Float>, missing: [UInt8],
+        leafValues: [Double], samples: [Int32], valueWidth: Int, featureCount: Int
+    ) throws(ForestError) -> (nodes: [TreeNode], values: [Double], counts: [Int32]) {
+        let count = features.count, splits = thresholds.count
+        var splitRank = 0
         for position in 0 ..< count {
-            let feature = tree.features[position]
+            let feature = features[position]
             if feature >= 0 {
                 guard splitRank < splits else {
                     throw .invalidData("Tree has more split nodes than its \(splits) thresholds.")
@@ -97,67 +122,86 @@ extension Tree {
                 guard Int(feature) < featureCount else {
                     throw .invalidData("Node \(position) splits on feature \(feature); expected 0..<\(featureCount).")
                 }
-                guard !tree.thresholds[splitRank].isNaN else { throw .invalidData("Node \(position) has a NaN threshold.") }
-                rank[position] = Int32(splitRank)
+                guard !thresholds[splitRank].isNaN else { throw .invalidData("Node \(position) has a NaN threshold.") }
                 splitRank += 1
-            } else {
-                guard feature == -1 else {
-                    throw .invalidData("Node \(position) has feature \(feature); leaves must have -1.")
-                }
-                rank[position] = Int32(leafRank)
-                leafRank += 1
+            } else if feature != -1 {
+                throw .invalidData("Node \(position) has feature \(feature); leaves must have -1.")
             }
         }
         guard splitRank == splits else {
             throw .invalidData("Tree has \(splitRank) split nodes but \(splits) thresholds.")
         }
         if !samples.isEmpty {
+            var split = 0
             for position in 0 ..< count {
                 guard samples[position] >= 0 else {
                     throw .invalidData("Node \(position) has sample count \(samples[position]); expected ≥ 0.")
                 }
-                guard tree.features[position] >= 0 else { continue }
-                let left = 2 * Int(rank[position]) + 1
+                guard features[position] >= 0 else { continue }
+                let left = 2 * split + 1
+                split += 1
                 guard Int(samples[left]) + Int(samples[left + 1]) == Int(samples[position]) else {
                     throw .invalidData("Children of node \(position) hold \(Int(samples[left]) + Int(samples[left + 1])) "
                         + "rows; the node holds \(samples[position]).")
                 }
             }
         }
-        // Subtree sizes, children first (they follow their parent), give each right child's preorder index.
         var size = [Int32](repeating: 1, count: count)
-        for position in stride(from: count - 1, through: 0, by: -1) where tree.features[position] >= 0 {
-            let left = 2 * Int(rank[position]) + 1
-            size[position] = 1 + size[left] + size[left + 1]
-        }
+        var order = [Int32](repeating: 0, count: count)
+        var pending = [Int32](repeating: 0, count: count)
+        var counts = samples.isEmpty ? [] : [Int32](repeating: 0, count: count)
         var nodes: [TreeNode] = []
-        nodes.reserveCapacity(count)
         var values: [Double] = []
-        values.reserveCapacity(tree.leafValues.count)
-        var counts: [Int32] = []
-        counts.reserveCapacity(samples.count)
-        var stack: [Int32] = [0]
-        var leaves: Int32 = 0
-        while let top = stack.popLast() {
-            let position = Int(top), index = Int32(nodes.count)
-            let feature = tree.features[position]
-            if feature >= 0 {
-                let split = Int(rank[position]), left = 2 * split + 1
-                nodes.append(TreeNode(
-                    feature: Int(feature), threshold: tree.thresholds[split],
-                    missingGoesLeft: tree.missingGoesLeft[split] != 0, left: index + 1, right: index + 1 + size[left]))
-                stack.append(Int32(left + 1))
-                stack.append(Int32(left))
-            } else {
-                nodes.append(TreeNode(leafOrdinal: leaves))
-                leaves += 1
-                let start = Int(rank[position]) * valueWidth
-                values.append(contentsOf: tree.leafValues[start ..< start + valueWidth])
+        size.withUnsafeMutableBufferPointer { size in
+            var split = splits
+            for position in stride(from: count - 1, through: 0, by: -1) where features[position] >= 0 {
+                split -= 1
+                size[position] = 1 &+ size[2 * split + 1] &+ size[2 * split + 2]
             }
-            if !samples.isEmpty { counts.append(samples[position]) }
         }
-        self.init(
-            nodes: nodes, sampleCounts: counts, weightedSampleCounts: [], impurities: [], leafValues: values,
-            valueWidth: valueWidth, featureCount: featureCount)
+        nodes = [TreeNode](unsafeUninitializedCapacity: count) { nodes, initialized in
+            values = [Double](unsafeUninitializedCapacity: leafValues.count) { values, written in
+                size.withUnsafeBufferPointer { size in
+                    order.withUnsafeMutableBufferPointer { order in
+                        pending.withUnsafeMutableBufferPointer { pending in
+                            missing.withUnsafeBufferPointer { missing in
+                                leafValues.withUnsafeBufferPointer { leafValues in
+                                    var split = 0, leaf = 0
+                                    for position in 0 ..< count {
+                                        let index = order[position]
+                                        let feature = features[position]
+                                        if feature >= 0 {
+                                            let left = 2 * split + 1
+                                            order[left] = index &+ 1
+                                            order[left + 1] = index &+ 1 &+ size[left]
+                                            pending[left] = pending[position] &+ 1
+                                            pending[left + 1] = pending[position]
+                                            nodes.initializeElement(at: Int(index), to: TreeNode(
+                                                feature: Int(feature), threshold: thresholds[split],
+                                                missingGoesLeft: missing[split] != 0, left: index &+ 1, right: order[left + 1]))
+                                            split += 1
+                                        } else {
+                                            let ordinal = (index &- pending[position]) / 2
+                                            nodes.initializeElement(at: Int(index), to: TreeNode(leafOrdinal: ordinal))
+                                            for offset in 0 ..< valueWidth {
+                                                values.initializeElement(
+                                                    at: Int(ordinal) * valueWidth + offset, to: leafValues[leaf * valueWidth + offset])
+                                            }
+                                            leaf += 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                written = leafValues.count
+            }
+            initialized = count
+        }
+        if !samples.isEmpty {
+            for position in 0 ..< count { counts[Int(order[position])] = samples[position] }
+        }
+        return (nodes, values, counts)
     }
 }
