@@ -109,27 +109,18 @@ extension Tree {
         leafValues: [Double], samples: [Int32], valueWidth: Int, featureCount: Int
     ) throws(ForestError) -> (nodes: [TreeNode], values: [Double], counts: [Int32]) {
         let count = features.count, splits = thresholds.count
-        var splitRank = 0
+        // Checked without a branch per node (whether a node is a split is a coin flip to the
+        // branch predictor); the slow loop below runs only to name the first problem.
+        var invalid = 0, splitRank = 0
         for position in 0 ..< count {
-            let feature = features[position]
-            if feature >= 0 {
-                guard splitRank < splits else {
-                    throw .invalidData("Tree has more split nodes than its \(splits) thresholds.")
-                }
-                guard position <= 2 * splitRank else {
-                    throw .invalidData("Split node \(position) is not followed by its children at \(2 * splitRank + 1) and \(2 * splitRank + 2).")
-                }
-                guard Int(feature) < featureCount else {
-                    throw .invalidData("Node \(position) splits on feature \(feature); expected 0..<\(featureCount).")
-                }
-                guard !thresholds[splitRank].isNaN else { throw .invalidData("Node \(position) has a NaN threshold.") }
-                splitRank += 1
-            } else if feature != -1 {
-                throw .invalidData("Node \(position) has feature \(feature); leaves must have -1.")
-            }
+            let feature = Int(features[position])
+            let split = feature >= 0 ? 1 : 0
+            invalid |= (feature < -1 ? 1 : 0) | (feature >= featureCount ? 1 : 0) | (split & (position > 2 * splitRank ? 1 : 0))
+            splitRank &+= split
         }
-        guard splitRank == splits else {
-            throw .invalidData("Tree has \(splitRank) split nodes but \(splits) thresholds.")
+        for threshold in thresholds { invalid |= threshold.isNaN ? 1 : 0 }
+        if invalid != 0 || splitRank != splits {
+            try firstProblem(features: features, thresholds: thresholds, featureCount: featureCount)
         }
         if !samples.isEmpty {
             var split = 0
@@ -153,10 +144,14 @@ extension Tree {
         var nodes: [TreeNode] = []
         var values: [Double] = []
         size.withUnsafeMutableBufferPointer { size in
+            // Children first; a leaf reads a (clamped) pair it does not use, to stay branch-free.
             var split = splits
-            for position in stride(from: count - 1, through: 0, by: -1) where features[position] >= 0 {
-                split -= 1
-                size[position] = 1 &+ size[2 * split + 1] &+ size[2 * split + 2]
+            for position in stride(from: count - 1, through: 0, by: -1) where count > 1 {
+                let isSplit = features[position] >= 0
+                split &-= isSplit ? 1 : 0
+                let left = min(2 * split + 1, count - 2)
+                let subtree = 1 &+ size[left] &+ size[left + 1]
+                size[position] = isSplit ? subtree : 1
             }
         }
         nodes = [TreeNode](unsafeUninitializedCapacity: count) { nodes, initialized in
@@ -203,5 +198,32 @@ extension Tree {
             for position in 0 ..< count { counts[Int(order[position])] = samples[position] }
         }
         return (nodes, values, counts)
+    }
+
+    /// Throws the first problem of level-order arrays that failed the branch-free check.
+    private static func firstProblem(
+        features: UnsafeBufferPointer<Int32>, thresholds: UnsafeBufferPointer<Float>, featureCount: Int
+    ) throws(ForestError) {
+        let splits = thresholds.count
+        var splitRank = 0
+        for position in 0 ..< features.count {
+            let feature = features[position]
+            if feature >= 0 {
+                guard splitRank < splits else {
+                    throw .invalidData("Tree has more split nodes than its \(splits) thresholds.")
+                }
+                guard position <= 2 * splitRank else {
+                    throw .invalidData("Split node \(position) is not followed by its children at \(2 * splitRank + 1) and \(2 * splitRank + 2).")
+                }
+                guard Int(feature) < featureCount else {
+                    throw .invalidData("Node \(position) splits on feature \(feature); expected 0..<\(featureCount).")
+                }
+                guard !thresholds[splitRank].isNaN else { throw .invalidData("Node \(position) has a NaN threshold.") }
+                splitRank += 1
+            } else if feature != -1 {
+                throw .invalidData("Node \(position) has feature \(feature); leaves must have -1.")
+            }
+        }
+        throw .invalidData("Tree has \(splitRank) split nodes but \(splits) thresholds.")
     }
 }
