@@ -37,7 +37,7 @@ struct ModelFileFormatTests {
     func formatTwoLoads(algorithm: ModelAlgorithm) throws {
         let fixture = TestSupport.repositoryRoot.appendingPathComponent("Tests/ModelFiles/format-2.0/\(algorithm.rawValue).h5")
         let old = try ModelFile.load(fixture)
-        #expect(old.model.algorithm == algorithm)
+        #expect(old.model.algorithm == algorithm && old.formatVersion == "2.0")
         #expect(old.selfTestSamples?.rows == 8)
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -47,6 +47,7 @@ struct ModelFileFormatTests {
         #expect(try file.root.numericAttribute("format_version_major", as: Int64.self) == 3)
         try file.close()
         let new = try ModelFile.load(url)
+        #expect(new.formatVersion == "3.0")
         let rows = Fixtures.matrix(rows: 300, seed: 31)
         #expect(try Self.outputs(new.model, rows) == Self.outputs(old.model, rows))
     }

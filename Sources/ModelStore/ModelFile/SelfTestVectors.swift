@@ -14,9 +14,6 @@ public struct SelfTestVectors: Sendable, Equatable {
 }
 
 extension ModelFile {
-    /// The model file format as `major.minor`, e.g. `1.0`.
-    public static let formatVersion = "\(ModelFileLayout.majorVersion).\(ModelFileLayout.minorVersion)"
-
     /// Reads the golden self-test vectors of the file at `url` after verifying its checksums.
     /// - Throws: `ModelStoreError.notFound` when the file cannot be opened, `.corrupted` when the vectors are damaged.
     public static func selfTestVectors(_ url: URL) throws(ModelStoreError) -> SelfTestVectors {

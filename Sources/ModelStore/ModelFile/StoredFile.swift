@@ -23,6 +23,8 @@ struct StoredFile {
     let path: String
     /// The file's `format_version_major`.
     private(set) var formatMajor: Int64 = 0
+    /// The file's `format_version_minor`.
+    private(set) var formatMinor: Int64 = 0
     /// Datasets located but not read, by absolute path (format-3 node arrays).
     private(set) var streamed: [String: StreamedDataset] = [:]
     /// Reads the streamed datasets from the file that was verified (its own descriptor).
@@ -84,6 +86,7 @@ struct StoredFile {
                 + "\(versions.lowerBound)…\(versions.upperBound).")
         }
         formatMajor = major
+        formatMinor = try root.numericAttribute("format_version_minor", as: Int64.self) ?? 0
     }
 
     private mutating func walk(_ group: HDF5Group, entries: inout [(path: String, sha256: String)]) throws {
