@@ -157,12 +157,15 @@ def average_path_length(n):
 
 
 def _depths(left, right):
-    """Edges from the root of each node of one tree (tree-local children, which follow their parent)."""
+    """Edges from the root of each node of one tree (tree-local children, which follow their
+    parent, so the levels below the root end), one level at a time."""
     depths = np.zeros(len(left), dtype=np.int64)
-    for node in range(len(left)):
-        if left[node] >= 0:
-            depths[left[node]] = depths[node] + 1
-            depths[right[node]] = depths[node] + 1
+    level, depth = np.zeros(1, dtype=np.int64), 0
+    while level.size:
+        split = level[left[level] >= 0]
+        level = np.concatenate([left[split], right[split]])
+        depth += 1
+        depths[level] = depth
     return depths
 
 
@@ -422,14 +425,12 @@ class WorkbenchModel:
             cache = {}
 
             def path_lengths(tree, leaves):
-                depths = _depths(tree.left, tree.right)
-                lengths = np.empty(leaves.size)
-                for i, node in enumerate(leaves):
-                    n = int(tree.samples[node])
+                depths = _depths(tree.left, tree.right)[leaves].astype(np.float64)
+                counts, index = np.unique(tree.samples[leaves], return_inverse=True)
+                for n in counts.tolist():
                     if n not in cache:
                         cache[n] = average_path_length(n)
-                    lengths[i] = float(depths[node]) + cache[n]
-                return lengths
+                return depths + np.array([cache[n] for n in counts.tolist()], dtype=np.float64)[index.reshape(-1)]
             sums = self._leaf_sums(X, path_lengths)
         denominator = float(self.n_trees) * average_path_length(int(self.attributes["/forest@sample_size"]))
         if denominator == 0:
