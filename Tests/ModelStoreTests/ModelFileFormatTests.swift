@@ -106,6 +106,8 @@ struct ModelFileFormatTests {
         let error = try #require(throws: ModelStoreError.self) { try ModelFile.load(url) }
         #expect(error.description.hasPrefix("Model file \(url.path): dataset /forest/\(dataset) fails its checksum (recorded "),
                 "\(error)")
+        let vectors = try #require(throws: ModelStoreError.self) { try ModelFile.selfTestVectors(url) }
+        #expect(vectors == error, "reading only the self-test vectors verifies the node arrays too")
     }
 
     @Test("trees grown best-first come back in preorder and predict the same")

@@ -69,7 +69,7 @@ extension TreeEnsembleCodec {
         let hashFailure = Mutex<ModelStoreError?>(nil)
         DispatchQueue.concurrentPerform(iterations: builders + 1) { worker in
             if worker == 0 {
-                if let error = verifyChecksums(of: arrays.file, reader: arrays.reader) {
+                if let error = arrays.file.streamedChecksumFailure() {
                     hashFailure.withLock { $0 = error }
                     stop.store(true, ordering: .relaxed)
                 }
@@ -92,24 +92,6 @@ extension TreeEnsembleCodec {
         if let error = hashFailure.withLock({ $0 }) { throw error }
         if let failure = buildFailure.withLock({ $0 }) { throw failure.error }
         return trees.withLock { $0.map { $0! } }
-    }
-
-    /// Hashes every streamed dataset front to back and compares it with its recorded `sha256`.
-    private static func verifyChecksums(of file: StoredFile, reader: HDF5ContiguousReader) -> ModelStoreError? {
-        for dataset in file.streamed.values.sorted(by: { $0.path < $1.path }) {
-            var hasher = Digest.Hasher()
-            do {
-                try reader.forEachBlock(of: dataset.extent) { hasher.update($0) }
-            } catch {
-                return .corrupted("Model file \(file.path): dataset \(dataset.path) cannot be read: \(error.message).")
-            }
-            let computed = hasher.finalizeHex()
-            guard computed == dataset.recordedSHA256 else {
-                return .corrupted("Model file \(file.path): dataset \(dataset.path) fails its checksum "
-                    + "(recorded \(dataset.recordedSHA256), computed \(computed)); the file is corrupted or was modified.")
-            }
-        }
-        return nil
     }
 
     /// Reads tree `index`'s slices of the node arrays and builds it.
