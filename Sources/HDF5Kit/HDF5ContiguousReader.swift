@@ -1,4 +1,3 @@
-import CHDF5
 import Foundation
 
 /// Where a dataset's values lie in its file when they are stored as plain bytes:

@@ -3,7 +3,8 @@
 Loads a model file (or a registry reference such as ``cpu@production``),
 verifies its format version and every checksum, scores rows exactly as the
 Swift code does, and replays the golden self-test vectors stored in the file.
-The format is documented in docs/model-format.md.
+The format is documented in docs/model-format.md: format 3 (level-order trees,
+read as plain numpy arrays and walked with a per-tree split rank) and format 2.
 
     import workbench_model as wm
     model = wm.load("models/cpu/v3.h5")                 # or wm.load("cpu@production", registry="models")
