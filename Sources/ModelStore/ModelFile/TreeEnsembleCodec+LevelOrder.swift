@@ -2,7 +2,6 @@ import Dispatch
 import Forests
 import Foundation
 import HDF5Kit
-import NumericCore
 import Synchronization
 
 /// Loading a format-3 forest at the speed of the page cache.
@@ -60,6 +59,8 @@ extension TreeEnsembleCodec {
 
     /// Runs the hasher (worker 0) and the tree builders (the other workers) together.
     /// A checksum failure outranks a structural one: damage shows as the dataset that changed.
+    /// Builders go on past an invalid tree, so the error names the first invalid tree whichever
+    /// worker met it.
     private static func build(_ arrays: LevelOrderArrays, treeCount: Int) throws(ModelStoreError) -> [Tree] {
         let builders = max(1, min(ProcessInfo.processInfo.activeProcessorCount, treeCount))
         let next = Atomic<Int>(0)
@@ -85,7 +86,6 @@ extension TreeEnsembleCodec {
                     buildFailure.withLock { failure in
                         if failure == nil || index < failure!.tree { failure = (index, error) }
                     }
-                    return
                 }
             }
         }
