@@ -37,6 +37,14 @@ struct TreeLevelOrderTests {
         #expect(tree?.leafValues == [10, 20, 30] && tree?.missingGoesLeft == [true, false, false, false, false])
     }
 
+    @Test("a tree that is one leaf has one node in level order too")
+    func singleLeaf() throws {
+        let level = LevelOrderTree(features: [-1], thresholds: [], missingGoesLeft: [], leafValues: [4, 6], sampleCounts: [9])
+        let tree = try Tree(levelOrder: level, valueWidth: 2, featureCount: 3)
+        #expect(tree.nodeCount == 1 && tree.isLeaf(0) && tree.leafValues == [4, 6] && tree.sampleCounts == [9])
+        #expect(tree.levelOrder(withSampleCounts: true) == level)
+    }
+
     @Test("damaged level-order arrays are refused with the position", arguments: [
         (LevelOrderTree(features: [-1, 0, -1], thresholds: [0], missingGoesLeft: [0], leafValues: [1, 2], sampleCounts: []),
          "Split node 1 is not followed by its children at 1 and 2."),
