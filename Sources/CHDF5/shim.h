@@ -13,6 +13,8 @@ static inline hid_t chdf5_native_float(void) { return H5T_NATIVE_FLOAT; }
 static inline hid_t chdf5_native_double(void) { return H5T_NATIVE_DOUBLE; }
 /// H5T_NATIVE_INT8: signed byte.
 static inline hid_t chdf5_native_int8(void) { return H5T_NATIVE_INT8; }
+/// H5T_NATIVE_INT16: signed 16-bit integer (split features of wide models).
+static inline hid_t chdf5_native_int16(void) { return H5T_NATIVE_INT16; }
 /// H5T_NATIVE_UINT8: unsigned byte (binned features, flags).
 static inline hid_t chdf5_native_uint8(void) { return H5T_NATIVE_UINT8; }
 /// H5T_NATIVE_INT32: signed 32-bit integer (node indices).
@@ -27,6 +29,10 @@ static inline hid_t chdf5_native_uint64(void) { return H5T_NATIVE_UINT64; }
 static inline hid_t chdf5_ieee_f32le(void) { return H5T_IEEE_F32LE; }
 /// H5T_IEEE_F64LE: the file type for float64 data, fixed little-endian.
 static inline hid_t chdf5_ieee_f64le(void) { return H5T_IEEE_F64LE; }
+/// H5T_STD_I8LE: the file type for int8 data (split features of narrow models).
+static inline hid_t chdf5_std_i8le(void) { return H5T_STD_I8LE; }
+/// H5T_STD_I16LE: the file type for int16 data.
+static inline hid_t chdf5_std_i16le(void) { return H5T_STD_I16LE; }
 /// H5T_STD_I32LE: the file type for int32 data.
 static inline hid_t chdf5_std_i32le(void) { return H5T_STD_I32LE; }
 /// H5T_STD_I64LE: the file type for int64 data.

@@ -23,6 +23,9 @@ public final class HDF5File {
     private var isClosed = false
     private static let memoryFileCounter = Atomic<Int>(0)
 
+    /// The libhdf5 file identifier (valid until `close()`).
+    var id: hid_t { handle.id }
+
     private init(path: String, id: hid_t, isWritable: Bool) {
         self.path = path
         self.isWritable = isWritable

@@ -135,7 +135,7 @@ extension HDF5Group {
         }
     }
 
-    private func openDataset(_ name: String) throws(HDF5Error) -> hid_t {
+    func openDataset(_ name: String) throws(HDF5Error) -> hid_t {
         guard HDF5Calls.linkExists(id, name) else {
             throw HDF5Error("\(file) has no dataset '\(describe(name))'")
         }
@@ -143,7 +143,7 @@ extension HDF5Group {
     }
 
     /// The dataset's dimensions, refusing shapes a damaged file could use to exhaust memory.
-    private func extent(of dataset: hid_t, name: String) throws(HDF5Error) -> [Int] {
+    func extent(of dataset: hid_t, name: String) throws(HDF5Error) -> [Int] {
         let space = try HDF5Calls.datasetSpace(dataset, "read dataset '\(describe(name))' in \(file)")
         defer { HDF5Calls.closeSpace(space) }
         guard let dims = HDF5Calls.dimensions(space, maxRank: 8) else {

@@ -79,7 +79,7 @@ extension HDF5Group {
         }
     }
 
-    private func valueKind(of type: hid_t) -> HDF5ValueKind {
+    func valueKind(of type: hid_t) -> HDF5ValueKind {
         let size = HDF5Calls.typeSize(type)
         switch HDF5Calls.typeClass(type) {
         case H5T_STRING: return HDF5Calls.isVariableLengthText(type) ? .text : .other

@@ -76,7 +76,7 @@ public struct ModelBundle: Sendable {
             preprocessing: metadata.preprocessing, tenant: metadata.lineage.tenant, lineage: metadata.lineage,
             registry: .init(fileSHA256: entry.fileSHA256, contentSHA256: entry.contentSHA256,
                             lineageDigest: metadata.lineage.datasetSHA256, registeredUTC: entry.registeredUTC),
-            formats: .init(bundle: 1, modelFile: ModelFile.formatVersion, thresholds: thresholds.formatVersion,
+            formats: .init(bundle: 1, modelFile: loaded.formatVersion, thresholds: thresholds.formatVersion,
                            selftest: 1),
             files: files.map { .init(path: $0.path, sha256: JSONFiles.sha256($0.bytes), bytes: $0.bytes.count) },
             producer: producer)

@@ -1,7 +1,7 @@
 """Test helper: damages one value of a model file and re-seals every checksum, so only
 the structural checks of a loader stand between the damage and a crash.
 
-    python3 reseal_model.py FILE PATH INDEX VALUE      # dataset element: PATH = /forest/children_left
+    python3 reseal_model.py FILE PATH INDEX VALUE      # dataset element: PATH = /forest/feature
     python3 reseal_model.py FILE PATH@ATTRIBUTE - VALUE  # scalar attribute: PATH@ATTRIBUTE = /forest@n_trees
 """
 import hashlib

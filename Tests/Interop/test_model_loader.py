@@ -35,9 +35,10 @@ def number(text):
 
 
 def data_offset(path):
-    """A byte inside the stored data of /forest/children_right (contiguous or first chunk)."""
+    """A byte inside the stored tree data: /forest/children_right (format 2 and hyperplane trees)
+    or /forest/threshold (format 3 level-order trees), contiguous or in its first chunk."""
     with h5py.File(path, "r") as handle:
-        dataset = handle["forest/children_right"]
+        dataset = handle["forest/children_right" if "children_right" in handle["forest"] else "forest/threshold"]
         start = dataset.id.get_offset()
         if start is None:
             chunk = dataset.id.get_chunk_info(0)
@@ -88,7 +89,7 @@ def check(model_path, data_path, expected_path, interval=None):
             stream.write(bytes([byte[0] ^ 0x5A]))
         try:
             wm.load(damaged)
-            failures.append(f"a copy with byte {offset} (inside /forest/children_right) flipped loaded without error")
+            failures.append(f"a copy with byte {offset} (inside the tree data) flipped loaded without error")
         except wm.ModelFileError:
             pass
     return [f"{model_path}: {failure}" for failure in failures]

@@ -71,7 +71,7 @@ struct ModelBundleTests {
         #expect(bundle.manifest.registry.fileSHA256 == version.fileSHA256)
         #expect(bundle.manifest.registry.contentSHA256 == version.contentSHA256)
         #expect(bundle.manifest.registry.lineageDigest == version.metadata.lineage.datasetSHA256)
-        #expect(bundle.manifest.formats.modelFile == "2.0" && bundle.manifest.formats.bundle == 1)
+        #expect(bundle.manifest.formats.modelFile == "3.0" && bundle.manifest.formats.bundle == 1)
         #expect(bundle.manifest.featureSpec == nil)
         let text = String(decoding: bundle.manifestBytes, as: UTF8.self)
         #expect(text.contains("\"feature_spec\" : null"))

@@ -3,7 +3,8 @@
 Loads a model file (or a registry reference such as ``cpu@production``),
 verifies its format version and every checksum, scores rows exactly as the
 Swift code does, and replays the golden self-test vectors stored in the file.
-The format is documented in docs/model-format.md.
+The format is documented in docs/model-format.md: format 3 (level-order trees,
+read as plain numpy arrays and walked with a per-tree split rank) and format 2.
 
     import workbench_model as wm
     model = wm.load("models/cpu/v3.h5")                 # or wm.load("cpu@production", registry="models")
@@ -37,6 +38,7 @@ Scoring semantics (identical to Swift):
 """
 
 import argparse
+import concurrent.futures
 import csv
 import hashlib
 import json
@@ -54,7 +56,7 @@ except ImportError:  # only models trained with a feature spec need it
     wf = None
 
 FORMAT = "workbench-model"
-SUPPORTED_MAJOR = 2
+SUPPORTED_MAJORS = (2, 3)
 EULER_GAMMA = 0.577215664901532860606512090082402431042
 
 
@@ -71,7 +73,7 @@ def array_sha256(values):
         strings = [v.decode("utf-8") if isinstance(v, bytes) else str(v) for v in values.reshape(-1)]
         return hashlib.sha256(b"".join(s.encode("utf-8") + b"\0" for s in strings)).hexdigest()
     little = np.ascontiguousarray(values, dtype=values.dtype.newbyteorder("<"))
-    return hashlib.sha256(little.tobytes()).hexdigest()
+    return hashlib.sha256(memoryview(little).cast("B")).hexdigest()
 
 
 def attribute_sha256(value):
@@ -96,8 +98,13 @@ def _read_dataset(dataset):
 
 def verify_and_read(handle, path):
     """Checks every dataset against its sha256 attribute and the root content_sha256;
-    returns (arrays by path, attributes by 'path@name')."""
+    returns (arrays by path, attributes by 'path@name').
+
+    Each dataset is hashed on a second thread while the next one is read (hashlib releases the
+    GIL), straight from the array's memory."""
     arrays, attributes, entries = {}, {}, []
+    hashing = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    pending = []
 
     def collect_attributes(obj, is_dataset):
         for name, value in obj.attrs.items():
@@ -113,19 +120,23 @@ def verify_and_read(handle, path):
             collect_attributes(obj, False)
         elif isinstance(obj, h5py.Dataset):
             values = _read_dataset(obj)
-            recorded = obj.attrs.get("sha256")
-            computed = array_sha256(values)
-            if recorded != computed:
-                raise ModelFileError(f"{path}: dataset {obj.name} fails its checksum "
-                                     f"(recorded {recorded}, computed {computed})")
+            pending.append((obj.name, obj.attrs.get("sha256"), hashing.submit(array_sha256, values)))
             arrays[obj.name] = values
-            entries.append((obj.name, computed))
             collect_attributes(obj, True)
         else:
             raise ModelFileError(f"{path}: {obj.name} is neither a group nor a dataset")
 
     collect_attributes(handle, False)
-    handle.visititems(visit)
+    try:
+        handle.visititems(visit)
+        for name, recorded, digest in pending:
+            computed = digest.result()
+            if recorded != computed:
+                raise ModelFileError(f"{path}: dataset {name} fails its checksum "
+                                     f"(recorded {recorded}, computed {computed})")
+            entries.append((name, computed))
+    finally:
+        hashing.shutdown(cancel_futures=True)
     lines = "".join(f"{p}\t{h}\n" for p, h in sorted(entries, key=lambda e: e[0].encode("utf-8")))
     content = hashlib.sha256(lines.encode("utf-8")).hexdigest()
     if attributes.get("/@content_sha256") != content:
@@ -146,44 +157,102 @@ def average_path_length(n):
     return 2.0 * (math.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1.0) / n
 
 
-def _depths(left, right, offsets):
-    """Edges from the root of each node (children always follow their parent)."""
+def _depths(left, right):
+    """Edges from the root of each node of one tree (tree-local children, which follow their
+    parent, so the levels below the root end), one level at a time."""
     depths = np.zeros(len(left), dtype=np.int64)
-    for t in range(len(offsets) - 1):
-        start, end = int(offsets[t]), int(offsets[t + 1])
-        for node in range(start, end):
-            if left[node] >= 0:
-                depths[start + left[node]] = depths[node] + 1
-                depths[start + right[node]] = depths[node] + 1
+    level, depth = np.zeros(1, dtype=np.int64), 0
+    while level.size:
+        split = level[left[level] >= 0]
+        level = np.concatenate([left[split], right[split]])
+        depth += 1
+        depths[level] = depth
     return depths
 
 
-def _walk(forest, X, tree, go_left):
-    """Global leaf node reached by every row of X in `tree`.
+class _ChildTree:
+    """One tree stored with tree-local children per node (format 2, hyperplane trees)."""
 
-    `go_left(nodes, rows)` decides, for internal `nodes` reached by `rows`, which go left;
+    def __init__(self, forest, start, end, leaf_row):
+        self.start = start
+        self.left, self.right = forest["children_left"][start:end], forest["children_right"][start:end]
+        self._forest, self._leaf_row = forest, leaf_row[start:end]
+        self.samples = forest["n_node_samples"][start:end] if "n_node_samples" in forest else None
+
+    def split(self, nodes):
+        return self.left[nodes] >= 0
+
+    def child(self, nodes, goes_left):
+        return np.where(goes_left, self.left[nodes], self.right[nodes])
+
+    def feature(self, nodes):
+        return self._forest["feature"][self.start + nodes]
+
+    def threshold(self, nodes):
+        return self._forest["threshold"][self.start + nodes]
+
+    def missing(self, nodes):
+        return self._forest["missing_go_to_left"][self.start + nodes] != 0
+
+    def leaf_row(self, nodes):
+        return self._leaf_row[nodes]
+
+
+class _LevelOrderTree:
+    """One tree stored in level order (format 3): the k-th split has children 2k+1 and 2k+2;
+    split k is row first_split + k of threshold (and bit of missing_go_to_left), and the j-th
+    leaf row first_leaf + j of leaf_values. Only the per-node split rank is computed."""
+
+    def __init__(self, forest, t, start, end):
+        self.start = start
+        self._forest, self._feature = forest, forest["feature"][start:end]
+        self._rank = np.cumsum(self._feature >= 0, dtype=np.int64) - 1
+        self._first_split, self._first_leaf = (start - t) // 2, (start + t) // 2
+        self.samples = forest["n_node_samples"][start:end] if "n_node_samples" in forest else None
+
+    def split(self, nodes):
+        return self._feature[nodes] >= 0
+
+    def child(self, nodes, goes_left):
+        return 2 * self._rank[nodes] + np.where(goes_left, 1, 2)
+
+    def feature(self, nodes):
+        return self._feature[nodes]
+
+    def threshold(self, nodes):
+        return self._forest["threshold"][self._first_split + self._rank[nodes]]
+
+    def missing(self, nodes):
+        bit = self._first_split + self._rank[nodes]
+        return (self._forest["missing_go_to_left"][bit >> 3] >> (bit & 7)) & 1 != 0
+
+    def leaf_row(self, nodes):
+        return self._first_leaf + nodes - (self._rank[nodes] + 1)
+
+
+def _walk(tree, X, go_left):
+    """Tree-local leaf node reached by every row of X in `tree` (`WorkbenchModel.tree`).
+
+    `go_left(tree, nodes, rows)` decides, for split `nodes` reached by `rows`, which go left;
     only rows not yet at a leaf are carried to the next level.
     """
-    start = int(forest["tree_offsets"][tree])
-    left, right = forest["children_left"], forest["children_right"]
     local = np.zeros(X.shape[0], dtype=np.int64)
     rows = np.arange(X.shape[0])
     while rows.size:
-        nodes = start + local[rows]
-        internal = left[nodes] >= 0
+        nodes = local[rows]
+        internal = tree.split(nodes)
         rows, nodes = rows[internal], nodes[internal]
         if not rows.size:
             break
-        goes = go_left(nodes, rows)
-        local[rows] = np.where(goes, left[nodes], right[nodes])
-    return start + local
+        local[rows] = tree.child(nodes, go_left(tree, nodes, rows))
+    return local
 
 
-def _axis_go_left(forest, X):
-    def decide(nodes, rows):
-        x = X[rows, forest["feature"][nodes]]
+def _axis_go_left(X):
+    def decide(tree, nodes, rows):
+        x = X[rows, tree.feature(nodes)]
         with np.errstate(invalid="ignore"):
-            return np.where(np.isnan(x), forest["missing_go_to_left"][nodes] != 0, x <= forest["threshold"][nodes])
+            return np.where(np.isnan(x), tree.missing(nodes), x <= tree.threshold(nodes))
     return decide
 
 
@@ -196,15 +265,16 @@ def _hyperplane_go_left(forest, X):
     order = np.argsort(normals == 0, axis=1, kind="stable")[:, :width]
     components = np.take_along_axis(normals, order, axis=1).astype(np.float64)
 
-    def decide(nodes, rows):
-        index, weight = order[nodes], components[nodes]
+    def decide(tree, nodes, rows):
+        glob = tree.start + nodes
+        index, weight = order[glob], components[glob]
         total = np.zeros(rows.size)
         with np.errstate(invalid="ignore"):
             for j in range(width):
                 term = X64[rows, index[:, j]] * weight[:, j]
                 total = total + np.where(weight[:, j] != 0, term, 0.0)
-            return np.where(np.isnan(total), forest["missing_go_to_left"][nodes] != 0,
-                            total <= forest["intercept"][nodes])
+            return np.where(np.isnan(total), forest["missing_go_to_left"][glob] != 0,
+                            total <= forest["intercept"][glob])
     return decide
 
 
@@ -224,14 +294,67 @@ class WorkbenchModel:
         self.forest = {k.split("/")[-1]: v for k, v in arrays.items() if k.startswith("/forest/")}
         self.n_trees = int(attributes["/forest@n_trees"])
         self.feature_spec = self.metadata.get("feature_spec")
-        self._check_structure()
+        # Format 3 stores axis-parallel trees in level order (no child arrays); format 2, and
+        # hyperplane trees in both, store tree-local children per node.
+        self.level_order = "children_left" not in self.forest
+        self._offsets = self.forest["tree_offsets"].astype(np.int64)
+        if self.level_order:
+            self._check_level_order()
+        else:
+            self._check_structure()
+            self._leaf_row = np.cumsum(self.forest["children_left"] == -1) - 1
+
+    def _check_offsets(self, n):
+        offsets = self._offsets
+        if len(offsets) != self.n_trees + 1 or offsets[0] != 0 or offsets[-1] != n or np.any(np.diff(offsets) <= 0):
+            raise ModelFileError(f"{self.path}: tree_offsets are inconsistent")
+
+    def _check_counts(self, counts):
+        for name, actual in counts.items():
+            key = f"/forest@{name}"
+            if key in self.attributes and int(self.attributes[key]) != actual:
+                raise ModelFileError(f"{self.path}: {key} is {self.attributes[key]}; the arrays hold {actual}")
+
+    def _check_level_order(self):
+        """Format 3: every tree has 2 s + 1 nodes, its k-th split at a position <= 2k (before its
+        children 2k+1, 2k+2), features in -1 .. F-1, no NaN threshold, arrays of matching lengths."""
+        forest, n_features = self.forest, len(self.feature_names)
+        feature, threshold = forest["feature"], forest["threshold"]
+        n, splits = len(feature), len(threshold)
+        self._check_offsets(n)
+        sizes = np.diff(self._offsets)
+        if np.any(sizes % 2 == 0) or splits != (n - self.n_trees) // 2:
+            raise ModelFileError(f"{self.path}: a tree's node count is not 2 * splits + 1")
+        if len(forest["missing_go_to_left"]) != (splits + 7) // 8:
+            raise ModelFileError(f"{self.path}: missing_go_to_left does not hold one bit per split")
+        leaves = n - splits
+        self._check_counts({"n_nodes": n, "n_leaves": leaves})
+        if "leaf_values" in forest and forest["leaf_values"].shape[0] != leaves:
+            raise ModelFileError(f"{self.path}: leaf_values has {forest['leaf_values'].shape[0]} rows for {leaves} leaves")
+        if feature.size and (int(feature.min()) < -1 or int(feature.max()) >= n_features):
+            raise ModelFileError(f"{self.path}: a split feature is outside 0..{n_features - 1}")
+        if np.isnan(threshold).any():
+            raise ModelFileError(f"{self.path}: a split threshold is NaN")
+        samples = forest.get("n_node_samples")
+        if samples is not None and (len(samples) != n or np.any(samples < 0)):
+            raise ModelFileError(f"{self.path}: n_node_samples are negative or not one per node")
+        for t in range(self.n_trees):
+            start, end = int(self._offsets[t]), int(self._offsets[t + 1])
+            positions = np.flatnonzero(feature[start:end] >= 0)
+            count = positions.size
+            if count != (end - start - 1) // 2 or np.any(positions > 2 * np.arange(count)):
+                raise ModelFileError(f"{self.path}: tree {t} is not a level-order tree (a split after its children)")
+            if samples is not None and count:
+                local = samples[start:end].astype(np.int64)
+                children = local[2 * np.arange(count) + 1] + local[2 * np.arange(count) + 2]
+                if np.any(children != local[positions]):
+                    raise ModelFileError(f"{self.path}: n_node_samples do not add up over children in tree {t}")
 
     def _check_structure(self):
         forest, n_features = self.forest, len(self.feature_names)
-        offsets = forest["tree_offsets"].astype(np.int64)
+        offsets = self._offsets
         n = len(forest["children_left"])
-        if offsets[0] != 0 or offsets[-1] != n or np.any(np.diff(offsets) <= 0) or len(offsets) != self.n_trees + 1:
-            raise ModelFileError(f"{self.path}: tree_offsets are inconsistent")
+        self._check_offsets(n)
         sizes = np.repeat(np.diff(offsets), np.diff(offsets))
         local = np.arange(n) - np.repeat(offsets[:-1], np.diff(offsets))
         for name in ("children_left", "children_right"):
@@ -241,11 +364,7 @@ class WorkbenchModel:
                 raise ModelFileError(f"{self.path}: {name} points outside its tree")
         if np.any((forest["children_left"] == -1) != (forest["children_right"] == -1)):
             raise ModelFileError(f"{self.path}: a node has exactly one child")
-        counts = {"n_nodes": n, "n_leaves": int((forest["children_left"] == -1).sum())}
-        for name, actual in counts.items():
-            key = f"/forest@{name}"
-            if key in self.attributes and int(self.attributes[key]) != actual:
-                raise ModelFileError(f"{self.path}: {key} is {self.attributes[key]}; the arrays hold {actual}")
+        self._check_counts({"n_nodes": n, "n_leaves": int((forest["children_left"] == -1).sum())})
         samples = forest["n_node_samples"].astype(np.int64)
         internal = np.nonzero(forest["children_left"] >= 0)[0]
         base = np.repeat(offsets[:-1], np.diff(offsets))[internal]
@@ -257,6 +376,13 @@ class WorkbenchModel:
             feature = forest["feature"][internal]
             if np.any((feature < 0) | (feature >= n_features)):
                 raise ModelFileError(f"{self.path}: a split feature is outside 0..{n_features - 1}")
+
+    def tree(self, t):
+        """Tree t, walked with tree-local node ids (see _walk)."""
+        start, end = int(self._offsets[t]), int(self._offsets[t + 1])
+        if self.level_order:
+            return _LevelOrderTree(self.forest, t, start, end)
+        return _ChildTree(self.forest, start, end, self._leaf_row)
 
     # ---- outputs
 
@@ -277,35 +403,36 @@ class WorkbenchModel:
     def classes(self):
         return [str(c) for c in self.arrays["/classifier/classes"]]
 
+    def _decider(self, X):
+        return _hyperplane_go_left(self.forest, X) if "normal" in self.forest else _axis_go_left(X)
+
     def _leaf_sums(self, X, values_of_leaf):
-        """Sum over trees, in tree order from 0.0, of values_of_leaf(global leaf nodes)."""
-        decide = _hyperplane_go_left(self.forest, X) if "normal" in self.forest else _axis_go_left(self.forest, X)
+        """Sum over trees, in tree order from 0.0, of values_of_leaf(tree view, its local leaf nodes)."""
+        decide = self._decider(X)
         total = None
-        for tree in range(self.n_trees):
-            value = values_of_leaf(_walk(self.forest, X, tree, decide))
+        for t in range(self.n_trees):
+            tree = self.tree(t)
+            value = values_of_leaf(tree, _walk(tree, X, decide))
             total = value.astype(np.float64) if total is None else total + value
         return total
-
-    def _leaf_rows(self):
-        return np.cumsum(self.forest["children_left"] == -1) - 1
 
     def anomaly_scores(self, X):
         """s(x, psi) per row. Isolation Forest leaves store h; hyperplane trees derive it from depth and size."""
         forest = self.forest
         if "leaf_values" in forest:
-            values, rows = forest["leaf_values"][:, 0], self._leaf_rows()
-            sums = self._leaf_sums(X, lambda leaves: values[rows[leaves]])
+            values = forest["leaf_values"][:, 0]
+            sums = self._leaf_sums(X, lambda tree, leaves: values[tree.leaf_row(leaves)])
         else:
-            left = forest["children_left"]
-            depths = _depths(left, forest["children_right"], forest["tree_offsets"])
-            path_length = depths.astype(np.float64)
             cache = {}
-            for node in np.nonzero(left < 0)[0]:
-                n = int(forest["n_node_samples"][node])
-                if n not in cache:
-                    cache[n] = average_path_length(n)
-                path_length[node] = float(depths[node]) + cache[n]
-            sums = self._leaf_sums(X, lambda leaves: path_length[leaves])
+
+            def path_lengths(tree, leaves):
+                depths = _depths(tree.left, tree.right)[leaves].astype(np.float64)
+                counts, index = np.unique(tree.samples[leaves], return_inverse=True)
+                for n in counts.tolist():
+                    if n not in cache:
+                        cache[n] = average_path_length(n)
+                return depths + np.array([cache[n] for n in counts.tolist()], dtype=np.float64)[index.reshape(-1)]
+            sums = self._leaf_sums(X, path_lengths)
         denominator = float(self.n_trees) * average_path_length(int(self.attributes["/forest@sample_size"]))
         if denominator == 0:
             return np.full(X.shape[0], 0.5)
@@ -313,8 +440,8 @@ class WorkbenchModel:
 
     def probabilities(self, X):
         """Class probabilities: the sum of leaf class fractions over the trees, times 1/n_trees."""
-        values, rows = self.forest["leaf_values"], self._leaf_rows()
-        return self._leaf_sums(X, lambda leaves: values[rows[leaves]]) * (1.0 / float(self.n_trees))
+        values = self.forest["leaf_values"]
+        return self._leaf_sums(X, lambda tree, leaves: values[tree.leaf_row(leaves)]) * (1.0 / float(self.n_trees))
 
     def features_from(self, columns):
         """The model's feature matrix (float32, model column order) from raw named columns
@@ -369,15 +496,19 @@ class WorkbenchModel:
             raise ValueError(f"interval applies only to regressors; the model is {self.algorithm}")
         raise ModelFileError(f"{self.path}: unknown algorithm {self.algorithm!r}")
 
+    def _tree_values(self, X):
+        """Per tree, in tree order, the regressor leaf value every row of X reaches."""
+        values, decide = self.forest["leaf_values"][:, 0], _axis_go_left(X)
+        for t in range(self.n_trees):
+            tree = self.tree(t)
+            yield values[tree.leaf_row(_walk(tree, X, decide))]
+
     def _regression(self, X):
         """Mean over trees (sum / n_trees) and population standard deviation, the latter from
         sums shifted by the first tree's value, as Swift computes them."""
-        values, rows = self.forest["leaf_values"][:, 0], self._leaf_rows()
         first = None
         total = shifted = squares = 0.0
-        decide = _axis_go_left(self.forest, X)
-        for tree in range(self.n_trees):
-            value = values[rows[_walk(self.forest, X, tree, decide)]]
+        for value in self._tree_values(X):
             if first is None:
                 first = value
             total = total + value
@@ -390,9 +521,7 @@ class WorkbenchModel:
 
     def tree_quantiles(self, X, levels):
         """Per row, the `levels` quantiles of the trees' predictions (one array per level)."""
-        values, rows = self.forest["leaf_values"][:, 0], self._leaf_rows()
-        decide = _axis_go_left(self.forest, X)
-        per_tree = np.stack([values[rows[_walk(self.forest, X, tree, decide)]] for tree in range(self.n_trees)])
+        per_tree = np.stack(list(self._tree_values(X)))
         return np.quantile(per_tree.astype(np.float64), levels, axis=0)
 
     def selftest_outputs(self, X):
@@ -441,8 +570,9 @@ def load(path_or_reference, registry=None):
             if handle.attrs.get("format") != FORMAT:
                 raise ModelFileError(f"{path} is not a Workbench model file")
             major = int(handle.attrs.get("format_version_major", -1))
-            if major != SUPPORTED_MAJOR:
-                raise ModelFileError(f"{path} has format version {major}; this loader reads {SUPPORTED_MAJOR}")
+            if major not in SUPPORTED_MAJORS:
+                raise ModelFileError(f"{path} has format version {major}; this loader reads "
+                                     f"{' and '.join(map(str, SUPPORTED_MAJORS))}")
             arrays, attributes = verify_and_read(handle, path)
         return WorkbenchModel(path, arrays, attributes)
     except ModelFileError:

@@ -7,7 +7,8 @@ extension Tree {
     func checkInvariants() {
         let count = nodes.count
         precondition(count >= 1, "A tree has at least its root.")
-        precondition(sampleCounts.count == count, "sampleCounts has \(sampleCounts.count) entries for \(count) nodes.")
+        precondition(sampleCounts.isEmpty || sampleCounts.count == count,
+                     "sampleCounts has \(sampleCounts.count) entries for \(count) nodes.")
         precondition(weightedSampleCounts.isEmpty || weightedSampleCounts.count == count)
         precondition(impurities.isEmpty || impurities.count == count)
         var hasParent = [Bool](repeating: false, count: count)
@@ -28,7 +29,7 @@ extension Tree {
                 hasParent[child] = true
             }
             precondition(
-                sampleCounts[Int(node.left)] + sampleCounts[Int(node.right)] == sampleCounts[index],
+                sampleCounts.isEmpty || sampleCounts[Int(node.left)] + sampleCounts[Int(node.right)] == sampleCounts[index],
                 "Children of node \(index) hold \(sampleCounts[Int(node.left)]) + \(sampleCounts[Int(node.right)]) rows; it holds \(sampleCounts[index]).")
         }
         precondition(hasParent.allSatisfy { $0 }, "Some node has no parent.")

@@ -19,7 +19,8 @@ import NumericCore
 public struct Tree: Sendable, Equatable {
     /// Nodes in the compact layout prediction walks.
     @usableFromInline var nodes: [TreeNode]
-    /// Training rows (distinct rows, bootstrap copies counted once) that reached each node.
+    /// Training rows (distinct rows, bootstrap copies counted once) that reached each node;
+    /// empty when the tree was rebuilt without them (Random Forest model files do not store them).
     public internal(set) var sampleCounts: [Int32]
     /// Weighted training rows at each node (bootstrap multiplicity × class weight),
     /// `Float` to keep large forests small (exact for bootstrap counts below 2²⁴);

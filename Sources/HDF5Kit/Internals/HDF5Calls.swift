@@ -48,6 +48,14 @@ enum HDF5Calls {
         return bytes
     }
 
+    /// The operating-system descriptor libhdf5's default (sec2) driver reads an open file through.
+    static func fileDescriptor(_ id: hid_t, for path: String) throws(HDF5Error) -> Int32 {
+        var handle: UnsafeMutableRawPointer?
+        try check(H5Fget_vfd_handle(id, chdf5_p_default(), &handle), "get the file descriptor of \(path)")
+        guard let handle else { throw HDF5Error("HDF5 gave no file descriptor for \(path)") }
+        return handle.load(as: Int32.self)
+    }
+
     // MARK: Property lists
 
     /// A new file-access property list.
@@ -254,6 +262,24 @@ enum HDF5Calls {
         try check(id: H5Dget_space(dataset), what())
     }
 
+    /// The file address of a contiguous dataset's values; nil when chunked, compact or not allocated.
+    static func datasetOffset(_ dataset: hid_t) -> UInt64? {
+        let offset = H5Dget_offset(dataset)
+        return offset == haddr_t.max ? nil : UInt64(offset)
+    }
+
+    /// The bytes a dataset's values occupy in the file (after filters).
+    static func datasetStorageSize(_ dataset: hid_t) -> UInt64 { H5Dget_storage_size(dataset) }
+
+    /// True when a dataset's values are stored contiguously, with no filter and no external file:
+    /// its bytes in the file are then exactly its values.
+    static func isPlainContiguous(_ dataset: hid_t, _ what: @autoclosure () -> String) throws(HDF5Error) -> Bool {
+        let create = try check(id: H5Dget_create_plist(dataset), what())
+        defer { H5Pclose(create) }
+        return H5Pget_layout(create) == H5D_CONTIGUOUS && H5Pget_nfilters(create) == 0
+            && H5Pget_external_count(create) == 0
+    }
+
     /// Frees the strings libhdf5 allocated when reading variable-length data into `buffer`.
     static func reclaimVariableLength(type: hid_t, space: hid_t, _ buffer: UnsafeMutableRawPointer?) {
         H5Dvlen_reclaim(type, space, chdf5_p_default(), buffer)
@@ -310,6 +336,12 @@ enum HDF5Calls {
     /// True for a variable-length string type.
     static func isVariableLengthText(_ type: hid_t) -> Bool {
         H5Tget_class(type) == H5T_STRING && H5Tis_variable_str(type) > 0
+    }
+
+    /// True when a type stores its bytes little-endian (single bytes count as either order).
+    static func isLittleEndian(_ type: hid_t) -> Bool {
+        let order = H5Tget_order(type)
+        return order == H5T_ORDER_LE || (order == H5T_ORDER_NONE && H5Tget_size(type) == 1)
     }
 
     /// A type's size in bytes.

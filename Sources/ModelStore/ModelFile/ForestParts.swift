@@ -3,12 +3,14 @@ import HDF5Kit
 
 /// The parts both Random Forests store alike.
 enum ForestParts {
+    /// Writes `/forest`: the trees without sample counts (no prediction needs them), the
+    /// configuration, importances and out-of-bag score.
     static func write(
-        trees: [Tree], configuration: ForestConfiguration.Validated, importances: [Double], oob: Double?,
-        with writer: ModelFileWriter
+        trees: [Tree], featureCount: Int, configuration: ForestConfiguration.Validated, importances: [Double],
+        oob: Double?, with writer: ModelFileWriter
     ) throws(HDF5Error) -> HDF5Group {
         let group = try writer.group("forest", in: writer.root)
-        try TreeEnsembleCodec.write(trees, into: group, with: writer)
+        try TreeEnsembleCodec.write(trees, into: group, featureCount: featureCount, withSampleCounts: false, with: writer)
         let json: String
         do {
             json = try ForestConfigurationRecord(configuration.values).json()
@@ -25,7 +27,8 @@ enum ForestParts {
         from file: StoredFile, featureCount: Int, valueWidth: Int
     ) throws(ModelStoreError) -> (trees: [Tree], configuration: ForestConfiguration.Validated, importances: [Double], oob: Double?) {
         let configuration = try ForestConfigurationRecord.read(from: file, key: "/forest@configuration_json")
-        let trees = try TreeEnsembleCodec.read(from: file, group: "/forest", featureCount: featureCount, valueWidth: valueWidth)
+        let trees = try TreeEnsembleCodec.read(
+            from: file, group: "/forest", featureCount: featureCount, valueWidth: valueWidth, withSampleCounts: false)
         let importances = try file.doubles("/forest/feature_importances", count: featureCount)
         let oob = file.attributes["/forest@oob_score"] == nil ? nil : try file.float("/forest@oob_score")
         return (trees, configuration, importances, oob)

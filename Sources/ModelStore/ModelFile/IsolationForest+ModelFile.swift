@@ -2,7 +2,8 @@ import Forests
 import HDF5Kit
 import NumericCore
 
-/// Isolation Forest in a model file: `/forest` holds the trees (`TreeEnsembleCodec`) whose
+/// Isolation Forest in a model file: `/forest` holds the trees (`TreeEnsembleCodec`, with the
+/// per-node sample counts its explanations need) whose
 /// single leaf value is the path length `h = depth + c(n_node_samples)`, plus `@sample_size`
 /// (ψ), `@path_length_normaliser` (c(ψ)), `@offset` (scikit-learn's `offset_`) and
 /// `@configuration_json` (`IsolationConfigurationRecord`). Alert levels are metadata.
@@ -11,7 +12,7 @@ extension IsolationForest: StorableModel {
 
     func write(with writer: ModelFileWriter) throws(HDF5Error) {
         let group = try writer.group("forest", in: writer.root)
-        try TreeEnsembleCodec.write(trees, into: group, with: writer)
+        try TreeEnsembleCodec.write(trees, into: group, featureCount: featureCount, withSampleCounts: true, with: writer)
         try writer.setAttribute("sample_size", .integer(Int64(sampleSize)), on: group)
         try writer.setAttribute("path_length_normaliser", .float(pathLengthNormaliser), on: group)
         try writer.setAttribute(
@@ -22,7 +23,8 @@ extension IsolationForest: StorableModel {
 
     static func read(from file: StoredFile, featureCount: Int) throws(ModelStoreError) -> IsolationForest {
         let sampleSize = try file.integer("/forest@sample_size", in: 1 ... Int64(Int32.max))
-        let trees = try TreeEnsembleCodec.read(from: file, group: "/forest", featureCount: featureCount, valueWidth: 1)
+        let trees = try TreeEnsembleCodec.read(
+            from: file, group: "/forest", featureCount: featureCount, valueWidth: 1, withSampleCounts: true)
         let configuration = try IsolationConfigurationRecord.read(from: file).validatedIsolation(file: file)
         let offset = try file.float("/forest@offset")
         let model: IsolationForest

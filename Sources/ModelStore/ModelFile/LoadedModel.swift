@@ -10,4 +10,6 @@ public struct LoadedModel: Sendable {
     public let contentSHA256: String
     /// The typical input rows stored with the self-test vectors; nil when the file has none.
     public let selfTestSamples: Matrix<Float>?
+    /// The file's format version as `major.minor` (`3.0` for files written now, `2.0` for older ones).
+    public let formatVersion: String
 }

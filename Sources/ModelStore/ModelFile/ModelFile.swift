@@ -52,7 +52,8 @@ public enum ModelFile {
         let (model, samples) = try TrainedModel.read(
             from: file, algorithm: metadata.algorithm, featureCount: metadata.features.count)
         return LoadedModel(
-            model: model, metadata: metadata, contentSHA256: file.contentSHA256, selfTestSamples: samples)
+            model: model, metadata: metadata, contentSHA256: file.contentSHA256, selfTestSamples: samples,
+            formatVersion: "\(file.formatMajor).\(file.formatMinor)")
     }
 
     /// Writes the file at `path` atomically (built in memory, published by `HDF5File.close()` through

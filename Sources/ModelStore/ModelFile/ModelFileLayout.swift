@@ -2,12 +2,14 @@
 enum ModelFileLayout {
     /// Root attribute `format`.
     static let format = "workbench-model"
-    /// Root attribute `format_version_major`: readers reject other majors.
-    static let majorVersion: Int64 = 2
+    /// Root attribute `format_version_major` of files written now: readers reject majors they do not know.
+    static let majorVersion: Int64 = 3
+    /// The majors this Workbench reads: 2 (node arrays compressed, explicit children) and 3 (level order).
+    static let readableMajorVersions: ClosedRange<Int64> = 2 ... 3
     /// Root attribute `format_version_minor`: additive changes; readers accept any minor of their major.
     static let minorVersion: Int64 = 0
     /// Root attribute `Conventions`, CF style.
-    static let conventions = "workbench-model-2.0"
+    static let conventions = "workbench-model-3.0"
 
     /// Per-dataset checksum attribute.
     static let checksumAttribute = "sha256"

@@ -4,15 +4,12 @@ import NumericCore
 /// Writes a model file's groups, datasets and attributes while recording the checksum of each,
 /// then seals the file with `content_sha256`.
 ///
-/// Arrays of more than `compressionThreshold` bytes are stored chunked with
-/// shuffle + deflate level 1: node arrays compress well (children are mostly
-/// `index + 1`, sample counts and leaf values repeat), small ones would pay
-/// more in chunk overhead than they save. Level 1 instead of 6 saved a
-/// 2.5M-node forest 3× faster for a 10% larger file (Benchmarks/results/model-store.md).
+/// Every dataset is stored contiguous and uncompressed (format 3): a loader then reads node
+/// arrays straight into the arrays it builds, in parallel, at the speed of the page cache.
+/// Format 2 deflated arrays over 64 KiB, which made loading a 200 MB forest take 2.5 s of
+/// CPU, half of it in zlib; format 3 keeps files small by storing less instead (level order
+/// without child indices, narrow feature types, packed NaN directions; docs/model-format.md).
 final class ModelFileWriter {
-    /// Arrays larger than this (bytes) are compressed; 64 KiB is one chunk.
-    static let compressionThreshold = 1 << 16
-
     private let file: HDF5File
     private var entries: [(path: String, sha256: String)] = []
 
@@ -31,8 +28,7 @@ final class ModelFileWriter {
 
     /// Writes numeric dataset `name` in `group` with its `sha256` attribute.
     func write<T: HDF5Scalar>(_ values: [T], shape: [Int]? = nil, to name: String, in group: HDF5Group) throws(HDF5Error) {
-        let compress = values.count * MemoryLayout<T>.stride > Self.compressionThreshold
-        try group.write(values, shape: shape, to: name, compressed: compress, deflateLevel: 1)
+        try group.write(values, shape: shape, to: name)
         try seal(name, in: group, sha256: Digest.sha256Hex(ofValues: values))
     }
 

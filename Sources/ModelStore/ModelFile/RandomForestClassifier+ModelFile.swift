@@ -10,7 +10,7 @@ extension RandomForestClassifier: StorableModel {
 
     func write(with writer: ModelFileWriter) throws(HDF5Error) {
         let forest = try ForestParts.write(
-            trees: trees, configuration: configuration, importances: featureImportances, oob: outOfBagScore,
+            trees: trees, featureCount: featureCount, configuration: configuration, importances: featureImportances, oob: outOfBagScore,
             with: writer)
         try writer.setAttribute("proba_rule", .text("sum over trees of leaf_values rows, times 1/n_trees"), on: forest)
         let group = try writer.group("classifier", in: writer.root)

@@ -9,7 +9,7 @@ extension RandomForestRegressor: StorableModel {
 
     func write(with writer: ModelFileWriter) throws(HDF5Error) {
         let forest = try ForestParts.write(
-            trees: trees, configuration: configuration, importances: featureImportances, oob: outOfBagScore,
+            trees: trees, featureCount: featureCount, configuration: configuration, importances: featureImportances, oob: outOfBagScore,
             with: writer)
         try writer.setAttribute("prediction_rule", .text("sum over trees of leaf_values, divided by n_trees"), on: forest)
     }

@@ -14,13 +14,11 @@ public struct SelfTestVectors: Sendable, Equatable {
 }
 
 extension ModelFile {
-    /// The model file format as `major.minor`, e.g. `1.0`.
-    public static let formatVersion = "\(ModelFileLayout.majorVersion).\(ModelFileLayout.minorVersion)"
-
     /// Reads the golden self-test vectors of the file at `url` after verifying its checksums.
     /// - Throws: `ModelStoreError.notFound` when the file cannot be opened, `.corrupted` when the vectors are damaged.
     public static func selfTestVectors(_ url: URL) throws(ModelStoreError) -> SelfTestVectors {
         let file = try StoredFile(path: url.path)
+        try file.verifyStreamed()
         let names = try file.strings("/selftest/outputs")
         let shape = try file.shape("/selftest/inputs")
         guard shape.count == 2, shape[0] >= 1, shape[1] >= 1, !names.isEmpty else {

@@ -1,4 +1,32 @@
+import NumericCore
+
 extension StoredFile {
+    /// Hashes every streamed dataset front to back and compares it with its recorded `sha256`;
+    /// returns the first failure, naming the file and dataset, or nil when all match.
+    func streamedChecksumFailure() -> ModelStoreError? {
+        guard let reader else { return streamed.isEmpty ? nil : .corrupted("Model file \(path) was not opened for reading.") }
+        for dataset in streamed.values.sorted(by: { $0.path < $1.path }) {
+            var hasher = Digest.Hasher()
+            do {
+                try reader.forEachBlock(of: dataset.extent) { hasher.update($0) }
+            } catch {
+                return .corrupted("Model file \(path): dataset \(dataset.path) cannot be read: \(error.message).")
+            }
+            let computed = hasher.finalizeHex()
+            guard computed == dataset.recordedSHA256 else {
+                return .corrupted("Model file \(path): dataset \(dataset.path) fails its checksum "
+                    + "(recorded \(dataset.recordedSHA256), computed \(computed)); the file is corrupted or was modified.")
+            }
+        }
+        return nil
+    }
+
+    /// Verifies the streamed datasets, for readers that use the file without building its trees.
+    /// - Throws: `ModelStoreError.corrupted` naming the first dataset that fails its checksum.
+    func verifyStreamed() throws(ModelStoreError) {
+        if let failure = streamedChecksumFailure() { throw failure }
+    }
+
     /// Whether dataset `path` exists.
     func has(_ path: String) -> Bool {
         arrays[path] != nil

@@ -1,13 +1,34 @@
 import HDF5Kit
 
-/// A model file read completely and checked: every dataset against its `sha256`
-/// attribute, and all checksums together against `content_sha256`.
+/// A model file read and checked: every dataset against its `sha256` attribute, and all
+/// checksums together against `content_sha256`.
 ///
-/// Reading everything once, up front, means a file is either wholly
-/// verified or rejected before any of it is used, and nothing is read twice.
+/// Small datasets and every attribute are read and verified here, up front. The node arrays
+/// of a format-3 tree ensemble (`TreeEnsembleCodec.isStreamed`) are only located here:
+/// `TreeEnsembleCodec` reads them straight into the trees it builds while hashing them on
+/// another thread, and verifies each against its `sha256` before the model is returned, so a
+/// file is still either wholly verified or rejected before any of it is used.
 struct StoredFile {
+    /// A dataset left in the file to be read where it is used, with its recorded checksum.
+    struct StreamedDataset {
+        /// The dataset's absolute path, e.g. `/forest/threshold`.
+        let path: String
+        /// Where its values lie in the file.
+        let extent: HDF5ContiguousExtent
+        /// Its `sha256` attribute (covered by the verified `content_sha256`).
+        let recordedSHA256: String
+    }
+
     /// The file path, for messages.
     let path: String
+    /// The file's `format_version_major`.
+    private(set) var formatMajor: Int64 = 0
+    /// The file's `format_version_minor`.
+    private(set) var formatMinor: Int64 = 0
+    /// Datasets located but not read, by absolute path (format-3 node arrays).
+    private(set) var streamed: [String: StreamedDataset] = [:]
+    /// Reads the streamed datasets from the file that was verified (its own descriptor).
+    private(set) var reader: HDF5ContiguousReader?
     /// Datasets by absolute path (`/forest/threshold`) with their shapes.
     private(set) var arrays: [String: (values: StoredArray, shape: [Int])] = [:]
     /// Scalar attributes by `objectPath@name` (`/@algorithm`, `/forest@n_trees`).
@@ -31,6 +52,7 @@ struct StoredFile {
         defer { try? file.close() }
         do {
             try checkFormat(file.root)
+            reader = try HDF5ContiguousReader(file)
             var entries: [(path: String, sha256: String)] = []
             try walk(file.root, entries: &entries)
             guard case .text(let recorded)? = attributes["/@" + ModelFileLayout.contentAttribute] else {
@@ -50,17 +72,21 @@ struct StoredFile {
         }
     }
 
-    private func checkFormat(_ root: HDF5Group) throws {
+    private mutating func checkFormat(_ root: HDF5Group) throws {
         let format = try root.stringAttribute("format")
         guard format == ModelFileLayout.format else {
             throw ModelStoreError.corrupted("\(path) is not a Workbench model file (format attribute "
                 + "\(format.map { "'\($0)'" } ?? "missing"); expected '\(ModelFileLayout.format)').")
         }
         let major = try root.numericAttribute("format_version_major", as: Int64.self)
-        guard major == ModelFileLayout.majorVersion else {
+        guard let major, ModelFileLayout.readableMajorVersions.contains(major) else {
+            let versions = ModelFileLayout.readableMajorVersions
             throw ModelStoreError.corrupted("Model file \(path) has format version "
-                + "\(major.map(String.init) ?? "missing"); this Workbench reads major version \(ModelFileLayout.majorVersion).")
+                + "\(major.map(String.init) ?? "missing"); this Workbench reads major versions "
+                + "\(versions.lowerBound)…\(versions.upperBound).")
         }
+        formatMajor = major
+        formatMinor = try root.numericAttribute("format_version_minor", as: Int64.self) ?? 0
     }
 
     private mutating func walk(_ group: HDF5Group, entries: inout [(path: String, sha256: String)]) throws {
@@ -71,10 +97,20 @@ struct StoredFile {
             case .group:
                 try walk(try group.group(name), entries: &entries)
             case .dataset:
-                let array = try readArray(name, in: group, memberPath: memberPath)
                 guard let recorded = try group.stringAttribute(ModelFileLayout.checksumAttribute, on: name) else {
                     throw ModelStoreError.corrupted("Model file \(path): dataset \(memberPath) has no sha256 attribute.")
                 }
+                if TreeEnsembleCodec.isStreamed(memberPath, formatMajor: formatMajor, algorithm: attributes["/@algorithm"]) {
+                    guard let extent = try group.contiguousExtent(of: name) else {
+                        throw ModelStoreError.corrupted("Model file \(path): dataset \(memberPath) is not stored contiguous and "
+                            + "uncompressed, as format \(formatMajor) stores node arrays.")
+                    }
+                    streamed[memberPath] = StreamedDataset(path: memberPath, extent: extent, recordedSHA256: recorded)
+                    entries.append((memberPath, recorded))
+                    try readAttributes(of: group, object: name, objectPath: memberPath, entries: &entries, isDataset: true)
+                    continue
+                }
+                let array = try readArray(name, in: group, memberPath: memberPath)
                 let computed = array.values.sha256
                 guard computed == recorded else {
                     throw ModelStoreError.corrupted("Model file \(path): dataset \(memberPath) fails its checksum "
