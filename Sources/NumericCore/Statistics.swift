@@ -10,7 +10,7 @@ public enum Statistics {
     ///   - probability: in [0, 1]; 0.5 is the median.
     /// - Returns: NaN when no value is present.
     /// - Throws: `NumericError.invalidArgument` when `probability` is outside [0, 1].
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n) for n ≥ 256 (a radix sort), O(n log n) below.
     public static func quantile(of values: [Double], probability: Double) throws(NumericError) -> Double {
         try quantiles(of: values, probabilities: [probability])[0]
     }
@@ -21,10 +21,12 @@ public enum Statistics {
     ///   - probabilities: each in [0, 1].
     /// - Returns: one quantile per probability, in order; NaN when no value is present.
     /// - Throws: `NumericError.invalidArgument` naming the first probability outside [0, 1].
-    /// - Complexity: O(n log n + p).
+    /// - Complexity: O(n + p) for n ≥ 256, O(n log n + p) below.
     public static func quantiles(of values: [Double], probabilities: [Double]) throws(NumericError) -> [Double] {
         try validate(probabilities)
-        let sorted = values.filter { !$0.isNaN }.sorted()
+        let present = values.filter { !$0.isNaN }
+        // The radix order (O(n)) read backwards is the ascending order; equal values are interchangeable here.
+        let sorted = DescendingOrder.indices(present).reversed().map { present[$0] }
         return probabilities.map { quantile(sorted: sorted, probability: $0) }
     }
 
