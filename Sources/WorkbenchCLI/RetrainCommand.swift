@@ -76,6 +76,9 @@ struct RetrainCommand: AsyncParsableCommand {
                 log.event("run_start", ["model": run.registryName, "tenant": run.tenant ?? "", "index": "\(index + 1)/\(total)"])
             }
             job.onTrees = { done, total in progress.show("\(current.get()): \(done)/\(total) trees") }
+            var timings = PhaseTimings()
+            job.onStep = { name, duration in timings.record(name, seconds: PhaseTimings.seconds(duration)) }
+            defer { timings.report("retrain") }
             job.onRunEnd = { outcome in
                 progress.finish()
                 log.event("run_end", ["model": outcome.model, "tenant": outcome.tenant ?? "", "outcome": outcome.outcome.rawValue,

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""The nightly retraining job at scale: `workbench retrain --spec` from a file and from PostgreSQL
+(TimescaleDB) against the same pipeline written with pandas + scikit-learn, for 5, 10 and 20 tenants.
+
+Data: `workbench dataset synth --tenants 20 --days 30 --interval 1m --format wide` (864,000 wide rows,
+12 metrics, labelled incidents); the 5- and 10-tenant files are the first tenants' lines of it, so every
+side reads the same rows. The database is a throwaway PostgreSQL 15 + TimescaleDB (scripts/with-postgres;
+this script re-runs itself under it) seeded by `workbench db init` + `workbench db seed` with the same 20
+tenants; its spec pulls the 30 days at 1-minute buckets (avg), one pull per tenant inside the job.
+
+Job (Benchmarks/Retrain/spec.yaml.in, hold-out the newest 7 days, seed 7): per tenant an Isolation
+Forest on the raw metrics and a Random Forest classifier of `label` on the default features, and ONE
+Random Forest regressor of the request rate on every tenant's rows (default features). Each timed run
+finds a production model from an untimed run with 10-tree forests, so the champion comparison (both
+models measured on the same hold-out rows, then gates, register, promote, publish, report) is real.
+The Python pipeline (python_pipeline.py) does the same steps with the same hyperparameters, the Python
+twin of the default features, the same hold-out cut and joblib n_jobs=2.
+
+Each figure: wall seconds, CPU seconds (user + system of the process and its threads) and peak RSS from
+/usr/bin/time -v. The machine is shared: `uptime`'s load is recorded next to every run; when other work
+inflates wall time, CPU seconds per tenant is the honest cost.
+
+Usage (repository root):
+    python3 Benchmarks/Retrain/run.py [--tenants 5 10 20] [--no-build] [--no-postgres] [--no-python]
+Writes the Markdown to stdout and to Benchmarks/results/retrain-scale.md (with --write).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+WORKBENCH = os.path.join(ROOT, ".build", "release", "workbench")
+WORK = "/tmp/workbench-bench/retrain-scale"
+DAYS, INTERVAL, ALL_TENANTS = 30, "1m", 20
+UNTIL = "2026-02-04T00:00:00Z"  # synth and db seed start 2026-01-05T00:00:00Z; 30 days later
+PRIMING_TREES = 10
+
+
+def tenant_ids(count):
+    """tenant-a … tenant-t, as `dataset synth` names them."""
+    return [f"tenant-{chr(ord('a') + i)}" for i in range(count)]
+
+
+def load():
+    return os.getloadavg()[0]
+
+
+def run(args, env=None, check=True):
+    result = subprocess.run(args, capture_output=True, text=True, env=env)
+    if check and result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(args)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return result
+
+
+def timed(args, env=None, accept=(0,)):
+    """(wall s, CPU s, peak RSS MB, stdout, stderr, load before) of one run under /usr/bin/time -v."""
+    report = os.path.join(WORK, "time.txt")
+    before = load()
+    result = subprocess.run(["/usr/bin/time", "-v", "-o", report] + args, capture_output=True, text=True, env=env)
+    if result.returncode not in accept:
+        sys.exit(f"failed ({result.returncode}): {' '.join(args)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    text = open(report).read()
+
+    def field(name):
+        return re.search(re.escape(name) + r": (.*)", text).group(1).strip()
+
+    parts = [float(p) for p in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
+    wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    rss = int(field("Maximum resident set size (kbytes)")) / 1024
+    return {"wall": wall, "cpu": cpu, "rss": rss, "stdout": result.stdout, "stderr": result.stderr, "load": before,
+            "exit": result.returncode}
+
+
+def make_data():
+    """The 20-tenant wide file, and the 5/10-tenant files cut from it line by line."""
+    os.makedirs(WORK, exist_ok=True)
+    full = os.path.join(WORK, f"metrics-{ALL_TENANTS}.csv")
+    if not os.path.exists(full):
+        run([WORKBENCH, "dataset", "synth", "--output", full, "--tenants", str(ALL_TENANTS), "--days", str(DAYS),
+             "--interval", INTERVAL, "--format", "wide"])
+    return full
+
+
+def subset(full, count):
+    path = os.path.join(WORK, f"metrics-{count}.csv")
+    if count == ALL_TENANTS or os.path.exists(path):
+        return path if count != ALL_TENANTS else full
+    keep = set(tenant_ids(count))
+    with open(full) as source, open(path + ".tmp", "w") as target:
+        target.write(next(source))
+        for line in source:
+            if line.split(",", 2)[1] in keep:
+                target.write(line)
+    os.replace(path + ".tmp", path)
+    return path
+
+
+def spec_text(source, tenants, out, target, trees_override=None):
+    text = open(os.path.join(HERE, "spec.yaml.in")).read()
+    text = text.replace("@SOURCE@", source).replace("@OUT@", out).replace("@TARGET@", target)
+    text = text.replace("@TENANTS@", "[" + ", ".join(tenants) + "]")
+    if trees_override:
+        text = re.sub(r"trees: \d+", f"trees: {trees_override}", text)
+    return text
+
+
+def models_json(spec):
+    """The spec's models as python_pipeline.py takes them (parsed from the same YAML text)."""
+    import yaml  # PyYAML ships with the machine's Python; only the benchmark needs it
+    models = yaml.safe_load(spec)["models"]
+    for model in models:
+        model["hyperparameters"] = {k: str(v) for k, v in model.get("hyperparameters", {}).items()}
+    return json.dumps(models)
+
+
+def workbench_side(name, count, source, target, env):
+    out = os.path.join(WORK, f"{name}-{count}")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    tenants = tenant_ids(count)
+    spec = os.path.join(out, "job.yaml")
+    with open(spec, "w") as handle:
+        handle.write(spec_text(source, tenants, out, target, PRIMING_TREES))
+    run([WORKBENCH, "retrain", "--spec", spec, "--json"], env=env, check=False)
+    with open(spec, "w") as handle:
+        handle.write(spec_text(source, tenants, out, target))
+    env = dict(env, WORKBENCH_TIMINGS="1")
+    result = timed([WORKBENCH, "retrain", "--spec", spec, "--json"], env=env, accept=(0, 1))
+    runs = json.loads(result["stdout"])["runs"]
+    result["outcomes"] = outcome_counts(runs)
+    result["steps"] = next((line for line in result["stderr"].splitlines() if line.startswith("timings")), "")
+    result["metrics"] = {r["model"]: r.get("metrics", {}) for r in runs}
+    return result
+
+
+def python_side(count, data, spec_file):
+    out = os.path.join(WORK, f"python-{count}")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    tenants = tenant_ids(count)
+    feature_spec = os.path.join(WORK, "default-features.json")
+    with open(feature_spec, "w") as handle:
+        handle.write(run([WORKBENCH, "features", "show-default", "--json"]).stdout)
+    script = os.path.join(HERE, "python_pipeline.py")
+
+    def args(trees):
+        spec = spec_text(data, tenants, out, "api_gateway/requests_per_second", trees)
+        return [sys.executable, script, "--data", data, "--tenants", ",".join(tenants), "--out", out,
+                "--models", models_json(spec), "--feature-spec", feature_spec, "--threads", "2"]
+
+    run(args(PRIMING_TREES))
+    result = timed(args(None))
+    summary = json.loads(result["stdout"].strip().splitlines()[-1])
+    result["outcomes"] = outcome_counts(summary["runs"])
+    result["steps"] = "python " + ", ".join(f"{k} {v:.1f} s" for k, v in summary["steps"].items())
+    result["metrics"] = {r["model"]: r.get("metrics", {}) for r in summary["runs"]}
+    return result
+
+
+def outcome_counts(runs):
+    counts = {}
+    for r in runs:
+        counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
+    return ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+
+
+def slope(points):
+    """Least-squares (per tenant, fixed, R²) of cost against tenants."""
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    b = sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+    a = my - b * mx
+    total = sum((y - my) ** 2 for _, y in points)
+    r2 = 1 - sum((y - a - b * x) ** 2 for x, y in points) / total if total else 1.0
+    return b, a, r2
+
+
+def seed_database(env):
+    run([WORKBENCH, "db", "init"], env=env)
+    started = time.perf_counter()
+    seeded = run([WORKBENCH, "db", "seed", "--tenants", str(ALL_TENANTS), "--days", str(DAYS), "--interval", INTERVAL],
+                 env=env)
+    return seeded.stdout.strip(), time.perf_counter() - started
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tenants", type=int, nargs="+", default=[5, 10, 20])
+    parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-python", action="store_true")
+    parser.add_argument("--write", action="store_true", help="write Benchmarks/results/retrain-scale.md")
+    args = parser.parse_args()
+    if not args.no_postgres and "WORKBENCH_TEST_TIMESCALE_DSN" not in os.environ:
+        os.execvp(os.path.join(ROOT, "scripts", "with-postgres"),
+                  [os.path.join(ROOT, "scripts", "with-postgres"), sys.executable] + sys.argv)
+    os.chdir(ROOT)
+    if not args.no_build:
+        run(["swift", "build", "-c", "release", "--product", "workbench"])
+    full = make_data()
+    env = dict(os.environ)
+    seeded = None
+    if not args.no_postgres:
+        env["WORKBENCH_DSN"] = os.environ["WORKBENCH_TEST_TIMESCALE_DSN"]
+        seeded = seed_database(env)
+        print(f"seeded: {seeded[0]} ({seeded[1]:.0f} s)", file=sys.stderr)
+
+    results = []
+    for count in args.tenants:
+        data = subset(full, count)
+        rows = sum(1 for _ in open(data)) - 1
+        sides = [("Workbench, file", lambda: workbench_side("file", count, "file: " + data,
+                                                             "api_gateway/requests_per_second", env))]
+        if not args.no_postgres:
+            source = f"postgres: {{dsn_env: WORKBENCH_DSN, window: {DAYS}d, until: \"{UNTIL}\", bucket: {INTERVAL}, aggregates: [avg]}}"
+            sides.append(("Workbench, PostgreSQL", lambda: workbench_side("postgres", count, source,
+                                                                          "api_gateway/requests_per_second:avg", env)))
+        if not args.no_python:
+            sides.append(("pandas + scikit-learn, file", lambda: python_side(count, data, None)))
+        for name, measure in sides:
+            result = measure()
+            result.update({"tenants": count, "rows": rows, "side": name})
+            results.append(result)
+            print(f"{count} tenants, {name}: wall {result['wall']:.1f} s, CPU {result['cpu']:.1f} s, "
+                  f"RSS {result['rss']:.0f} MB, load {result['load']:.1f}; {result['outcomes']}\n  {result['steps']}",
+                  file=sys.stderr)
+
+    markdown = render(results, seeded, args)
+    print(markdown)
+    if args.write:
+        with open(os.path.join(ROOT, "Benchmarks", "results", "retrain-scale.md"), "w") as handle:
+            handle.write(markdown)
+    with open(os.path.join(WORK, "results.json"), "w") as handle:
+        json.dump([{k: v for k, v in r.items() if k not in ("stdout", "stderr")} for r in results], handle, indent=1)
+
+
+def render(results, seeded, args):
+    lines = ["| tenants | wide rows | side | wall s | CPU s | CPU / wall | peak RSS MB | load (1 min) | outcomes |",
+             "|--:|--:|---|--:|--:|--:|--:|--:|---|"]
+    for r in results:
+        lines.append(f"| {r['tenants']} | {r['rows']:,} | {r['side']} | {r['wall']:.1f} | {r['cpu']:.1f} | "
+                     f"{r['cpu'] / r['wall']:.2f} | {r['rss']:,.0f} | {r['load']:.1f} | {r['outcomes']} |")
+    lines += ["", "Cost per tenant (least-squares line through the tenant counts):", "",
+              "| side | wall s per tenant | wall fixed s | R² | CPU s per tenant | CPU fixed s | R² |",
+              "|---|--:|--:|--:|--:|--:|--:|"]
+    for side in dict.fromkeys(r["side"] for r in results):
+        points = [r for r in results if r["side"] == side]
+        if len(points) < 2:
+            continue
+        bw, aw, rw = slope([(r["tenants"], r["wall"]) for r in points])
+        bc, ac, rc = slope([(r["tenants"], r["cpu"]) for r in points])
+        lines.append(f"| {side} | {bw:.2f} | {aw:.1f} | {rw:.3f} | {bc:.2f} | {ac:.1f} | {rc:.3f} |")
+    lines += ["", "Step timings of each run (`WORKBENCH_TIMINGS=1`, wall s summed over runs; Python: its own timers):", ""]
+    for r in results:
+        lines.append(f"- {r['tenants']} tenants, {r['side']}: {r['steps']}")
+    if seeded:
+        lines += ["", f"Database seeding (not in any figure): {seeded[0]}."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
