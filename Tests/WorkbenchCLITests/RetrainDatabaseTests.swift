@@ -125,6 +125,40 @@ extension DatabaseTests {
             #expect(try Self.runs(second).allSatisfy { $0["outcome"] as? String == "kept" }, "\(second.standardOutput)")
         }
 
+        @Test("a source that retains pulls stacks them without pulling again; one that does not pulls again")
+        func retainedPulls() throws {
+            let backend = Backend.postgres
+            let dsn = try TestDatabase.dsn(backend)
+            let environment = ["WORKBENCH_DSN": dsn]
+            let schema = "t_retrain_pulls_\(UUID().uuidString.prefix(8).lowercased())"
+            #expect(try TestSupport.workbench(["db", "init", "--schema", schema], environment: environment).status == 0)
+            #expect(try TestSupport.workbench(["db", "seed", "--schema", schema, "--tenants", "2", "--days", "2",
+                                               "--interval", "10m"], environment: environment).status == 0)
+            let spec = try RetrainSpec.parse(yaml: """
+                source:
+                  postgres: {dsn_env: WORKBENCH_DSN, window: 2d, until: "2026-01-07T00:00:00Z", bucket: 10m, schema: \(schema)}
+                time: timestamp
+                group: tenant_id
+                holdout: 12h
+                models:
+                  - {name: load, algorithm: isolation-forest}
+                """, file: "job.yaml")
+            let retaining = RetrainSource(spec: spec, environment: environment, now: 0)
+            retaining.retainsPulls = true
+            let forgetting = RetrainSource(spec: spec, environment: environment, now: 0)
+            var counts: [Int] = []
+            for source in [retaining, forgetting] {
+                for tenant in ["tenant-a", "tenant-b"] { counts.append(try source.rows(tenants: [tenant]).dataset.rowCount) }
+            }
+            #expect(counts == [288, 288, 288, 288])
+            _ = try TestDatabase.connect(backend).query("drop", "DROP SCHEMA \(schema) CASCADE")
+
+            let stacked = try retaining.rows(tenants: ["tenant-a", "tenant-b"])
+            #expect(stacked.dataset.rowCount == 576)
+            #expect(stacked.tenants == ["tenant-a", "tenant-b"])
+            #expect(throws: (any Error).self) { try forgetting.rows(tenants: ["tenant-a", "tenant-b"]) }
+        }
+
         static func runs(_ output: TestSupport.ProcessOutput) throws -> [[String: Any]] {
             let object = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
             return object?["runs"] as? [[String: Any]] ?? []
