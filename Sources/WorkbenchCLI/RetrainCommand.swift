@@ -76,6 +76,9 @@ struct RetrainCommand: AsyncParsableCommand {
                 ])
             }
             job.onTrees = { done, total in progress.show("\(current.get()): \(done)/\(total) trees") }
+            var timings = PhaseTimings()
+            job.onStep = { name, duration in timings.record(name, seconds: PhaseTimings.seconds(duration)) }
+            defer { timings.report("retrain") }
             job.onRunEnd = { outcome in
                 progress.finish()
                 Log.event("run ended \(outcome.outcome.rawValue): \(outcome.model)", [

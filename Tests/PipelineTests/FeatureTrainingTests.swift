@@ -166,6 +166,26 @@ struct FeatureTrainingTests {
 
 @Suite("Evaluating with context rows")
 struct MeasuredFromTests {
+    @Test("scoring some rows reads every row as history: the same outputs as scoring all rows and keeping those")
+    func scoringSomeRows() throws {
+        let data = try FeatureTrainingTests.metrics()
+        let result = try ModelTraining.train(FeatureTrainingTests.request(), on: data, source: "metrics.wide.csv")
+        let every = try ModelScoring.predict(result.model, metadata: result.metadata, on: data, source: "m").dataset
+        let rows = Array(stride(from: data.rowCount - 1, to: data.rowCount / 2, by: -7))
+        var options = ModelScoring.Options(keepColumns: ["tenant_id"])
+        options.rows = rows
+        let some = try ModelScoring.predict(result.model, metadata: result.metadata, on: data, source: "m", options: options)
+        #expect(some.dataset.rowCount == rows.count)
+        #expect(some.dataset.column(named: "tenant_id") == data.selectingRows(rows).column(named: "tenant_id"))
+        for name in every.columnNames {
+            #expect(some.dataset.column(named: name) == every.selectingRows(rows).column(named: name), "\(name)")
+        }
+        options.rows = [0, data.rowCount]
+        #expect(throws: PipelineError.invalidRequest("Row \(data.rowCount) is not a row of m (\(data.rowCount) rows).")) {
+            try ModelScoring.predict(result.model, metadata: result.metadata, on: data, source: "m", options: options)
+        }
+    }
+
     @Test("rows before measuredFrom give features their history but are not measured")
     func contextRows() throws {
         let data = try FeatureTrainingTests.metrics()

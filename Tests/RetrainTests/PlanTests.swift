@@ -18,6 +18,17 @@ struct PlanTests {
         let plan = try RetrainPlan(spec: spec(), tenantsInSource: ["Tenant B", "tenant-a"])
         #expect(plan.runs.map(\.registryName) == ["anomalies-tenant-b", "anomalies-tenant-a", "load"])
         #expect(plan.runs.map(\.tenant) == ["Tenant B", "tenant-a", nil])
+        #expect(plan.runs.map(\.tenants) == [["Tenant B"], ["tenant-a"], ["Tenant B", "tenant-a"]])
+    }
+
+    @Test("the shared model reads every tenant of the spec, whatever the shard, and only the listed ones")
+    func sharedTenants() throws {
+        let tenants = (0 ..< 20).map { "t\($0)" }
+        let first = try RetrainPlan(spec: spec(), tenantsInSource: tenants, shard: Shard(index: 0, of: 3))
+        #expect(first.runs.last?.tenant == nil)
+        #expect(first.runs.last?.tenants == tenants.sorted())
+        let listed = try RetrainPlan(spec: spec(tenants: .list(["t3", "t1"])), tenantsInSource: tenants)
+        #expect(listed.runs.last?.tenants == ["t3", "t1"])
     }
 
     @Test("--tenant keeps one tenant and skips shared models")

@@ -204,3 +204,36 @@ struct RetrainJobTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.registry))
     }
 }
+
+@Suite("Retrain job: a model shared by the tenants", .serialized)
+struct SharedModelJobTests {
+    static let models = """
+          - name: requests
+            per_tenant: true
+            algorithm: random-forest-regressor
+            target: api_gateway/requests_per_second
+            hyperparameters: {trees: 10}
+            gates: {min: {r2: 0.5}}
+          - name: requests-all
+            per_tenant: false
+            algorithm: random-forest-regressor
+            target: api_gateway/requests_per_second
+            hyperparameters: {trees: 10}
+            gates: {min: {r2: 0.5}}
+        """
+
+    @Test("the shared model trains on the rows of the spec's tenants only, measured on their hold-out")
+    func sharedOnListedTenants() throws {
+        let fixture = try JobFixture(models: Self.models, extra: "tenants: [tenant-a, tenant-c]")
+        defer { fixture.remove() }
+        let result = try fixture.job().run()
+        #expect(result.summary.runs.map(\.model) == ["requests-tenant-a", "requests-tenant-c", "requests-all"])
+        #expect(result.summary.runs.allSatisfy { $0.outcome == .promoted }, "\(result.summary.table())")
+        let registry = ModelRegistry(root: URL(fileURLWithPath: fixture.registry))
+        let shared = try registry.index(of: "requests-all").versions[0].metadata
+        let perTenant = try ["tenant-a", "tenant-c"].map { try registry.index(of: "requests-\($0)").versions[0].metadata }
+        #expect(shared.lineage.tenant == nil)
+        #expect(shared.lineage.rows == perTenant.map(\.lineage.rows).reduce(0, +))
+        #expect(shared.metrics["holdout_r2"] != nil, "\(shared.metrics)")
+    }
+}

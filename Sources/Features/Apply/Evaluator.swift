@@ -1,22 +1,58 @@
 import Datasets
+import Dispatch
+import Synchronization
 
-/// Computes planned outputs, caching what several outputs share: each input column in
-/// sorted order, each window's start positions.
-struct Evaluator {
+/// Computes planned outputs. What several outputs share (each input column in sorted order, each
+/// window's start positions) is computed once up front, so outputs are independent of each other
+/// and `evaluateAll` computes them on every core: each output is the same function of the same
+/// inputs whatever the thread count.
+struct Evaluator: Sendable {
     let dataset: Dataset
     let inputTimes: [Double]
     let order: RowOrder
-    private var sortedColumns: [String: [Double]] = [:]
-    private var windowStarts: [Int: [Int]] = [:]
+    private let sortedColumns: [String: [Double]]
+    private let windowStarts: [Int: [Int]]
 
-    init(dataset: Dataset, inputTimes: [Double], order: RowOrder) {
+    init(dataset: Dataset, inputTimes: [Double], order: RowOrder, operations: [PlannedOutput.Operation]) {
         self.dataset = dataset
         self.inputTimes = inputTimes
         self.order = order
+        var sorted: [String: [Double]] = [:]
+        var starts: [Int: [Int]] = [:]
+        for operation in operations {
+            let (column, window) = Self.shared(operation)
+            if let column, sorted[column] == nil, case .numeric(let values)? = dataset.column(named: column)?.data {
+                sorted[column] = order.gather(values)
+            }
+            if let window, starts[window] == nil {
+                starts[window] = WindowStarts.compute(times: order.times, groups: order.groups, window: Double(window))
+            }
+        }
+        sortedColumns = sorted
+        windowStarts = starts
+    }
+
+    /// Every output of `operations`, in order, computed on up to every core.
+    func evaluateAll(_ operations: [PlannedOutput.Operation]) -> [[Double]] {
+        let results = Mutex([[Double]](repeating: [], count: operations.count))
+        DispatchQueue.concurrentPerform(iterations: operations.count) { index in
+            let values = evaluate(operations[index])
+            results.withLock { $0[index] = values }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// The sorted input column and the window an operation reads, if any.
+    private static func shared(_ operation: PlannedOutput.Operation) -> (column: String?, window: Int?) {
+        switch operation {
+        case .shift(let column, _, _), .seasonal(let column, _, _): (column, nil)
+        case .rolling(let column, _, let window, _), .robustZ(let column, let window, _, _): (column, window)
+        case .raw, .calendar, .ratio: (nil, nil)
+        }
     }
 
     /// The output column in input row order.
-    mutating func evaluate(_ operation: PlannedOutput.Operation) -> [Double] {
+    func evaluate(_ operation: PlannedOutput.Operation) -> [Double] {
         switch operation {
         case .raw(let column):
             return values(column)
@@ -55,17 +91,11 @@ struct Evaluator {
         return values
     }
 
-    private mutating func sorted(_ name: String) -> [Double] {
-        if let cached = sortedColumns[name] { return cached }
-        let result = order.gather(values(name))
-        sortedColumns[name] = result
-        return result
+    private func sorted(_ name: String) -> [Double] {
+        sortedColumns[name] ?? order.gather(values(name))
     }
 
-    private mutating func starts(_ window: Int) -> [Int] {
-        if let cached = windowStarts[window] { return cached }
-        let result = WindowStarts.compute(times: order.times, groups: order.groups, window: Double(window))
-        windowStarts[window] = result
-        return result
+    private func starts(_ window: Int) -> [Int] {
+        windowStarts[window] ?? WindowStarts.compute(times: order.times, groups: order.groups, window: Double(window))
     }
 }

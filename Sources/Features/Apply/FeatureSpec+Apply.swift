@@ -31,6 +31,7 @@ extension FeatureSpec {
     /// - Returns: a data set of numeric feature columns named as `featureNames(for:excluding:)`.
     /// - Throws: `FeatureError.missingColumn` for an absent column; `FeatureError.invalidData`
     ///   for a text input, an unreadable time, an excluded input or a repeated output name.
+    /// Outputs are computed in parallel on every core (the same values for any thread count).
     /// - Complexity: O(n log n) to order unsorted groups (O(n) when sorted); per output O(n)
     ///   (rolling std amortised), except rolling median / robust z: O(n log w) comparisons
     ///   plus O(n·w) bytes moved, w the rows per window.
@@ -40,8 +41,9 @@ extension FeatureSpec {
         let groupColumn = try group.map { name throws(FeatureError) in try required(name, role: "group", in: dataset) }
         let times = try TimeColumn.seconds(timeColumn)
         let order = RowOrder(times: times, groupColumn: groupColumn)
-        var evaluator = Evaluator(dataset: dataset, inputTimes: times, order: order)
-        let columns = outputs.map { Column(name: $0.name, data: .numeric(evaluator.evaluate($0.operation))) }
+        let operations = outputs.map(\.operation)
+        let evaluator = Evaluator(dataset: dataset, inputTimes: times, order: order, operations: operations)
+        let columns = zip(outputs, evaluator.evaluateAll(operations)).map { Column(name: $0.name, data: .numeric($1)) }
         do {
             return try Dataset(columns: columns)
         } catch {

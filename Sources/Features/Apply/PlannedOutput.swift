@@ -1,6 +1,6 @@
 /// One output column: its name, the columns it reads and how it is computed.
-struct PlannedOutput {
-    enum Operation {
+struct PlannedOutput: Sendable {
+    enum Operation: Sendable {
         case raw(String)
         case shift(String, rows: Int, difference: Bool)
         case rolling(String, RollingStatistic, window: Int, minCount: Int)

@@ -5,7 +5,7 @@ import Datasets
 /// Goals, in order: deterministic (ties in time keep input order, so the result does not
 /// depend on the sort algorithm) → correct → O(n) when each group is already sorted, which
 /// collector data always is → O(n log n) otherwise.
-struct RowOrder {
+struct RowOrder: Sendable {
     /// `rows[k]` is the input row at sorted position k; groups are contiguous.
     let rows: [Int]
     /// The sorted positions of each group, in order of first appearance in the input.

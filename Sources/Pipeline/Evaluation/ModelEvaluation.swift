@@ -59,11 +59,16 @@ public enum ModelEvaluation {
             throw PipelineError.invalidRequest("--event-kind needs --time: incidents are runs of rows in time order.")
         }
         let order = rowOrder(count: dataset.rowCount, times: times, groups: groups)
+        // A candidate and its production version usually share the feature spec: it runs once for both.
+        let shared = try against.flatMap { against in
+            try against.1.featureSpec == model.1.featureSpec && ModelFeatures.spec(of: model.1) != nil
+                ? ModelFeatures.inputs(of: model.1, from: context) : nil
+        }
         let candidate = try ScoredModel.score(model.0, metadata: model.1, name: model.name, on: context,
-                                              measuring: measuredRows, source: source, options: options)
+                                              measuring: measuredRows, features: shared, source: source, options: options)
         let baseline = try against.map {
             try ScoredModel.score($0.0, metadata: $0.1, name: $0.name, on: context, measuring: measuredRows,
-                                  source: source, options: options)
+                                  features: shared, source: source, options: options)
         }
         let events = try times.flatMap { try eventMetrics(candidate, times: $0, groups: groups, kinds: kinds) }
         var againstFigures: EvaluationResult.Against?

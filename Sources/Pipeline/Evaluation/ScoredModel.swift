@@ -70,13 +70,14 @@ public enum TaskMetrics: Sendable, Equatable, Encodable {
 }
 
 extension ScoredModel {
-    /// Scores `dataset` with `model` and measures it against the target column.
+    /// Scores `dataset` with `model` and measures it against the target column; `features` are the model's feature
+    /// columns of `context` when already computed (see `ModelScoring.predict`).
     /// - Throws: `DatasetError` for a missing or unreadable target; `PipelineError.unsuitableData` for
     ///   labels the model does not know or a non-0/1 detector label; `PipelineError.invalidRequest` for a
     ///   `--positive` class the classifier lacks; scoring errors as `ModelScoring.predict`.
     static func score(
         _ model: TrainedModel, metadata: ModelMetadata, name: String, on context: Dataset, measuring rows: [Int]? = nil,
-        source: String, options: ModelEvaluation.Options
+        features: Dataset? = nil, source: String, options: ModelEvaluation.Options
     ) throws -> ScoredModel {
         // Features read the whole context (history included); only the measured rows are compared with the truth.
         let dataset = rows.map { context.selectingRows($0) } ?? context
@@ -85,8 +86,9 @@ extension ScoredModel {
         }
         var scoring = ModelScoring.Options(topFeatures: 0, threads: options.threads)
         scoring.interval = options.interval
-        let scored = try ModelScoring.predict(model, metadata: metadata, on: context, source: source, options: scoring).dataset
-        let output = rows.map { scored.selectingRows($0) } ?? scored
+        scoring.rows = rows
+        let output = try ModelScoring.predict(model, metadata: metadata, on: context, features: features, source: source,
+                                              options: scoring).dataset
         let task = EvaluationTask(model.algorithm)
         func numbers(_ column: String) -> [Double] {
             guard case .numeric(let values)? = output.column(named: column)?.data else { return [] }

@@ -50,6 +50,9 @@ public struct RetrainJob {
     public var onTrees: (@Sendable (Int, Int) -> Void)?
     /// Called when a run ends.
     public var onRunEnd: (RunOutcome) -> Void = { _ in }
+    /// Called after each step with its name and wall time: the runner's steps of every run (`load`, `train`, …,
+    /// see `RetrainRunner.onStep`) and the job's own (`tenants`, `report`, `textfile`).
+    public var onStep: (String, Duration) -> Void = { _, _ in }
 
     public init(options: Options, cancellation: Cancellation) {
         self.options = options
@@ -88,8 +91,9 @@ public struct RetrainJob {
         }
         defer { withExtendedLifetime((lock, databaseLock)) {} }
 
-        let plan = try RetrainPlan(spec: spec, tenantsInSource: try source.tenants(), only: options.tenant,
-                                   shard: options.shard)
+        let tenants = try step("tenants") { try source.tenants() }
+        let plan = try RetrainPlan(spec: spec, tenantsInSource: tenants, only: options.tenant, shard: options.shard)
+        source.retainsPulls = plan.runs.contains { $0.tenant == nil }
         let registry = ModelRegistry(root: URL(fileURLWithPath: root))
         let steps = PipelineSteps(spec: spec, source: source, registry: registry, environment: options.environment)
         steps.onTrees = onTrees
@@ -97,18 +101,28 @@ public struct RetrainJob {
                                    codeVersion: WorkbenchVersion.current)
         runner.onRunStart = onRunStart
         runner.onRunEnd = onRunEnd
+        runner.onStep = onStep
         let summary = runner.run(plan)
 
         var reportFolder: String?
         if let directory = spec.reportDirectory {
-            reportFolder = try RetrainReport.write(
-                to: directory, runID: Self.runID(now: options.now, shard: options.shard, tenant: options.tenant),
-                spec: spec, source: source.description, summary: summary, records: steps.records)
+            reportFolder = try step("report") {
+                try RetrainReport.write(
+                    to: directory, runID: Self.runID(now: options.now, shard: options.shard, tenant: options.tenant),
+                    spec: spec, source: source.description, summary: summary, records: steps.records)
+            }
         }
         if let textfile = spec.metricsTextfile {
-            try RetrainMetricsFile.write(summary, succeeded: summary.exitCode == 0, to: textfile)
+            try step("textfile") { try RetrainMetricsFile.write(summary, succeeded: summary.exitCode == 0, to: textfile) }
         }
         return Result(summary: summary, registry: root, report: reportFolder, publish: spec.publish)
+    }
+
+    private func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { onStep(name, clock.now - start) }
+        return try body()
     }
 
     /// `20261206T031500Z`, with `-shard1of3` and `-tenant-x` when the run covers part of the tenants, so

@@ -2,6 +2,9 @@
 public struct PlannedRun: Equatable, Sendable {
     /// The tenant whose rows train the model; nil for a model shared by all tenants.
     public let tenant: String?
+    /// The tenants whose rows the run reads: its tenant, or for a shared model every tenant of the spec
+    /// (all of them whatever the shard, since the one shared model runs in shard 0 only).
+    public let tenants: [String]
     /// The model entry of the spec.
     public let model: ModelSpec
     /// The registry name the version goes to (`NAME-TENANT` for per-tenant models).
@@ -41,10 +44,11 @@ public struct RetrainPlan: Equatable, Sendable {
         for model in spec.models {
             if model.perTenant {
                 runs += mine.map {
-                    PlannedRun(tenant: $0, model: model, registryName: RegistryNames.perTenant(model.name, tenant: $0))
+                    PlannedRun(tenant: $0, tenants: [$0], model: model,
+                               registryName: RegistryNames.perTenant(model.name, tenant: $0))
                 }
             } else if shard.index == 0 && only == nil {
-                runs.append(PlannedRun(tenant: nil, model: model, registryName: model.name))
+                runs.append(PlannedRun(tenant: nil, tenants: tenants, model: model, registryName: model.name))
             }
         }
         self.runs = runs

@@ -10,6 +10,9 @@ public struct RetrainRunner<Steps: RetrainSteps> {
     public var onRunStart: (Int, Int, PlannedRun) -> Void = { _, _, _ in }
     /// Called when a run ends, with its outcome.
     public var onRunEnd: (RunOutcome) -> Void = { _ in }
+    /// Called after each step of a run with the step's name (`load`, `lookup`, `train`, `evaluate`,
+    /// `evaluate_production`, `register`, `publish`) and its wall time, for `WORKBENCH_TIMINGS` and profiling.
+    public var onStep: (String, Duration) -> Void = { _, _ in }
 
     public init(spec: RetrainSpec, steps: Steps, cancellation: Cancellation, codeVersion: String) {
         self.spec = spec
@@ -33,6 +36,13 @@ public struct RetrainRunner<Steps: RetrainSteps> {
 
     private struct Cancelled: Error {}
 
+    private func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { onStep(name, clock.now - start) }
+        return try body()
+    }
+
     private func checkpoint() throws {
         if cancellation.isCancelled { throw Cancelled() }
     }
@@ -42,19 +52,19 @@ public struct RetrainRunner<Steps: RetrainSteps> {
         var version: String?
         do {
             try checkpoint()
-            let (data, digest) = try steps.load(run)
+            let (data, digest) = try step("load") { try steps.load(run) }
             let key = IdempotencyKey(dataSHA256: digest, tenant: run.tenant, model: run.model,
                                      holdoutSeconds: spec.holdoutSeconds, seed: spec.seed, codeVersion: codeVersion)
-            if let existing = try steps.existingVersion(run, key: key) {
+            if let existing = try step("lookup", { try steps.existingVersion(run, key: key) }) {
                 return try reuse(existing, run, data)
             }
             try checkpoint()
-            let candidate = try steps.train(run, on: data)
+            let candidate = try step("train") { try steps.train(run, on: data) }
             try checkpoint()
-            metrics = try steps.evaluate(candidate, run, on: data)
-            let production = try steps.evaluateProduction(run, on: data)
+            metrics = try step("evaluate") { try steps.evaluate(candidate, run, on: data) }
+            let production = try step("evaluate_production") { try steps.evaluateProduction(run, on: data) }
             try checkpoint()
-            version = try steps.register(candidate, run, metrics: metrics, key: key)
+            version = try step("register") { try steps.register(candidate, run, metrics: metrics, key: key) }
             let verdict = run.model.gates.verdict(candidate: metrics, production: production,
                                                   falseAlertsKey: steps.falseAlertsKey(run))
             guard verdict.passed else {
@@ -63,7 +73,7 @@ public struct RetrainRunner<Steps: RetrainSteps> {
             }
             try checkpoint()
             let reason = production == nil ? "first version; absolute gates passed" : "every gate passed against production"
-            try steps.promoteAndPublish(run, version: version!, reason: reason)
+            try step("publish") { try steps.promoteAndPublish(run, version: version!, reason: reason) }
             return RunOutcome(tenant: run.tenant, model: run.registryName, outcome: .promoted, version: version,
                               metrics: metrics, reason: reason)
         } catch is Cancelled {

@@ -34,6 +34,8 @@ public protocol RetrainSteps {
     /// The candidate's metrics on the hold-out.
     func evaluate(_ candidate: Candidate, _ run: PlannedRun, on data: RunData) throws -> [String: Double]
     /// The production version's metrics on the same hold-out; nil when the model has no production version.
+    /// Called after `evaluate` for a new candidate (an implementation may have measured both together there)
+    /// and alone when a re-run reuses a registered version.
     func evaluateProduction(_ run: PlannedRun, on data: RunData) throws -> [String: Double]?
     /// Registers the candidate with its hold-out metrics and key; returns the version (`v3`).
     func register(_ candidate: Candidate, _ run: PlannedRun, metrics: [String: Double], key: IdempotencyKey) throws -> String

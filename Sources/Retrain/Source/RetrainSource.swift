@@ -10,8 +10,12 @@ public final class RetrainSource {
     /// same rows and reuse their versions).
     public let windowEnd: Int64
     private let environment: [String: String]
+    /// Keep every tenant's pull for the rest of the run, not only the latest: set when the plan has a model
+    /// shared by all tenants, which reads every tenant's rows again after the per-tenant models (one pull per
+    /// tenant instead of two, for the memory the shared model's rows take anyway).
+    public var retainsPulls = false
     private var fileRows: TenantRows?
-    private var pulled: (tenant: String, rows: TenantRows)?
+    private var pulls: [String: TenantRows] = [:]
 
     /// A source for `spec`; `now` (epoch seconds) ends the PostgreSQL window.
     public init(spec: RetrainSpec, environment: [String: String], now: Int64) {
@@ -64,21 +68,28 @@ public final class RetrainSource {
         }
     }
 
-    /// The rows of `tenant` (every tenant when nil, file sources only), indexed by group and time.
+    /// The rows of `tenants` (a run's `PlannedRun.tenants`), indexed by group and time: the whole file, or the
+    /// tenant's pull, or for a shared model every listed tenant's pull stacked (`TenantRows(stacking:)`).
+    /// Callers keep only the tenants' rows with `TenantRows.split(tenants:holdoutSeconds:)`.
     /// - Throws: `DatasetError`, `MetricsSourceError`, or `RetrainError.badData` for missing columns.
-    public func rows(tenant: String?) throws -> TenantRows {
+    public func rows(tenants: [String]) throws -> TenantRows {
         switch spec.source {
         case .file:
             return try fileData()
         case .postgres(let postgres):
-            guard let tenant else {
-                throw RetrainError.invalidRequest("Models shared by all tenants (per_tenant: false) need a file source.")
-            }
-            if let pulled, pulled.tenant == tenant { return pulled.rows }
-            let rows = try pull(tenant, postgres)
-            pulled = (tenant, rows)
-            return rows
+            if tenants.count == 1 { return try pulled(tenants[0], postgres) }
+            let parts = try tenants.map { tenant in try pulled(tenant, postgres) }
+            return try TenantRows(stacking: parts, source: "PostgreSQL pulls of \(tenants.count) tenants")
         }
+    }
+
+    /// The tenant's pull: from the ones kept, or pulled now and kept (alone unless `retainsPulls`).
+    private func pulled(_ tenant: String, _ postgres: RetrainSpec.PostgresSource) throws -> TenantRows {
+        if let rows = pulls[tenant] { return rows }
+        let rows = try pull(tenant, postgres)
+        if !retainsPulls { pulls.removeAll() }
+        pulls[tenant] = rows
+        return rows
     }
 
     private func fileData() throws -> TenantRows {

@@ -77,9 +77,10 @@ public struct HoldoutEvaluation: Sendable {
         let times = measured.map { windowTimes[$0] }
         let groups = holdout.textValues(of: group)?.map { $0 ?? "" } ?? Array(repeating: "", count: holdout.rowCount)
         func episodes(_ model: (TrainedModel, ModelMetadata, name: String)) throws -> ([Double], [String: Double]) {
+            var options = ModelScoring.Options(topFeatures: 0)
+            options.rows = measured
             let outputs = try ModelScoring.predict(model.0, metadata: model.1, on: window, source: source,
-                                                   options: ModelScoring.Options(topFeatures: 0)).dataset
-                .selectingRows(measured)
+                                                   options: options).dataset
             guard case .numeric(let scores)? = outputs.column(named: "anomaly_score")?.data,
                   case .numeric(let flags)? = outputs.column(named: "is_anomaly")?.data else {
                 throw PipelineError.invalidRequest("\(model.name) is not a detector: a model without a target must be one.")

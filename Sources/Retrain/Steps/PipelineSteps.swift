@@ -34,8 +34,8 @@ public final class PipelineSteps: RetrainSteps {
     }
 
     public func load(_ run: PlannedRun) throws -> (data: RunRows, digest: String) {
-        let rows = try source.rows(tenant: run.tenant)
-        let split = try rows.split(tenant: run.tenant, holdoutSeconds: spec.holdoutSeconds)
+        let rows = try source.rows(tenants: run.tenants)
+        let split = try rows.split(tenants: run.tenants, holdoutSeconds: spec.holdoutSeconds)
             .keepingRowsWithValue(in: run.model.target)
         let data = try RunRows(split: split, source: source.description)
         records[run.registryName] = RunRecord(
@@ -61,28 +61,37 @@ public final class PipelineSteps: RetrainSteps {
         return try ModelTraining.train(request, on: data.split.training, source: data.source, progress: onTrees)
     }
 
+    /// Measures the candidate on the hold-out, together with the production version when there is one (both
+    /// scored once, on the same rows, features computed once when they share a spec), so `evaluateProduction`
+    /// then returns the production figures without scoring again.
     public func evaluate(_ candidate: TrainingResult, _ run: PlannedRun, on data: RunRows) throws -> [String: Double] {
-        let measured = try measure((candidate.model, candidate.metadata, "\(run.registryName) candidate"), nil, run, data)
+        let production = try self.production(run)
+        let measured = try measure((candidate.model, candidate.metadata, "\(run.registryName) candidate"),
+                                   production.map { ($0.model, $0.metadata, $0.name) }, run, data)
         records[run.registryName]?.candidate = candidate
         records[run.registryName]?.evaluation = measured
+        records[run.registryName]?.productionVersion = production?.version
         return measured.metrics
     }
 
-    /// Measures production on the same hold-out; with a candidate of this run, together with it, so the report
-    /// compares the two (bootstrap interval of the difference).
+    /// The production version's metrics on the same hold-out: those `evaluate` measured beside this run's
+    /// candidate, or (a re-run reusing a registered version, no candidate) measured now.
     public func evaluateProduction(_ run: PlannedRun, on data: RunRows) throws -> [String: Double]? {
-        let production = try ModelReference(name: run.registryName, selector: .alias(Self.productionAlias))
-        guard let loaded = try Self.unlessNotFound({ () throws(ModelStoreError) in try registry.load(production) })
+        if records[run.registryName]?.candidate != nil {
+            return records[run.registryName]?.evaluation?.production
+        }
+        guard let production = try production(run) else { return nil }
+        return try measure((production.model, production.metadata, production.name), nil, run, data).metrics
+    }
+
+    /// The `production` version of the run's model with the name reports give it; nil before the first promotion.
+    private func production(_ run: PlannedRun) throws -> (model: TrainedModel, metadata: ModelMetadata, name: String,
+                                                           version: String)? {
+        let reference = try ModelReference(name: run.registryName, selector: .alias(Self.productionAlias))
+        guard let loaded = try Self.unlessNotFound({ () throws(ModelStoreError) in try registry.load(reference) })
         else { return nil }
         let version = loaded.metadata.version.map { "v\($0)" } ?? "?"
-        let named = (loaded.model, loaded.metadata, name: "\(run.registryName)@\(version) (production)")
-        guard let candidate = records[run.registryName]?.candidate else {
-            return try measure(named, nil, run, data).metrics
-        }
-        let measured = try measure((candidate.model, candidate.metadata, "\(run.registryName) candidate"), named, run, data)
-        records[run.registryName]?.evaluation = measured
-        records[run.registryName]?.productionVersion = version
-        return measured.production
+        return (loaded.model, loaded.metadata, "\(run.registryName)@\(version) (production)", version)
     }
 
     public func register(
