@@ -1,3 +1,4 @@
+import NumericCore
 import Foundation
 import Yams
 
@@ -73,28 +74,12 @@ extension SpecValue {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
         case .number(let value, _): Self.format(value)
-        case .string(let value): Self.quoted(value)
+        case .string(let value): JSONText.quoted(value)
         case .array(let values): "[" + values.map(\.json).joined(separator: ",") + "]"
         case .object(let pairs):
-            "{" + pairs.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ":" + $0.value.json }
+            "{" + pairs.sorted { $0.key < $1.key }.map { JSONText.quoted($0.key) + ":" + $0.value.json }
                 .joined(separator: ",") + "}"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

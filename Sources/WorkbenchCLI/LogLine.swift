@@ -17,13 +17,13 @@ struct LogLine: Sendable {
     /// One JSON object on one line: `ts` (ISO 8601 UTC with milliseconds), `level`, `command`, `message`,
     /// then the fields by name. A field named like a required key is written as `field_NAME`.
     func json(time: Double, command: String) -> String {
-        var text = "{\"ts\":" + Self.quoted(Self.timestamp(time))
-            + ",\"level\":" + Self.quoted(level.rawValue)
-            + ",\"command\":" + Self.quoted(command)
-            + ",\"message\":" + Self.quoted(message)
+        var text = "{\"ts\":" + JSONText.quoted(Self.timestamp(time))
+            + ",\"level\":" + JSONText.quoted(level.rawValue)
+            + ",\"command\":" + JSONText.quoted(command)
+            + ",\"message\":" + JSONText.quoted(message)
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             let name = Self.requiredKeys.contains(key) ? "field_" + key : key
-            text += "," + Self.quoted(name) + ":" + Self.encode(value)
+            text += "," + JSONText.quoted(name) + ":" + Self.encode(value)
         }
         return text + "}"
     }
@@ -37,30 +37,9 @@ struct LogLine: Sendable {
 
     private static func encode(_ value: LogValue) -> String {
         switch value {
-        case .string(let text): quoted(text)
+        case .string(let text): JSONText.quoted(text)
         case .int(let number): String(number)
         case .double(let number): number.isFinite ? String(number) : "null"
         }
-    }
-
-    /// `text` as a JSON string: quotes, backslashes and every control character escaped, plus U+2028 and
-    /// U+2029 so the line is also valid JavaScript.
-    static func quoted(_ text: String) -> String {
-        var escaped = "\""
-        escaped.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
     }
 }

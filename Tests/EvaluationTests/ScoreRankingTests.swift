@@ -1,3 +1,4 @@
+import NumericCore
 import Testing
 @testable import Evaluation
 
@@ -5,7 +6,7 @@ import Testing
 struct ScoreRankingTests {
     @Test("every metric and threshold equals the one-shot function's, on ties and random scores", arguments: [0, 1, 2])
     func sameAsOneShot(seed: Int) throws {
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SeededRandom(seed: UInt64(seed))
         // Scores rounded to two digits so many are tied; about one row in six is positive.
         let scores = (0 ..< 2_000).map { _ in (Double(generator.next() % 1_000) / 100).rounded() / 10 }
         let truth = scores.map { score in generator.next() % 6 == 0 || score > 0.9 ? 1 : 0 }
@@ -36,15 +37,3 @@ struct ScoreRankingTests {
     }
 }
 
-/// A small deterministic generator for test data (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
