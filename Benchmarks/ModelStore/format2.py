@@ -9,7 +9,6 @@ They are rebuilt as the number of leaves below each node, which is what Workbenc
 full-depth regression trees (every leaf holds one distinct training row) and a valid count
 otherwise. Needs h5py + numpy; the checksums are recomputed as interop/python/workbench_model.py does.
 """
-import hashlib
 import os
 import sys
 
@@ -108,31 +107,7 @@ def convert(source, target):
                                   shuffle=True, compression="gzip", compression_opts=1)
         handle.attrs["format_version_major"] = np.int64(2)
         handle.attrs["Conventions"] = "workbench-model-2.0"
-        reseal(handle)
-
-
-def reseal(handle):
-    entries = []
-
-    def attributes(obj, is_dataset):
-        for name, value in obj.attrs.items():
-            if (is_dataset and name == "sha256") or (obj.name == "/" and name == "content_sha256"):
-                continue
-            entries.append((f"{obj.name}@{name}", wm.attribute_sha256(value)))
-
-    def visit(_, obj):
-        if isinstance(obj, h5py.Dataset):
-            digest = wm.array_sha256(wm._read_dataset(obj))
-            obj.attrs["sha256"] = digest
-            entries.append((obj.name, digest))
-            attributes(obj, True)
-        else:
-            attributes(obj, False)
-
-    attributes(handle, False)
-    handle.visititems(visit)
-    lines = "".join(f"{p}\t{h}\n" for p, h in sorted(entries, key=lambda e: e[0].encode("utf-8")))
-    handle.attrs["content_sha256"] = hashlib.sha256(lines.encode("utf-8")).hexdigest()
+        wm.seal(handle)
 
 
 if __name__ == "__main__":

@@ -137,12 +137,43 @@ def verify_and_read(handle, path):
             entries.append((name, computed))
     finally:
         hashing.shutdown(cancel_futures=True)
-    lines = "".join(f"{p}\t{h}\n" for p, h in sorted(entries, key=lambda e: e[0].encode("utf-8")))
-    content = hashlib.sha256(lines.encode("utf-8")).hexdigest()
+    content = content_sha256(entries)
     if attributes.get("/@content_sha256") != content:
         raise ModelFileError(f"{path}: content_sha256 does not match (recorded "
                              f"{attributes.get('/@content_sha256')}, computed {content})")
     return arrays, attributes
+
+
+def content_sha256(entries):
+    """The root checksum over (path, sha256) of every dataset and attribute: one `path<TAB>hash` line
+    each, sorted by the path's UTF-8 bytes."""
+    lines = "".join(f"{p}\t{h}\n" for p, h in sorted(entries, key=lambda e: e[0].encode("utf-8")))
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+def seal(handle):
+    """Recomputes every dataset's `sha256` and the root `content_sha256` of a file open for writing:
+    for tools that rewrite model files (format converters, tests that damage a value on purpose)."""
+    entries = []
+
+    def attributes(obj, is_dataset):
+        for name, value in obj.attrs.items():
+            if (is_dataset and name == "sha256") or (obj.name == "/" and name == "content_sha256"):
+                continue
+            entries.append((f"{obj.name}@{name}", attribute_sha256(value)))
+
+    def visit(_, obj):
+        if isinstance(obj, h5py.Dataset):
+            digest = array_sha256(_read_dataset(obj))
+            obj.attrs["sha256"] = digest
+            entries.append((obj.name, digest))
+            attributes(obj, True)
+        else:
+            attributes(obj, False)
+
+    attributes(handle, False)
+    handle.visititems(visit)
+    handle.attrs["content_sha256"] = content_sha256(entries)
 
 
 # ---------------------------------------------------------------- tree walking
