@@ -10,4 +10,10 @@
 // this typedef gives Swift a name for it.
 typedef lapack_int cblas_lapack_int;
 
+// OpenBLAS (pthreads build) starts its worker threads when the library loads, and each spins
+// on sched_yield for about 2^28 cycles (~0.1 s of CPU) waiting for a first call. This is the
+// call OpenBLAS itself makes around fork(): it stops the pool, and the next threaded BLAS call
+// starts it again. Exported by libopenblas, absent from its headers.
+int blas_thread_shutdown_(void);
+
 #endif

@@ -16,6 +16,16 @@ extension BLAS {
         }
     }
 
+    /// Stops OpenBLAS's idle worker threads. They start when the library loads and busy-wait
+    /// (`sched_yield`) for about 0.1 s of CPU each before sleeping, whether or not the process
+    /// ever calls BLAS; a command-line process should call this first. The next BLAS call that
+    /// uses threads starts them again, so linear algebra keeps its threads.
+    /// - Important: call it while no other thread is inside a BLAS call (at process start):
+    ///   OpenBLAS stops its pool without waiting for work in flight.
+    public static func stopIdleThreads() {
+        BLASCalls.stopWorkerThreads()
+    }
+
     /// Runs `body` with OpenBLAS limited to `count` threads, then restores the previous count.
     ///
     /// Call it from the one owner of the cores, around the whole parallel region

@@ -89,4 +89,7 @@ enum BLASCalls {
 
     /// Sets the number of threads OpenBLAS uses per call, process-wide.
     static func setThreadCount(_ count: Int32) { openblas_set_num_threads(count) }
+
+    /// Stops OpenBLAS's worker threads; its next threaded call starts them again.
+    static func stopWorkerThreads() { _ = blas_thread_shutdown_() }
 }
