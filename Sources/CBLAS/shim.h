@@ -11,9 +11,16 @@
 typedef lapack_int cblas_lapack_int;
 
 // OpenBLAS (pthreads build) starts its worker threads when the library loads, and each spins
-// on sched_yield for about 2^28 cycles (~0.1 s of CPU) waiting for a first call. This is the
-// call OpenBLAS itself makes around fork(): it stops the pool, and the next threaded BLAS call
-// starts it again. Exported by libopenblas, absent from its headers.
-int blas_thread_shutdown_(void);
+// on sched_yield for about 2^28 cycles (~0.1 s of CPU) waiting for a first call.
+// blas_thread_shutdown_ is the call OpenBLAS itself makes around fork(): it stops the pool, and
+// the next threaded BLAS call starts it again. It is exported by the threaded builds but absent
+// from the headers and from the serial build, so it is looked up at run time (a null handle is
+// glibc's RTLD_DEFAULT: every loaded library); without it there is no pool to stop.
+#include <dlfcn.h>
+
+static inline void cblas_shim_stop_worker_threads(void) {
+    int (*shutdown)(void) = (int (*)(void))dlsym((void *)0, "blas_thread_shutdown_");
+    if (shutdown) shutdown();
+}
 
 #endif

@@ -91,5 +91,5 @@ enum BLASCalls {
     static func setThreadCount(_ count: Int32) { openblas_set_num_threads(count) }
 
     /// Stops OpenBLAS's worker threads; its next threaded call starts them again.
-    static func stopWorkerThreads() { _ = blas_thread_shutdown_() }
+    static func stopWorkerThreads() { cblas_shim_stop_worker_threads() }
 }
