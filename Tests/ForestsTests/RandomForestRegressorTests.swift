@@ -23,9 +23,7 @@ struct RandomForestRegressorTests {
             fitting: data.x, targets: data.targets,
             configuration: TestData.configuration(.regression, trees: 2) { $0.bootstrap = false })
         #expect(model.trees.allSatisfy { $0.nodeCount > 30_000 })
-        // Probe rows of every shape: training rows, NaN in each feature, and tails shorter than the kernels'
-        // 16 and 32 rows; enough rows (≥ `ForestPrediction.compactMinimumRows`) for the 8-byte-node walk.
-        #expect(2_083 >= ForestPrediction.compactMinimumRows)
+        // Probe rows of every shape: training rows, NaN in each feature, and tails shorter than the kernel's 32 rows.
         var probe = (0 ..< 2_083).map { data.x.row($0 * 9) }
         for row in 0 ..< 30 { probe[row][row % 3] = .nan }
         let x = try Matrix(probe)

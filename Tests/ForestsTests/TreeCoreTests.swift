@@ -46,11 +46,6 @@ struct TreeCoreTests {
             .grow(rows: (0 ..< Int32(x.rows)).map { $0 }, splitter: &splitter, random: &random)
     }
 
-    @Test("a node is 16 bytes")
-    func compactNode() {
-        #expect(MemoryLayout<TreeNode>.stride == 16)
-    }
-
     @Test("an isolation-style splitter grows to one row per leaf and records counts")
     func isolationStyle() {
         let x = TestData.synthetic(rows: 64, features: 3).x

@@ -6,32 +6,21 @@
 /// Whether this CPU runs the AVX2 tree walk (checked once by the caller).
 int wb_forest_cpu_has_avx2(void);
 
-/// Writes the leaf ordinal of each of `count` rows to `ordinals`, walking one
-/// tree sixteen rows at a time with AVX2.
+/// Writes the leaf node reached by each of `count` rows to `leaves`, walking one tree thirty-two
+/// rows at a time with AVX2.
 ///
-/// `nodes` is the tree's array of 16-byte nodes in Forests' `TreeNode` layout
-/// (float threshold; uint32 feature with bit 31 set when NaN goes left; int32
-/// left child, -1 at a leaf; int32 right child, the leaf ordinal at a leaf).
-/// Row `r` has `columns` floats from `rows + r * columns`. A row goes left iff
-/// `value <= threshold`, or the value is NaN and bit 31 is set: exactly
-/// `TreeNode.sendsLeft`. Requires `count * columns < 2^31`, fewer than 2^29
-/// nodes, and `wb_forest_cpu_has_avx2()`.
-void wb_forest_leaf_ordinals_avx2(const void *nodes, const float *rows, int64_t columns, int64_t count,
-                                  int32_t *ordinals);
-
-/// Bits of an 8-byte node's second word: the split feature in bits 0…9, bit 10 set when NaN goes
-/// left, and in bits 11…31 the distance from the node to its right child (0 marks a leaf).
-#define WB_COMPACT_FEATURE_MASK 0x3ffu
-#define WB_COMPACT_MISSING_LEFT_SHIFT 10
-#define WB_COMPACT_MISSING_LEFT_BIT (1u << WB_COMPACT_MISSING_LEFT_SHIFT)
-#define WB_COMPACT_DELTA_SHIFT 11
-
-/// As `wb_forest_leaf_ordinals_avx2` (thirty-two rows at a time), over a tree in 8-byte nodes in
-/// preorder (the left child of node `i` is `i + 1`). Each node is a little-endian pair of 32-bit
-/// words: the float threshold (the int32 leaf ordinal at a leaf), then feature, NaN direction and
-/// right-child distance as the `WB_COMPACT_…` bits say. Requires `count * columns < 2^31`, fewer
-/// than 2^31 nodes and `wb_forest_cpu_has_avx2()`.
-void wb_forest_compact_leaf_ordinals_avx2(const uint64_t *nodes, const float *rows, int64_t columns, int64_t count,
-                                          int32_t *ordinals);
+/// `nodes` is the tree in Forests' 8-byte packed layout (`PackedNodeLayout`): nodes in preorder,
+/// so a split's left child is the next node. A split is a little-endian pair of 32-bit words: the
+/// float threshold, then, from bit 0, the feature (`feature_bits` bits), a bit set when NaN goes
+/// left, a bit set when the left child is a leaf, a bit set when the right child is a leaf, and
+/// the distance to the right child in the remaining bits. A leaf's 8 bytes are its payload and are
+/// never read. Row `r` has `columns` floats from `rows + r * columns`; a row goes left iff
+/// `value <= threshold`, or the value is NaN and the NaN bit is set.
+///
+/// Requires: the root is a split (more than one node), every stored distance is non-zero (no right
+/// child kept aside), `count * columns < 2^31`, fewer than 2^31 nodes, `1 <= feature_bits <= 26`
+/// and `wb_forest_cpu_has_avx2()`.
+void wb_forest_leaf_nodes_avx2(const uint64_t *nodes, uint32_t feature_bits, const float *rows, int64_t columns,
+                               int64_t count, int32_t *leaves);
 
 #endif

@@ -36,7 +36,7 @@ struct AxisExplanationLayout: Sendable {
         var starts: [(Int, Int)] = []
         for tree in trees {
             starts.append((nodes.count, Int(tree.nodeDepths().max() ?? 0)))
-            for (index, node) in tree.nodes.enumerated() {
+            for (index, node) in tree.unpackedNodes().enumerated() {
                 if node.isLeaf {
                     nodes.append(Node(threshold: 0, featureAndFlags: 0, left: UInt32(index), right: UInt32(index)))
                     credits += [0, 0]

@@ -51,11 +51,12 @@ struct AxisPathLayout: Sendable {
         let stride = UInt32(MemoryLayout<Node>.stride)
         for tree in trees {
             starts.append((nodes.count, Int(tree.nodeDepths().max() ?? 0)))
-            for (index, node) in tree.nodes.enumerated() {
+            let leafValues = tree.leafValues
+            for (index, node) in tree.unpackedNodes().enumerated() {
                 if node.isLeaf {
                     let itself = UInt32(index) * stride
                     nodes.append(Node(threshold: 0, featureOffset: 0, left: itself, right: itself))
-                    pathLengths.append(tree.leafValues[Int(node.right)])
+                    pathLengths.append(leafValues[Int(node.right)])
                 } else {
                     nodes.append(Node(
                         threshold: node.threshold, featureOffset: UInt32(node.feature * Self.blockRows * 4),

@@ -34,35 +34,21 @@ enum ForestPrediction {
             let shared = SharedBuffer(output)
             x.withUnsafeBufferPointer { values in
                 let columns = x.columns
-                let compact = include == nil ? compactTrees(trees, rows: x.rows, columns: columns, threads: threads) : nil
                 parallelChunks(count: x.rows, chunk: blockRows(rows: x.rows, threads: threads), threads: threads) { block in
                     // Without `include` every tree counts for every row.
-                    var used = [Int32](repeating: compact == nil ? 0 : Int32(trees.count), count: block.count)
+                    var used = [Int32](repeating: include == nil ? Int32(trees.count) : 0, count: block.count)
                     for treeIndex in trees.indices {
-                        if let compact {
-                            trees[treeIndex].leafValues.withUnsafeBufferPointer { leafValues in
-                                let leafValues = leafValues.baseAddress!
-                                compact[treeIndex].forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
-                                    let target = shared.pointer(at: row * width), source = leafValues + leaf * width
-                                    for k in 0 ..< width { target[k] += source[k] }
-                                }
-                            }
-                            continue
-                        }
                         trees[treeIndex].withKernel { tree in
-                            if let include {
-                                for row in block where include(treeIndex, row) {
-                                    used[row - block.lowerBound] += 1
-                                    let leaf = tree.leafOrdinal(row: values.baseAddress! + row * columns)
-                                    let target = shared.pointer(at: row * width)
-                                    for k in 0 ..< width { target[k] += tree.leafValues[leaf * width + k] }
+                            guard let include else {
+                                tree.forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
+                                    tree.addValues(atLeaf: leaf, to: shared.pointer(at: row * width))
                                 }
                                 return
                             }
-                            tree.forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
+                            for row in block where include(treeIndex, row) {
                                 used[row - block.lowerBound] += 1
-                                let target = shared.pointer(at: row * width)
-                                for k in 0 ..< width { target[k] += tree.leafValues[leaf * width + k] }
+                                let leaf = tree.leafNode(row: values.baseAddress! + row * columns)
+                                tree.addValues(atLeaf: leaf, to: shared.pointer(at: row * width))
                             }
                         }
                     }
@@ -80,21 +66,6 @@ enum ForestPrediction {
         return output
     }
 
-    /// Fewest rows for which `compactTrees` builds the 8-byte layout: building it reads every node
-    /// once, so it pays only when many rows walk each tree.
-    static let compactMinimumRows = 2048
-
-    /// The trees in 8-byte nodes (`CompactTree`) when the AVX2 walk runs, there are at least
-    /// `compactMinimumRows` rows and every tree fits that layout; else nil (walk `TreeNode`s).
-    /// Measured on 50,000 rows × 100 classification trees of 19,400 nodes, two threads (CPU s,
-    /// alternating runs in one process, the build included): 0.31–0.33 with 16-byte nodes,
-    /// 0.20–0.21 with 8-byte ones (see `forest_kernels.c`).
-    static func compactTrees(_ trees: [Tree], rows: Int, columns: Int, threads: Int) -> [CompactTree]? {
-        guard TreeKernel.hasVectorWalk, rows >= compactMinimumRows, columns < 1 << 22 else { return nil }
-        let compact = parallelMap(count: trees.count, threads: threads) { CompactTree(trees[$0]) }
-        return compact.contains { $0 == nil } ? nil : compact.map { $0! }
-    }
-
     /// Per row, the mean and the standard deviation (population, over trees)
     /// of the trees' single leaf values.
     static func meanAndSpread(trees: [Tree], x: Matrix<Float>, threads: Int) -> (mean: [Double], spread: [Double]) {
@@ -106,7 +77,6 @@ enum ForestPrediction {
             spread.withUnsafeMutableBufferPointer { spreadBuffer in
                 let means = SharedBuffer(meanBuffer), spreads = SharedBuffer(spreadBuffer)
                 x.withUnsafeBufferPointer { values in
-                    let compact = compactTrees(trees, rows: x.rows, columns: columns, threads: threads)
                     parallelChunks(count: x.rows, chunk: blockRows(rows: x.rows, threads: threads), threads: threads) { block in
                         // Sums shifted by the first tree's value keep the variance accurate.
                         var shift = [Double](repeating: 0, count: block.count)
@@ -114,19 +84,14 @@ enum ForestPrediction {
                         var squares = [Double](repeating: 0, count: block.count)
                         for treeIndex in trees.indices {
                             trees[treeIndex].withKernel { tree in
-                                let add = { (row: Int, leaf: Int) in
+                                tree.forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
                                     let local = row - block.lowerBound
-                                    let value = tree.leafValues[leaf]
+                                    let value = tree.value(atLeaf: leaf)
                                     if treeIndex == 0 { shift[local] = value }
                                     means[row] += value
                                     let delta = value - shift[local]
                                     shifted[local] += delta
                                     squares[local] += delta * delta
-                                }
-                                if let compact {
-                                    compact[treeIndex].forEachLeaf(rows: block, values: values.baseAddress!, columns: columns, add)
-                                } else {
-                                    tree.forEachLeaf(rows: block, values: values.baseAddress!, columns: columns, add)
                                 }
                             }
                         }

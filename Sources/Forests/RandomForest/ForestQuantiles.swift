@@ -22,7 +22,7 @@ extension ForestPrediction {
                     for treeIndex in trees.indices {
                         trees[treeIndex].withKernel { tree in
                             tree.forEachLeaf(rows: block, values: values.baseAddress!, columns: columns) { row, leaf in
-                                perTree[(row - block.lowerBound) * treeCount + treeIndex] = tree.leafValues[leaf]
+                                perTree[(row - block.lowerBound) * treeCount + treeIndex] = tree.value(atLeaf: leaf)
                             }
                         }
                     }

@@ -1,23 +1,24 @@
 /// The tree as scikit-learn-like parallel arrays, and its reconstruction from them.
 ///
-/// These arrays are what a model file stores. Leaves have `-1` in both child
+/// These arrays are what format-2 model files store. Leaves have `-1` in both child
 /// arrays and in `features`, and `0` in `thresholds`; a leaf's ordinal (its row
-/// in `leafValues`) is the number of leaves before it in node order.
+/// in `leafValues`) is the number of leaves before it in node order. Nodes are
+/// numbered in preorder; a tree rebuilt from arrays in another order is renumbered.
 extension Tree {
     /// The left child of each node (`-1` at leaves), `Int32`.
-    public var leftChildren: [Int32] { nodes.map { $0.left } }
+    public var leftChildren: [Int32] { (0 ..< nodeCount).map { isLeaf($0) ? -1 : Int32($0 + 1) } }
 
     /// The right child of each node (`-1` at leaves), `Int32`.
-    public var rightChildren: [Int32] { nodes.map { $0.isLeaf ? -1 : $0.right } }
+    public var rightChildren: [Int32] { (0 ..< nodeCount).map { isLeaf($0) ? -1 : Int32(rightChild(of: $0)) } }
 
     /// The split feature of each node (`-1` at leaves), `Int32`.
-    public var features: [Int32] { nodes.map { $0.isLeaf ? -1 : Int32($0.feature) } }
+    public var features: [Int32] { (0 ..< nodeCount).map { isLeaf($0) ? -1 : Int32(layout.feature(packed[$0])) } }
 
     /// The split threshold of each node (`0` at leaves): go left iff `Float(x) <= threshold`.
-    public var thresholds: [Float] { nodes.map { $0.threshold } }
+    public var thresholds: [Float] { (0 ..< nodeCount).map { isLeaf($0) ? 0 : PackedNodeLayout.threshold(packed[$0]) } }
 
     /// Whether missing values (NaN) go to the left child at each node (`false` at leaves).
-    public var missingGoesLeft: [Bool] { nodes.map { $0.missingGoesLeft } }
+    public var missingGoesLeft: [Bool] { (0 ..< nodeCount).map { !isLeaf($0) && layout.missingGoesLeft(packed[$0]) } }
 
     /// Rebuilds a tree from its arrays, as stored in a model file.
     ///
@@ -31,7 +32,7 @@ extension Tree {
     ///   - weightedSampleCounts, impurities: per node, or empty when not stored.
     ///   - leafValues: `valueWidth` values per leaf, leaves in node order.
     ///   - valueWidth: values per leaf (≥ 0).
-    ///   - featureCount: number of input features (≥ 1).
+    ///   - featureCount: number of input features (1…2²⁶).
     /// - Throws: `ForestError.invalidData` naming the first inconsistency.
     /// - Complexity: O(nodes).
     public init(
@@ -41,7 +42,7 @@ extension Tree {
     ) throws(ForestError) {
         let count = leftChildren.count
         guard count >= 1 else { throw .invalidData("A tree needs at least 1 node; got 0.") }
-        guard featureCount >= 1 else { throw .invalidData("A tree needs featureCount ≥ 1; got \(featureCount).") }
+        try Self.checkFeatureCount(featureCount)
         guard valueWidth >= 0 else { throw .invalidData("valueWidth must be ≥ 0; got \(valueWidth).") }
         for (name, length) in [
             ("rightChildren", rightChildren.count), ("features", features.count),

@@ -7,9 +7,9 @@ extension Tree {
     public func impurityImportances() -> [Double]? {
         guard impurities.count == nodeCount, weightedSampleCounts.count == nodeCount else { return nil }
         var importances = [Double](repeating: 0, count: featureCount)
-        for (index, node) in nodes.enumerated() where !node.isLeaf {
-            let left = Int(node.left), right = Int(node.right)
-            importances[node.feature] += Double(weightedSampleCounts[index]) * Double(impurities[index])
+        for index in 0 ..< nodeCount where !isLeaf(index) {
+            let left = index + 1, right = rightChild(of: index)
+            importances[layout.feature(packed[index])] += Double(weightedSampleCounts[index]) * Double(impurities[index])
                 - Double(weightedSampleCounts[left]) * Double(impurities[left])
                 - Double(weightedSampleCounts[right]) * Double(impurities[right])
         }

@@ -1,38 +1,47 @@
 /// Structural checks run after every tree is built in debug builds, like
 /// swift-collections' `Heap+Invariants.swift`.
 extension Tree {
-    /// Traps when the node arrays are inconsistent: a child at or before its
-    /// parent, a node with two parents or none, a feature out of range, leaf
-    /// ordinals out of order, array lengths that disagree, or children whose sample counts do not add up to the parent's.
+    /// Traps when the packed nodes are inconsistent: a right child outside the tree or not after
+    /// its left subtree, a parent's leaf flags that disagree with its children, a feature out of
+    /// range, leaf ordinals out of order, array lengths that disagree, or children whose sample
+    /// counts do not add up to the parent's.
     func checkInvariants() {
-        let count = nodes.count
+        let count = nodeCount
         precondition(count >= 1, "A tree has at least its root.")
+        precondition(leafFlags.count == (count + 63) / 64, "leafFlags has \(leafFlags.count) words for \(count) nodes.")
         precondition(sampleCounts.isEmpty || sampleCounts.count == count,
                      "sampleCounts has \(sampleCounts.count) entries for \(count) nodes.")
         precondition(weightedSampleCounts.isEmpty || weightedSampleCounts.count == count)
         precondition(impurities.isEmpty || impurities.count == count)
-        var hasParent = [Bool](repeating: false, count: count)
-        hasParent[0] = true
-        var nextLeaf: Int32 = 0
-        for (index, node) in nodes.enumerated() {
-            if node.isLeaf {
-                precondition(node.left == -1, "Leaf \(index) has left = \(node.left).")
-                precondition(node.right == nextLeaf, "Leaf \(index) has ordinal \(node.right); expected \(nextLeaf).")
-                nextLeaf += 1
+        // In preorder a subtree is a run of nodes: a leaf's ends after it, a split's where its right child's does.
+        var leaves = 0
+        var subtreeEnd = [Int](repeating: 0, count: count)
+        for node in (0 ..< count).reversed() {
+            subtreeEnd[node] = isLeaf(node) ? node + 1 : subtreeEnd[rightChild(of: node)]
+        }
+        precondition(subtreeEnd[0] == count, "The root's subtree ends at \(subtreeEnd[0]), not at \(count).")
+        for node in 0 ..< count {
+            if isLeaf(node) {
+                if valueWidth != 1 {
+                    precondition(Int(UInt32(truncatingIfNeeded: packed[node])) == leaves,
+                                 "Leaf \(node) has ordinal \(UInt32(truncatingIfNeeded: packed[node])); expected \(leaves).")
+                }
+                leaves += 1
                 continue
             }
-            precondition(node.feature < featureCount, "Node \(index) splits on feature \(node.feature) ≥ \(featureCount).")
-            precondition(!node.threshold.isNaN, "Node \(index) has a NaN threshold.")
-            for child in [Int(node.left), Int(node.right)] {
-                precondition(child > index && child < count, "Node \(index) has child \(child) outside \(index + 1)..<\(count).")
-                precondition(!hasParent[child], "Node \(child) has two parents.")
-                hasParent[child] = true
-            }
+            let word = packed[node], right = rightChild(of: node)
+            precondition(layout.feature(word) < featureCount, "Node \(node) splits on feature \(layout.feature(word)) ≥ \(featureCount).")
+            precondition(!PackedNodeLayout.threshold(word).isNaN, "Node \(node) has a NaN threshold.")
+            precondition(right == subtreeEnd[node + 1], "Node \(node)'s right child \(right) is not after its left subtree.")
+            let high = PackedNodeLayout.high(word)
+            precondition((high & layout.leftLeafBit != 0) == isLeaf(node + 1), "Node \(node)'s left-leaf flag is wrong.")
+            precondition((high & layout.rightLeafBit != 0) == isLeaf(right), "Node \(node)'s right-leaf flag is wrong.")
             precondition(
-                sampleCounts.isEmpty || sampleCounts[Int(node.left)] + sampleCounts[Int(node.right)] == sampleCounts[index],
-                "Children of node \(index) hold \(sampleCounts[Int(node.left)]) + \(sampleCounts[Int(node.right)]) rows; it holds \(sampleCounts[index]).")
+                sampleCounts.isEmpty || sampleCounts[node + 1] + sampleCounts[right] == sampleCounts[node],
+                "Children of node \(node) hold \(sampleCounts[node + 1]) + \(sampleCounts[right]) rows; it holds \(sampleCounts[node]).")
         }
-        precondition(hasParent.allSatisfy { $0 }, "Some node has no parent.")
-        precondition(leafValues.count == Int(nextLeaf) * valueWidth, "leafValues has \(leafValues.count) values for \(nextLeaf) leaves × \(valueWidth).")
+        precondition(leaves == leafCount, "The tree has \(leaves) leaves; leafCount is \(leafCount).")
+        precondition(separateLeafValues.count == (valueWidth == 1 ? 0 : leaves * valueWidth),
+                     "separateLeafValues has \(separateLeafValues.count) values for \(leaves) leaves × \(valueWidth).")
     }
 }

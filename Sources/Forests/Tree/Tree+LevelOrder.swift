@@ -30,25 +30,32 @@ extension Tree {
     /// The tree in level order, with its sample counts when `withSampleCounts`.
     /// - Complexity: O(nodes).
     public func levelOrder(withSampleCounts: Bool) -> LevelOrderTree {
-        let left = leftChildren, right = rightChildren, split = features, threshold = thresholds
-        let missing = missingGoesLeft
         var result = LevelOrderTree(features: [], thresholds: [], missingGoesLeft: [], leafValues: [], sampleCounts: [])
         result.features.reserveCapacity(nodeCount)
+        result.thresholds.reserveCapacity(nodeCount / 2)
+        result.missingGoesLeft.reserveCapacity(nodeCount / 2)
+        result.leafValues.reserveCapacity(leafCount * valueWidth)
         var queue = [0]
         queue.reserveCapacity(nodeCount)
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            if left[node] < 0 {
+            let word = packed[node]
+            if isLeaf(node) {
                 result.features.append(-1)
-                result.leafValues += leafValues(ofNode: node)
+                if valueWidth == 1 {
+                    result.leafValues.append(Double(bitPattern: word))
+                } else {
+                    let start = Int(UInt32(truncatingIfNeeded: word)) * valueWidth
+                    result.leafValues += separateLeafValues[start ..< start + valueWidth]
+                }
             } else {
-                result.features.append(split[node])
-                result.thresholds.append(threshold[node])
-                result.missingGoesLeft.append(missing[node] ? 1 : 0)
-                queue.append(Int(left[node]))
-                queue.append(Int(right[node]))
+                result.features.append(Int32(layout.feature(word)))
+                result.thresholds.append(PackedNodeLayout.threshold(word))
+                result.missingGoesLeft.append(layout.missingGoesLeft(word) ? 1 : 0)
+                queue.append(node + 1)
+                queue.append(rightChild(of: node))
             }
             if withSampleCounts { result.sampleCounts.append(sampleCounts[node]) }
         }
@@ -56,7 +63,7 @@ extension Tree {
     }
 
     /// Rebuilds a tree from its level-order arrays, numbering nodes in preorder (left child =
-    /// parent + 1), as depth-first growth does: a depth-first tree comes back node for node.
+    /// parent + 1), as every tree does: a tree comes back node for node.
     ///
     /// Checks, in one pass each: `2 · splits + 1` nodes; every split before its children
     /// (the `k`-th split at a position ≤ `2k`, so the shape is a tree, every node reached once);
@@ -69,7 +76,7 @@ extension Tree {
         guard count >= 1, count == 2 * splits + 1 else {
             throw .invalidData("A tree with \(splits) splits needs \(2 * splits + 1) nodes; got \(count).")
         }
-        guard featureCount >= 1 else { throw .invalidData("A tree needs featureCount ≥ 1; got \(featureCount).") }
+        try Self.checkFeatureCount(featureCount)
         guard valueWidth >= 0 else { throw .invalidData("valueWidth must be ≥ 0; got \(valueWidth).") }
         guard tree.missingGoesLeft.count == splits else {
             throw .invalidData("Tree has \(splits) splits but \(tree.missingGoesLeft.count) missing-value directions.")
@@ -91,23 +98,28 @@ extension Tree {
                     leafValues: tree.leafValues, samples: samples, valueWidth: valueWidth, featureCount: featureCount)
             }
         }
-        let nodes = built.nodes, values = built.values, counts = built.counts
         self.init(
-            nodes: nodes, sampleCounts: counts, weightedSampleCounts: [], impurities: [], leafValues: values,
-            valueWidth: valueWidth, featureCount: featureCount)
+            packed: built.packed, layout: built.layout, farRightChildren: built.farRightChildren,
+            leafFlags: built.leafFlags, separateLeafValues: built.separateLeafValues, sampleCounts: built.counts,
+            weightedSampleCounts: [], impurities: [], valueWidth: valueWidth, featureCount: featureCount,
+            leafCount: splits + 1)
     }
 
-    /// Checks level-order arrays and lists their nodes in preorder (see `init(levelOrder:…)`).
+    /// Checks level-order arrays and packs their nodes in preorder (see `init(levelOrder:…)`).
     ///
     /// Three sequential passes over the level order, no walk: check; subtree sizes, children
     /// first; then, parents first, each node's preorder index (left child = parent + 1, right child
     /// = parent + 1 + the left subtree's size) and its leaf ordinal `(preorder − r) / 2`, where `r`
     /// counts the ancestors whose left subtree holds the node (the right subtrees still pending
-    /// when preorder reaches it). Each node is written once, at its preorder index.
+    /// when preorder reaches it). Each node is packed once, at its preorder index, straight into
+    /// the tree's array: a model file's node data is never held in a second layout.
     private static func preorder(
         features: UnsafeBufferPointer<Int32>, thresholds: UnsafeBufferPointer<Float>, missing: [UInt8],
         leafValues: [Double], samples: [Int32], valueWidth: Int, featureCount: Int
-    ) throws(ForestError) -> (nodes: [TreeNode], values: [Double], counts: [Int32]) {
+    ) throws(ForestError) -> (
+        packed: [UInt64], layout: PackedNodeLayout, farRightChildren: [Int32: Int32], leafFlags: [UInt64],
+        separateLeafValues: [Double], counts: [Int32]
+    ) {
         let count = features.count, splits = thresholds.count
         // Checked without a branch per node (whether a node is a split is a coin flip to the
         // branch predictor); the slow loop below runs only to name the first problem.
@@ -141,8 +153,13 @@ extension Tree {
         var order = [Int32](repeating: 0, count: count)
         var pending = [Int32](repeating: 0, count: count)
         var counts = samples.isEmpty ? [] : [Int32](repeating: 0, count: count)
-        var nodes: [TreeNode] = []
+        let layout = PackedNodeLayout(featureCount: featureCount)
+        let limit = layout.distanceLimit
+        let separate = valueWidth != 1
+        var packed: [UInt64] = []
         var values: [Double] = []
+        var leafFlags = [UInt64](repeating: 0, count: (count + 63) / 64)
+        var farRightChildren: [Int32: Int32] = [:]
         size.withUnsafeMutableBufferPointer { size in
             // Children first; a leaf reads a (clamped) pair it does not use, to stay branch-free.
             var split = splits
@@ -154,35 +171,46 @@ extension Tree {
                 size[position] = isSplit ? subtree : 1
             }
         }
-        nodes = [TreeNode](unsafeUninitializedCapacity: count) { nodes, initialized in
-            values = [Double](unsafeUninitializedCapacity: leafValues.count) { values, written in
+        packed = [UInt64](unsafeUninitializedCapacity: count) { nodes, initialized in
+            values = [Double](unsafeUninitializedCapacity: separate ? leafValues.count : 0) { values, written in
                 size.withUnsafeBufferPointer { size in
                     order.withUnsafeMutableBufferPointer { order in
                         pending.withUnsafeMutableBufferPointer { pending in
                             missing.withUnsafeBufferPointer { missing in
                                 leafValues.withUnsafeBufferPointer { leafValues in
-                                    var split = 0, leaf = 0
-                                    for position in 0 ..< count {
-                                        let index = order[position]
-                                        let feature = features[position]
-                                        if feature >= 0 {
-                                            let left = 2 * split + 1
-                                            order[left] = index &+ 1
-                                            order[left + 1] = index &+ 1 &+ size[left]
-                                            pending[left] = pending[position] &+ 1
-                                            pending[left + 1] = pending[position]
-                                            nodes.initializeElement(at: Int(index), to: TreeNode(
-                                                feature: Int(feature), threshold: thresholds[split],
-                                                missingGoesLeft: missing[split] != 0, left: index &+ 1, right: order[left + 1]))
-                                            split += 1
-                                        } else {
-                                            let ordinal = (index &- pending[position]) / 2
-                                            nodes.initializeElement(at: Int(index), to: TreeNode(leafOrdinal: ordinal))
-                                            for offset in 0 ..< valueWidth {
-                                                values.initializeElement(
-                                                    at: Int(ordinal) * valueWidth + offset, to: leafValues[leaf * valueWidth + offset])
+                                    leafFlags.withUnsafeMutableBufferPointer { leafFlags in
+                                        var split = 0, leaf = 0
+                                        for position in 0 ..< count {
+                                            let index = order[position]
+                                            let feature = features[position]
+                                            if feature >= 0 {
+                                                let left = 2 * split + 1
+                                                order[left] = index &+ 1
+                                                order[left + 1] = index &+ 1 &+ size[left]
+                                                pending[left] = pending[position] &+ 1
+                                                pending[left + 1] = pending[position]
+                                                let distance = 1 + Int(size[left])
+                                                nodes.initializeElement(at: Int(index), to: layout.split(
+                                                    feature: Int(feature), threshold: thresholds[split],
+                                                    missingGoesLeft: missing[split] != 0, leftIsLeaf: features[left] < 0,
+                                                    rightIsLeaf: features[left + 1] < 0, distance: distance))
+                                                if distance > limit { farRightChildren[index] = order[left + 1] }
+                                                split += 1
+                                            } else {
+                                                let ordinal = Int((index &- pending[position]) / 2)
+                                                leafFlags[Int(index) >> 6] |= 1 << UInt64(index & 63)
+                                                let source = leafValues.baseAddress.map { $0 + leaf * valueWidth }
+                                                if separate {
+                                                    nodes.initializeElement(at: Int(index), to: UInt64(UInt32(ordinal)))
+                                                    for offset in 0 ..< valueWidth {
+                                                        values.initializeElement(
+                                                            at: ordinal * valueWidth + offset, to: source![offset])
+                                                    }
+                                                } else {
+                                                    nodes.initializeElement(at: Int(index), to: source!.pointee.bitPattern)
+                                                }
+                                                leaf += 1
                                             }
-                                            leaf += 1
                                         }
                                     }
                                 }
@@ -190,14 +218,14 @@ extension Tree {
                         }
                     }
                 }
-                written = leafValues.count
+                written = separate ? leafValues.count : 0
             }
             initialized = count
         }
         if !samples.isEmpty {
             for position in 0 ..< count { counts[Int(order[position])] = samples[position] }
         }
-        return (nodes, values, counts)
+        return (packed, layout, farRightChildren, leafFlags, values, counts)
     }
 
     /// Throws the first problem of level-order arrays that failed the branch-free check.

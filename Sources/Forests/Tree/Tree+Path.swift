@@ -5,12 +5,6 @@ extension Tree {
     /// The pointer is only read during the call.
     /// - Complexity: O(depth).
     func walk(row: UnsafePointer<Float>, visit: (_ node: Int, _ feature: Int) -> Void) -> Int {
-        var index = 0
-        while true {
-            let node = nodes[index]
-            if node.left < 0 { return index }
-            visit(index, node.feature)
-            index = Int(node.sendsLeft(row[node.feature]) ? node.left : node.right)
-        }
+        withKernel { $0.walk(row: row, visit: visit) }
     }
 }

@@ -1,24 +1,31 @@
 import NumericCore
 
-/// A binary decision tree stored as flat arrays, like scikit-learn's `tree_`.
+/// A binary decision tree, like scikit-learn's `tree_`, in 8-byte nodes.
 ///
-/// Node `0` is the root. A row goes to the left child of an internal node iff
-/// `Float(x[feature]) <= threshold`, or, when the value is missing (NaN), iff
-/// `missingGoesLeft` is set for that node. Thresholds are `Float` and are the
-/// largest `Float` not above the midpoint of the two training values they
-/// separate, so this rule reproduces the training partition exactly and equals
-/// scikit-learn's `float32(x) <= float64(midpoint)` for every input.
+/// Node `0` is the root and nodes are numbered in preorder: a split's left child is the next
+/// node. A row goes to the left child of a split iff `Float(x[feature]) <= threshold`, or, when
+/// the value is missing (NaN), iff `missingGoesLeft` is set for that split. Thresholds are
+/// `Float` and are the largest `Float` not above the midpoint of the two training values they
+/// separate, so this rule reproduces the training partition exactly and equals scikit-learn's
+/// `float32(x) <= float64(midpoint)` for every input.
 ///
-/// Children always have larger indices than their parent. Depth-first growth
-/// numbers nodes in preorder (left child = parent + 1); best-first growth
-/// numbers them in creation order. Leaves are numbered 0, 1, … in node order
-/// (their *ordinal*), and row `ordinal` of `leafValues` holds a leaf's
-/// `valueWidth` values: class fractions (classifier), the mean target
-/// (regressor), nothing (isolation trees, which need only `sampleCounts` and
-/// depths).
+/// Leaves are numbered 0, 1, … in node order (their *ordinal*); each holds `valueWidth` values:
+/// class fractions (classifier), the mean target (regressor), the path length (isolation tree).
+/// Nodes are packed as `PackedNodeLayout` says, one value per leaf inside the leaf's node, so
+/// prediction reads one array and a loaded forest takes about 8 bytes a node.
 public struct Tree: Sendable, Equatable {
-    /// Nodes in the compact layout prediction walks.
-    @usableFromInline var nodes: [TreeNode]
+    /// The nodes in preorder, packed as `layout` says.
+    @usableFromInline var packed: [UInt64]
+    /// How `packed` holds each split.
+    @usableFromInline let layout: PackedNodeLayout
+    /// Right children of splits whose distance does not fit `layout`'s bits, by split position;
+    /// empty unless a subtree has more nodes than `layout.distanceLimit`.
+    @usableFromInline var farRightChildren: [Int32: Int32]
+    /// Bit `n % 64` of word `n / 64` is set iff node `n` is a leaf.
+    var leafFlags: [UInt64]
+    /// Leaf values kept outside the nodes (`valueWidth` per leaf, by ordinal) when a leaf has
+    /// other than one value; empty when `valueWidth == 1`.
+    @usableFromInline var separateLeafValues: [Double]
     /// Training rows (distinct rows, bootstrap copies counted once) that reached each node;
     /// empty when the tree was rebuilt without them (Random Forest model files do not store them).
     public internal(set) var sampleCounts: [Int32]
@@ -30,52 +37,77 @@ public struct Tree: Sendable, Equatable {
     /// `Float` for the same reason (only importances are computed from it);
     /// empty when the tree was rebuilt without them.
     public internal(set) var impurities: [Float]
-    /// Leaf values, `valueWidth` per leaf, leaves in node order.
-    public internal(set) var leafValues: [Double]
-    /// Values per leaf: the class count for classifiers, 1 for regressors, 0 for isolation trees.
+    /// Values per leaf: the class count for classifiers, 1 for regressors and isolation trees.
     public let valueWidth: Int
     /// Number of features of the rows the tree splits (feature indices are below it).
     public let featureCount: Int
-
-    /// The number of nodes.
-    public var nodeCount: Int { nodes.count }
-
     /// The number of leaves.
     public let leafCount: Int
 
-    @usableFromInline
+    /// The number of nodes.
+    public var nodeCount: Int { packed.count }
+
+    /// A tree from its packed parts (see `Tree+Packing.swift`, which builds them).
     init(
-        nodes: [TreeNode], sampleCounts: [Int32], weightedSampleCounts: [Float],
-        impurities: [Float], leafValues: [Double], valueWidth: Int, featureCount: Int
+        packed: [UInt64], layout: PackedNodeLayout, farRightChildren: [Int32: Int32], leafFlags: [UInt64],
+        separateLeafValues: [Double], sampleCounts: [Int32], weightedSampleCounts: [Float], impurities: [Float],
+        valueWidth: Int, featureCount: Int, leafCount: Int
     ) {
-        self.nodes = nodes
+        self.packed = packed
+        self.layout = layout
+        self.farRightChildren = farRightChildren
+        self.leafFlags = leafFlags
+        self.separateLeafValues = separateLeafValues
         self.sampleCounts = sampleCounts
         self.weightedSampleCounts = weightedSampleCounts
         self.impurities = impurities
-        self.leafValues = leafValues
         self.valueWidth = valueWidth
         self.featureCount = featureCount
-        self.leafCount = nodes.reduce(0) { $0 + ($1.isLeaf ? 1 : 0) }
+        self.leafCount = leafCount
         #if DEBUG
         checkInvariants()
         #endif
     }
 
     /// Whether node `node` is a leaf.
-    public func isLeaf(_ node: Int) -> Bool { nodes[node].isLeaf }
+    public func isLeaf(_ node: Int) -> Bool { leafFlags[node >> 6] & (1 << UInt64(node & 63)) != 0 }
 
     /// The leaf ordinal of leaf node `node` (its row in `leafValues`).
     /// - Precondition: `node` is a leaf.
+    /// - Complexity: O(1) when leaves hold other than one value, else O(nodes / 64).
     public func leafOrdinal(ofNode node: Int) -> Int {
-        precondition(nodes[node].isLeaf, "Node \(node) is not a leaf.")
-        return Int(nodes[node].right)
+        precondition(isLeaf(node), "Node \(node) is not a leaf.")
+        if valueWidth != 1 { return Int(UInt32(truncatingIfNeeded: packed[node])) }
+        var leaves = 0
+        for word in 0 ..< node >> 6 { leaves += leafFlags[word].nonzeroBitCount }
+        let below = leafFlags[node >> 6] & ((1 << UInt64(node & 63)) - 1)
+        return leaves + below.nonzeroBitCount
     }
 
     /// The values stored at leaf node `node`.
     /// - Precondition: `node` is a leaf.
     public func leafValues(ofNode node: Int) -> ArraySlice<Double> {
-        let start = leafOrdinal(ofNode: node) * valueWidth
-        return leafValues[start ..< start + valueWidth]
+        precondition(isLeaf(node), "Node \(node) is not a leaf.")
+        if valueWidth == 1 { return [Double(bitPattern: packed[node])][...] }
+        let start = Int(UInt32(truncatingIfNeeded: packed[node])) * valueWidth
+        return separateLeafValues[start ..< start + valueWidth]
+    }
+
+    /// Leaf values, `valueWidth` per leaf, leaves in node order.
+    /// - Complexity: O(nodes) when leaves hold one value (they are gathered from the nodes).
+    public var leafValues: [Double] {
+        guard valueWidth == 1 else { return separateLeafValues }
+        var values: [Double] = []
+        values.reserveCapacity(leafCount)
+        for node in 0 ..< nodeCount where isLeaf(node) { values.append(Double(bitPattern: packed[node])) }
+        return values
+    }
+
+    /// The right child of split `node`.
+    /// - Precondition: `node` is a split.
+    func rightChild(of node: Int) -> Int {
+        let distance = layout.storedDistance(packed[node])
+        return distance != 0 ? node + distance : Int(farRightChildren[Int32(node)]!)
     }
 
     /// The leaf node index that `row` (one value per feature) falls into.
@@ -83,7 +115,7 @@ public struct Tree: Sendable, Equatable {
     /// - Complexity: O(depth).
     public func leafNode(for row: [Float]) -> Int {
         precondition(row.count >= featureCount, "Row has \(row.count) values; the tree needs \(featureCount).")
-        return row.withUnsafeBufferPointer { leafNode(row: $0.baseAddress!) }
+        return row.withUnsafeBufferPointer { row in withKernel { $0.leafNode(row: row.baseAddress!) } }
     }
 
     /// The leaf node index of every row of `x`, like scikit-learn's `apply`.
@@ -91,71 +123,40 @@ public struct Tree: Sendable, Equatable {
     /// - Complexity: O(rows × depth).
     public func apply(_ x: Matrix<Float>) -> [Int32] {
         precondition(x.columns >= featureCount, "Data has \(x.columns) features; the tree needs \(featureCount).")
-        return x.withUnsafeBufferPointer { values in
-            withKernel { kernel in (0 ..< x.rows).map { Int32(kernel.leafNode(row: values.baseAddress! + $0 * x.columns)) } }
+        var leaves = [Int32](repeating: 0, count: x.rows)
+        x.withUnsafeBufferPointer { values in
+            withKernel { kernel in
+                kernel.forEachLeaf(rows: 0 ..< x.rows, values: values.baseAddress!, columns: x.columns) { row, leaf in
+                    leaves[row] = Int32(leaf)
+                }
+            }
         }
+        return leaves
     }
 
     /// The depth of every node (root = 0).
     /// - Complexity: O(nodes).
     public func nodeDepths() -> [Int32] {
-        var depths = [Int32](repeating: 0, count: nodes.count)
-        for index in nodes.indices where !nodes[index].isLeaf {
-            let node = nodes[index]
-            depths[Int(node.left)] = depths[index] + 1
-            depths[Int(node.right)] = depths[index] + 1
+        var depths = [Int32](repeating: 0, count: nodeCount)
+        for node in 0 ..< nodeCount where !isLeaf(node) {
+            depths[node + 1] = depths[node] + 1
+            depths[rightChild(of: node)] = depths[node] + 1
         }
         return depths
     }
 
-    /// Calls `body` with a traversal kernel over this tree's nodes and leaf
-    /// values. Batch prediction walks many rows inside one call, so the arrays
-    /// are pinned once per batch rather than once per row (pinning shared
-    /// arrays per row costs contended reference-count updates across threads).
+    /// Calls `body` with a traversal kernel over this tree's nodes and leaf values. Batch
+    /// prediction walks many rows inside one call, so the arrays are pinned once per batch rather
+    /// than once per row (pinning shared arrays per row costs contended reference-count updates
+    /// across threads).
     @inlinable
     func withKernel<R>(_ body: (TreeKernel) -> R) -> R {
-        nodes.withUnsafeBufferPointer { nodes in
-            leafValues.withUnsafeBufferPointer { values in body(TreeKernel(nodes: nodes, leafValues: values)) }
-        }
-    }
-
-    /// The leaf node index for a row whose feature values start at `row`.
-    func leafNode(row: UnsafePointer<Float>) -> Int {
-        withKernel { $0.leafNode(row: row) }
-    }
-}
-
-/// A tree's nodes and leaf values, valid inside `Tree.withKernel`.
-@usableFromInline
-struct TreeKernel {
-    @usableFromInline let nodes: UnsafeBufferPointer<TreeNode>
-    @usableFromInline let leafValues: UnsafeBufferPointer<Double>
-
-    @inlinable
-    init(nodes: UnsafeBufferPointer<TreeNode>, leafValues: UnsafeBufferPointer<Double>) {
-        self.nodes = nodes
-        self.leafValues = leafValues
-    }
-
-    /// The leaf node index for a row whose feature values start at `row`.
-    @inlinable
-    func leafNode(row: UnsafePointer<Float>) -> Int {
-        var index = 0
-        while true {
-            let node = nodes[index]
-            if node.left < 0 { return index }
-            index = Int(node.sendsLeft(row[node.feature]) ? node.left : node.right)
-        }
-    }
-
-    /// The leaf ordinal (row of the leaf values) for a row whose feature values start at `row`.
-    @inlinable
-    func leafOrdinal(row: UnsafePointer<Float>) -> Int {
-        var index = 0
-        while true {
-            let node = nodes[index]
-            if node.left < 0 { return Int(node.right) }
-            index = Int(node.sendsLeft(row[node.feature]) ? node.left : node.right)
+        packed.withUnsafeBufferPointer { nodes in
+            separateLeafValues.withUnsafeBufferPointer { values in
+                body(TreeKernel(
+                    nodes: nodes, layout: layout, farRightChildren: farRightChildren, separateLeafValues: values,
+                    valueWidth: valueWidth))
+            }
         }
     }
 }

@@ -1,9 +1,8 @@
-/// One node of a tree in the 16-byte layout that prediction walks.
+/// One node with explicit children, as growth records it: `Tree` packs these into its 8-byte
+/// preorder layout (`Tree+Packing.swift`).
 ///
-/// Four nodes share a 64-byte cache line. Internal nodes hold a split; leaves
-/// hold `left == -1` and, in `right`, the leaf's ordinal (its row in
-/// `Tree.leafValues`), so prediction reaches a leaf value without a second
-/// lookup table. The public arrays in `Tree+Arrays.swift` present the
+/// Internal nodes hold a split; leaves hold `left == -1` and, in `right`, the leaf's ordinal
+/// (its row of the leaf values). The public arrays in `Tree+Arrays.swift` present the
 /// sklearn-like view instead (`-1` in both children at leaves).
 @frozen
 @usableFromInline
