@@ -126,6 +126,21 @@ struct PackedTreeTests {
         }
     }
 
+    @Test("a tree read from level order keeps its far right children aside too")
+    func farRightChildrenFromLevelOrder() throws {
+        let (_, trees) = try Self.forests()
+        for tree in trees {
+            let level = tree.levelOrder(withSampleCounts: true)
+            // 2²⁶ features take 26 bits, leaving 3 bits of distance, so most right children are far.
+            let wide = try Tree(levelOrder: level, valueWidth: 1, featureCount: 1 << 26)
+            #expect(wide.farRightChildren.count > 500)
+            #expect(wide.rightChildren == tree.rightChildren && wide.features == tree.features)
+            #expect(wide.thresholds == tree.thresholds && wide.missingGoesLeft == tree.missingGoesLeft)
+            #expect(wide.leafValues == tree.leafValues && wide.sampleCounts == tree.sampleCounts)
+            #expect(wide.levelOrder(withSampleCounts: true) == level)
+        }
+    }
+
     @Test("classifier leaves hold their ordinal and the class fractions are kept aside")
     func separateValues() throws {
         let tree = try Tree(
