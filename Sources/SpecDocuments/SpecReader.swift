@@ -25,11 +25,16 @@ public struct SpecReader: Sendable {
     }
 
     /// Parses YAML text into a document; nil with the problem recorded when it is not YAML, is
-    /// empty, or uses aliases.
+    /// empty, or uses anchors or aliases (`&name`, `*name`: refused with the anchor's line, since a value
+    /// written out is what reviewers and the canonical JSON form see).
     public mutating func document(yaml: String) -> SpecValue? {
+        // Not `Yams.compose`: a node holds its anchor weakly and the parser owns it, so the anchors vanish with
+        // the parser; `parser` lives until the document is converted.
+        let parser: Parser
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            parser = try Parser(yaml: yaml)
+            node = try parser.singleRoot()
         } catch {
             problems.append(SpecProblem(path: "", message: "not valid YAML: \(Self.oneLine(error))"))
             return nil
@@ -38,9 +43,12 @@ public struct SpecReader: Sendable {
             problems.append(SpecProblem(path: "", message: "the document is empty."))
             return nil
         }
-        var aliases: [SpecProblem] = []
-        let value = SpecValue(yaml: node, path: "", problems: &aliases)
-        problems += aliases
+        var anchors = YAMLAnchors()
+        let value = withExtendedLifetime(parser) { SpecValue(yaml: node, path: "", anchors: &anchors) }
+        guard anchors.isEmpty else {
+            problems += anchors.problems
+            return nil
+        }
         return value
     }
 

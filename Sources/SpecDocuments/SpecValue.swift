@@ -34,9 +34,19 @@ public enum SpecValue: Sendable {
 }
 
 extension SpecValue {
-    /// Converts a composed YAML node; aliases are rejected (`problems` gets the key path).
-    init(yaml node: Node, path: String, problems: inout [SpecProblem]) {
+    /// Converts a composed YAML node, recording every anchored node in `anchors` (the caller refuses the
+    /// document when there is one). An anchored node is converted at its first visit, its definition, so
+    /// anchors inside it are found too; a later visit is an alias the composer resolved to it and becomes
+    /// `.null` without descending, so nested aliases cannot multiply the work.
+    init(yaml node: Node, path: String, anchors: inout YAMLAnchors) {
+        if let anchor = node.anchor, !anchors.record(anchor.rawValue, mark: node.mark, path: path) {
+            self = .null
+            return
+        }
         switch node {
+        case .alias:
+            // Recorded above. Yams' composer resolves every alias, so only a hand-built node is one.
+            self = .null
         case .scalar(let scalar):
             switch Tag.Name(rawValue: node.tag.rawValue) {
             case .null: self = .null
@@ -51,20 +61,17 @@ extension SpecValue {
             }
         case .sequence(let sequence):
             self = .array(sequence.enumerated().map { index, element in
-                SpecValue(yaml: element, path: "\(path)[\(index)]", problems: &problems)
+                SpecValue(yaml: element, path: "\(path)[\(index)]", anchors: &anchors)
             })
         case .mapping(let mapping):
             var pairs: [(key: String, value: SpecValue)] = []
             for (key, value) in mapping {
                 let name = key.string ?? "\(key)"
                 let child = path.isEmpty ? name : "\(path).\(name)"
-                pairs.append((name, SpecValue(yaml: value, path: child, problems: &problems)))
+                if let anchor = key.anchor { anchors.record(anchor.rawValue, mark: key.mark, path: child) }
+                pairs.append((name, SpecValue(yaml: value, path: child, anchors: &anchors)))
             }
             self = .object(pairs)
-        case .alias:
-            problems.append(SpecProblem(path: path.isEmpty ? "document" : path,
-                                        message: "YAML aliases are not supported; write the value out."))
-            self = .null
         }
     }
 

@@ -62,13 +62,24 @@ struct DatasetSynthCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let generator = SyntheticMetrics(configuration: try makeConfiguration())
+            let configuration = try makeConfiguration()
+            let generator = SyntheticMetrics(configuration: configuration)
             let paths = SyntheticMetrics.CSVPaths(output: output, long: format != .wide, wide: format != .long)
+            let step = LoggedStep("synth", "synth started: \(configuration.tenants) tenants × \(configuration.days) days every \(configuration.intervalSeconds) s to \(output)", [
+                "tenants": .int(configuration.tenants), "days": .int(configuration.days),
+                "interval_s": .int(configuration.intervalSeconds), "format": .string(format.rawValue), "file": .string(output),
+            ])
             let progress = TerminalProgress(label: "synth")
             let summary = try generator.writeCSV(to: paths) { fraction in
                 progress.show("\(Int(fraction * 100))%")
             }
             progress.finish()
+            let counts: [String: LogValue] = [
+                "tenants": .int(configuration.tenants), "long_rows": .int(summary.longRows), "wide_rows": .int(summary.wideRows),
+                "incident_rows": .int(summary.incidentRows), "file": .string(output),
+            ]
+            Log.context(counts)
+            step.end("synth ended: \(summary.longRows) samples, \(summary.wideRows) buckets and \(summary.incidentRows) incidents written for \(configuration.tenants) tenants", counts)
             if let long = paths.long { print("\(long): \(summary.longRows) samples (long format)") }
             if let wide = paths.wide { print("\(wide): \(summary.wideRows) buckets (wide format)") }
             if let incidents = paths.incidents { print("\(incidents): \(summary.incidentRows) incidents") }

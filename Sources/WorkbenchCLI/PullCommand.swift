@@ -7,6 +7,7 @@ import ArgumentParser
 import DurableFiles
 import Foundation
 import MetricsSource
+import NumericCore
 
 /// `workbench pull`: one tenant's metrics from PostgreSQL into a bucketed data set.
 struct PullCommand: AsyncParsableCommand {
@@ -84,6 +85,10 @@ struct PullCommand: AsyncParsableCommand {
             Log.context(["tenant": .string(tenant), "file": .string(output)])
             let now = Int64(Date().timeIntervalSince1970)
             let request = try makeRequest(now: now)
+            let step = LoggedStep("pull", "pull started: tenant '\(tenant.prefix(80))' from \(Self.iso(request.firstBucket)) to \(Self.iso(request.end)) in \(request.request.bucket.seconds) s buckets", [
+                "tenant": .string(tenant), "from": .string(Self.iso(request.firstBucket)), "to": .string(Self.iso(request.end)),
+                "bucket_s": .int(Int(request.request.bucket.seconds)), "buckets": .int(request.bucketCount), "file": .string(output),
+            ])
             let puller = MetricsPuller(settings: database.settings)
             let line = TerminalProgress(label: "pull")
             let result = try puller.pull(request, now: now, progress: { progress in
@@ -93,10 +98,19 @@ struct PullCommand: AsyncParsableCommand {
             try PullOutput.write(result, to: output)
             let lineage = result.lineage
             Log.context(["rows": .int(lineage.rowCount), "copied_rows": .int(lineage.copiedRows)])
+            step.end("pull ended: \(lineage.copiedRows) rows read, \(lineage.rowCount) buckets × \(lineage.columns.count) columns written to \(output)", [
+                "tenant": .string(tenant), "rows_read": .int(lineage.copiedRows), "rows_written": .int(lineage.rowCount),
+                "columns": .int(lineage.columns.count), "attempts": .int(lineage.attempts), "file": .string(output),
+            ])
             let lineagePlace = try PullOutput.Format(path: output) == .csv
                 ? "in \(PullOutput.lineagePath(for: output))" : "in the file's attributes"
             print("\(output): \(lineage.rowCount) buckets × \(lineage.columns.count) columns for tenant '\(lineage.tenant.prefix(80))' from \(lineage.windowStart) to \(lineage.windowEnd) (\(lineage.copiedRows) rows copied, \(lineage.bucketFunction)); lineage \(lineagePlace)")
         }
+    }
+
+    /// `2026-01-05T00:00:00Z` for epoch seconds.
+    private static func iso(_ seconds: Int64) -> String {
+        UTCCalendar.iso8601(Double(seconds))
     }
 
     private func makeRequest(now: Int64) throws(MetricsSourceError) -> ValidatedPullRequest {

@@ -101,6 +101,16 @@ struct RetrainSpecTests {
         }
     }
 
+    @Test("a spec sharing values through a YAML anchor is refused in one line naming the file and the anchor's line")
+    func anchorsRefused() throws {
+        let yaml = Self.valid
+            .replacingOccurrences(of: "hyperparameters: {trees", with: "hyperparameters: &shared {trees")
+            .replacingOccurrences(of: "publish:", with: "  - {name: copy, algorithm: isolation-forest, hyperparameters: *shared}\npublish:")
+        let error = #expect(throws: RetrainError.self) { try RetrainSpec.parse(yaml: yaml, file: "jobs/nightly.yaml") }
+        #expect(error?.description == "jobs/nightly.yaml: models[0].hyperparameters: line 9: YAML anchors and aliases are not "
+                + "supported ('&shared', used 1 time as '*shared'); write the value out where it is used.")
+    }
+
     @Test("malformed YAML is one problem")
     func malformedYAML() {
         #expect(throws: RetrainError.self) { try RetrainSpec.parse(yaml: "models: [\n", file: "j.yaml") }

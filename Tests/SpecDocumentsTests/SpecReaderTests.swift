@@ -112,3 +112,61 @@ struct SpecReaderTests {
         #expect(read18 == 1.5)
     }
 }
+
+@Suite("Spec reader: YAML anchors and aliases")
+struct SpecReaderAnchorTests {
+    @Test("an anchor and its aliases are one problem naming the anchor's key path, line and uses; no document")
+    func aliasesRefused() {
+        var reader = SpecReader()
+        let read = reader.document(yaml: """
+            holdout: 7d
+            defaults: &base
+              trees: 4
+            models:
+              - hyperparameters: *base
+              - hyperparameters: *base
+            """)
+        #expect(read == nil)
+        #expect(reader.problems.map(\.description) == [
+            "defaults: line 2: YAML anchors and aliases are not supported ('&base', used 2 times as '*base'); "
+                + "write the value out where it is used.",
+        ])
+    }
+
+    @Test("an unused anchor, an anchored key, a scalar anchor and a merge key are refused too", arguments: [
+        ("a: &x 1\nb: 2\n", "a: line 1: YAML anchors are not supported ('&x'); remove it."),
+        ("&k a: 1\nb: *k\n", "a: line 1: YAML anchors and aliases are not supported ('&k', used 1 time as '*k'); write the value out where it is used."),
+        ("base: &b {trees: 4}\nmodel:\n  <<: *b\n  seed: 1\n",
+         "base: line 1: YAML anchors and aliases are not supported ('&b', used 1 time as '*b'); write the value out where it is used."),
+        ("- &s [1, 2]\n- x\n- *s\n", "[0]: line 1: YAML anchors and aliases are not supported ('&s', used 1 time as '*s'); write the value out where it is used."),
+    ])
+    func otherAnchors(yaml: String, expected: String) {
+        var reader = SpecReader()
+        let read = reader.document(yaml: yaml)
+        #expect(read == nil)
+        #expect(reader.problems.map(\.description) == [expected])
+    }
+
+    @Test("nested aliases (\"billion laughs\", 10^6 leaves expanded) are refused without expanding them")
+    func nestedAliases() {
+        var yaml = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1 ... 5 {
+            yaml += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        var reader = SpecReader()
+        let read = reader.document(yaml: yaml)
+        #expect(read == nil)
+        #expect(reader.problems.count == 6)
+        #expect(reader.problems.first?.description.hasPrefix("l0: line 1: YAML anchors and aliases are not supported ('&l0', used 10 times") == true)
+        #expect(reader.problems.last?.description == "l5: line 6: YAML anchors are not supported ('&l5'); remove it.")
+    }
+
+    @Test("a document without anchors reads as before; '&' and '*' inside quoted or plain text are text")
+    func textIsNotAnAnchor() throws {
+        var reader = SpecReader()
+        let read = reader.document(yaml: "a: 'x &y *z'\nb: a*b&c\n")
+        let value = try #require(read)
+        #expect(value.json == #"{"a":"x &y *z","b":"a*b&c"}"#)
+        #expect(reader.problems.isEmpty)
+    }
+}

@@ -37,6 +37,18 @@ extension DatabaseTests {
             #expect((last?["rows"] as? NSNumber)?.intValue == 24 && last?["tenant"] as? String == "tenant-a"
                     && last?["file"] as? String == output, "\(pulled.standardError)")
             #expect(pulled.standardOutput.hasPrefix("\(output): 24 buckets"), "stdout as in text mode: \(pulled.standardOutput)")
+            let pullLines = LogFormatTests.jsonLines(pulled, command: "pull")
+            let pullStart = pullLines.first { $0["event"] as? String == "pull_start" }
+            let pullEnd = pullLines.first { $0["event"] as? String == "pull_end" }
+            #expect(pullStart?["tenant"] as? String == "tenant-a" && pullStart?["from"] as? String == "2026-01-05T00:00:00Z"
+                    && (pullStart?["buckets"] as? NSNumber)?.intValue == 24 && pullStart?["file"] as? String == output,
+                    "a start line: \(pulled.standardError)")
+            // 12 series seeded every 30 min: each non-empty (bucket, series) group is one copied row.
+            #expect((pullEnd?["rows_written"] as? NSNumber)?.intValue == 24 && (pullEnd?["rows_read"] as? NSNumber)?.intValue ?? 0 > 0
+                    && pullEnd?["rows_read"] as? NSNumber == last?["copied_rows"] as? NSNumber
+                    && pullEnd?["file"] as? String == output && pullEnd?["elapsed_s"] is NSNumber, "an end line: \(pulled.standardError)")
+            let textPull = try TestSupport.workbench(pull, environment: ["WORKBENCH_DSN": dsn])
+            #expect(textPull.status == 0 && textPull.standardError.isEmpty, "text mode off a terminal stays quiet: \(textPull.standardError)")
 
             let wrong = dsn.replacingOccurrences(of: ":\(password)@", with: ":not-\(password)@")
             let rejected = try TestSupport.workbench(pull, environment: ["WORKBENCH_DSN": wrong, "WORKBENCH_LOG_FORMAT": "json"])

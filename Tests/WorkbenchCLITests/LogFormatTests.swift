@@ -92,6 +92,19 @@ struct LogFormatTests {
         let synth = try Self.json(["dataset", "synth", "--output", folder.path + "/m.csv", "--tenants", "1", "--days", "1",
                                    "--interval", "15m", "--seed", "3"])
         Self.expectEnd(synth, status: 0, command: "dataset synth")
+        let synthLines = Self.jsonLines(synth, command: "dataset synth")
+        let synthStart = synthLines.first { $0["event"] as? String == "synth_start" }
+        let synthEnd = synthLines.first { $0["event"] as? String == "synth_end" }
+        #expect((synthStart?["tenants"] as? NSNumber)?.intValue == 1 && (synthStart?["interval_s"] as? NSNumber)?.intValue == 900
+                && synthStart?["file"] as? String == folder.path + "/m.csv", "a start line: \(synth.standardError)")
+        // 1 tenant × 96 buckets; 12 series a bucket less the samples the generator drops, as stdout counts them.
+        #expect((synthEnd?["wide_rows"] as? NSNumber)?.intValue == 96 && synthEnd?["elapsed_s"] is NSNumber
+                && synth.standardOutput.contains("m.csv: \((synthEnd?["long_rows"] as? NSNumber)?.intValue ?? -1) samples"),
+                "an end line with the counts: \(synth.standardError)")
+        #expect((synthLines.last?["long_rows"] as? NSNumber) == (synthEnd?["long_rows"] as? NSNumber), "finished has the counts")
+        let textSynth = try TestSupport.workbench(["dataset", "synth", "--output", folder.path + "/t.csv", "--tenants", "1", "--days", "1",
+                                                   "--interval", "15m", "--seed", "3"])
+        #expect(textSynth.status == 0 && textSynth.standardError.isEmpty, "text mode off a terminal stays quiet: \(textSynth.standardError)")
 
         let split = try Self.json(["dataset", "split", folder.path + "/missing.csv", "--time", "timestamp", "--holdout", "1d",
                                    "--train", folder.path + "/a.csv", "--test", folder.path + "/b.csv"])
