@@ -76,11 +76,12 @@ extension TreeEnsembleCodec {
                 }
                 return
             }
+            var scratch = LevelOrderScratch()
             while !stop.load(ordering: .relaxed) {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < treeCount else { return }
                 do throws(ModelStoreError) {
-                    let tree = try buildTree(index, from: arrays)
+                    let tree = try buildTree(index, from: arrays, scratch: &scratch)
                     trees.withLock { $0[index] = tree }
                 } catch {
                     buildFailure.withLock { failure in
@@ -94,25 +95,27 @@ extension TreeEnsembleCodec {
         return trees.withLock { $0.map { $0! } }
     }
 
-    /// Reads tree `index`'s slices of the node arrays and builds it.
-    private static func buildTree(_ index: Int, from arrays: LevelOrderArrays) throws(ModelStoreError) -> Tree {
+    /// Reads tree `index`'s slices of the node arrays and builds it with `scratch`. The slices
+    /// are kept as stored (features in their width, missing-value directions as bits).
+    private static func buildTree(
+        _ index: Int, from arrays: LevelOrderArrays, scratch: inout LevelOrderScratch
+    ) throws(ModelStoreError) -> Tree {
         let start = Int(arrays.offsets[index]), nodes = Int(arrays.offsets[index + 1]) - start
         let splits = (nodes - 1) / 2, splitStart = (start - index) / 2, leafStart = (start + index) / 2
         let reader = arrays.reader
-        let level: LevelOrderTree
+        let slices: LevelOrderSlices
         do {
-            let features: [Int32] = switch arrays.feature.elementSize {
-            case 1: try reader.read(arrays.feature, elements: start ..< start + nodes, as: Int8.self).map(Int32.init)
-            case 2: try reader.read(arrays.feature, elements: start ..< start + nodes, as: Int16.self).map(Int32.init)
-            default: try reader.read(arrays.feature, elements: start ..< start + nodes, as: Int32.self)
+            let features: LevelOrderSlices.Features = switch arrays.feature.elementSize {
+            case 1: .int8(try reader.read(arrays.feature, elements: start ..< start + nodes, as: Int8.self))
+            case 2: .int16(try reader.read(arrays.feature, elements: start ..< start + nodes, as: Int16.self))
+            default: .int32(try reader.read(arrays.feature, elements: start ..< start + nodes, as: Int32.self))
             }
-            let bits = try reader.read(arrays.missing, elements: splitStart / 8 ..< (splitStart + splits + 7) / 8, as: UInt8.self)
-            let firstBit = splitStart % 8
-            let missing = (0 ..< splits).map { split in (bits[(firstBit + split) >> 3] >> UInt8((firstBit + split) & 7)) & 1 }
-            level = LevelOrderTree(
+            slices = LevelOrderSlices(
                 features: features,
                 thresholds: try reader.read(arrays.threshold, elements: splitStart ..< splitStart + splits, as: Float.self),
-                missingGoesLeft: missing,
+                missingBits: try reader.read(
+                    arrays.missing, elements: splitStart / 8 ..< (splitStart + splits + 7) / 8, as: UInt8.self),
+                firstMissingBit: splitStart % 8,
                 leafValues: try arrays.leafValues.map { (extent) throws(HDF5Error) in
                     try reader.read(extent, elements: leafStart * arrays.width ..< (leafStart + splits + 1) * arrays.width, as: Double.self)
                 } ?? [],
@@ -123,7 +126,7 @@ extension TreeEnsembleCodec {
             throw .corrupted("Model file \(arrays.file.path): tree \(index) of \(arrays.group) cannot be read: \(error.message).")
         }
         do {
-            return try Tree(levelOrder: level, valueWidth: arrays.width, featureCount: arrays.featureCount)
+            return try Tree(levelOrder: slices, valueWidth: arrays.width, featureCount: arrays.featureCount, scratch: &scratch)
         } catch {
             throw .corrupted("Model file \(arrays.file.path): tree \(index) of \(arrays.group) is invalid: \(error.description)")
         }
