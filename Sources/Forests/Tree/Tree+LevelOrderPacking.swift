@@ -112,16 +112,19 @@ extension Tree {
         let invalid = scratch.size.withUnsafeMutableBufferPointer { size in
             // Children first. A node's split rank counts down from the thresholds' count; a leaf
             // reads a pair of sizes (clamped into the array) it does not use.
-            var invalid = 0, split = splits
-            for position in stride(from: count - 1, through: 0, by: -1) {
+            var invalid = 0, split = splits, position = count
+            while position > 0 {
+                position &-= 1
                 let feature = Int(features[position])
                 let isSplit = feature >= 0 ? 1 : 0
                 split &-= isSplit
                 invalid |= (feature < -1 ? 1 : 0) | (feature >= featureCount ? 1 : 0)
                     | (isSplit & (position > 2 &* split ? 1 : 0))
                 let left = min(max(2 &* split &+ 1, 0), count)
-                let subtree = 1 &+ size[left] &+ size[left &+ 1]
-                size[position] = isSplit != 0 ? subtree : 1
+                // 1 + both children's sizes at a split, 1 at a leaf: masked, not selected, as the
+                // compiler turns a select between a sum of loads and a constant into a branch.
+                let children = (size[left] &+ size[left &+ 1]) & Int32(truncatingIfNeeded: 0 &- isSplit)
+                size[position] = 1 &+ children
             }
             for threshold in thresholds { invalid |= threshold.isNaN ? 1 : 0 }
             return invalid != 0 || split != 0
@@ -131,68 +134,71 @@ extension Tree {
         let limit = layout.distanceLimit
         let leftLeafBit = UInt64(layout.leftLeafBit) << 32, rightLeafBit = UInt64(layout.rightLeafBit) << 32
         let separate = valueWidth != 1
-        var values: [Double] = []
         var leafFlags = [UInt64](repeating: 0, count: (count + 63) / 64)
         var farRightChildren: [Int32: Int32] = [:]
         let packed = [UInt64](unsafeUninitializedCapacity: count) { nodes, initialized in
-            values = [Double](unsafeUninitializedCapacity: separate ? leafValues.count : 0) { values, written in
-                scratch.size.withUnsafeBufferPointer { size in
-                    scratch.order.withUnsafeMutableBufferPointer { order in
-                        scratch.pending.withUnsafeMutableBufferPointer { pending in
-                            leafFlags.withUnsafeMutableBufferPointer { leafFlags in
-                                order[0] = 0
-                                pending[0] = 0
-                                var split = 0, leaf = 0
-                                for position in 0 ..< count {
-                                    let index = order[position]
-                                    let feature = Int(features[position])
-                                    let isSplit = feature >= 0
-                                    let left = 2 &* split &+ 1
-                                    let leftSize = size[left]
-                                    let right = index &+ 1 &+ leftSize
-                                    order[left] = index &+ 1
-                                    order[left &+ 1] = right
-                                    if separate {
-                                        pending[left] = pending[position] &+ 1
-                                        pending[left &+ 1] = pending[position]
-                                    }
-                                    let distance = 1 &+ Int(leftSize)
-                                    var word: UInt64
-                                    if split < splits {
-                                        let bit = firstMissingBit &+ split
-                                        word = layout.split(
-                                            feature: feature, threshold: thresholds[split],
-                                            missingGoesLeft: (missingBits[bit >> 3] >> UInt8(bit & 7)) & 1 != 0,
-                                            leftIsLeaf: false, rightIsLeaf: false, distance: distance)
-                                        // The children's leaf bits, set without a branch on either.
-                                        word |= leftLeafBit & (0 &- UInt64(leftSize == 1 ? 1 : 0))
-                                        word |= rightLeafBit & (0 &- UInt64(size[left &+ 1] == 1 ? 1 : 0))
-                                    } else {
-                                        word = 0
-                                    }
-                                    let ordinal = Int((index &- pending[position]) / 2)
-                                    let leafWord = separate ? UInt64(UInt32(truncatingIfNeeded: ordinal))
-                                        : leafValues[leaf].bitPattern
-                                    word = isSplit ? word : leafWord
-                                    nodes.initializeElement(at: Int(index), to: word)
-                                    leafFlags[Int(index) >> 6] |= (isSplit ? 0 : 1) << UInt64(index & 63)
-                                    if distance > limit && isSplit { farRightChildren[index] = right }
-                                    if separate && !isSplit {
-                                        for offset in 0 ..< valueWidth {
-                                            values.initializeElement(
-                                                at: ordinal &* valueWidth &+ offset, to: leafValues[leaf &* valueWidth &+ offset])
-                                        }
-                                    }
-                                    split &+= isSplit ? 1 : 0
-                                    leaf &+= isSplit ? 0 : 1
+            scratch.size.withUnsafeBufferPointer { size in
+                scratch.order.withUnsafeMutableBufferPointer { order in
+                    scratch.pending.withUnsafeMutableBufferPointer { pending in
+                        leafFlags.withUnsafeMutableBufferPointer { leafFlags in
+                            order[0] = 0
+                            pending[0] = 0
+                            var split = 0, leaf = 0
+                            for position in 0 ..< count {
+                                let index = order[position]
+                                let feature = Int(features[position])
+                                // 1 at a leaf (feature −1), 0 at a split: used as a number and a
+                                // mask, since the compiler turns a Bool into branches here.
+                                let isLeaf = Int(UInt(bitPattern: feature) >> (UInt.bitWidth - 1))
+                                let left = 2 &* split &+ 1
+                                let leftSize = size[left]
+                                let right = index &+ 1 &+ leftSize
+                                order[left] = index &+ 1
+                                order[left &+ 1] = right
+                                if separate {
+                                    pending[left] = pending[position] &+ 1
+                                    pending[left &+ 1] = pending[position]
                                 }
+                                let distance = 1 &+ Int(leftSize)
+                                var word: UInt64 = 0
+                                if split < splits {
+                                    let bit = firstMissingBit &+ split
+                                    word = layout.split(
+                                        feature: feature, threshold: thresholds[split],
+                                        missingGoesLeft: (missingBits[bit >> 3] >> UInt8(bit & 7)) & 1 != 0,
+                                        leftIsLeaf: false, rightIsLeaf: false, distance: distance)
+                                    word |= leftLeafBit & (0 &- UInt64(leftSize == 1 ? 1 : 0))
+                                    word |= rightLeafBit & (0 &- UInt64(size[left &+ 1] == 1 ? 1 : 0))
+                                }
+                                let leafWord = separate ? UInt64(UInt32(truncatingIfNeeded: (index &- pending[position]) / 2))
+                                    : leafValues[leaf].bitPattern
+                                let leafMask = 0 &- UInt64(isLeaf)
+                                nodes.initializeElement(at: Int(index), to: word & ~leafMask | leafWord & leafMask)
+                                leafFlags[Int(index) >> 6] |= UInt64(isLeaf) << UInt64(index & 63)
+                                if distance > limit && isLeaf == 0 { farRightChildren[index] = right }
+                                split &+= 1 &- isLeaf
+                                leaf &+= isLeaf
                             }
                         }
                     }
                 }
-                written = separate ? leafValues.count : 0
             }
             initialized = count
+        }
+        var values: [Double] = []
+        if separate {
+            // Leaf values in leaf-ordinal order, a row of `valueWidth` per leaf.
+            values = [Double](unsafeUninitializedCapacity: leafValues.count) { values, written in
+                var leaf = 0
+                for position in 0 ..< count where features[position] < 0 {
+                    let ordinal = Int((scratch.order[position] &- scratch.pending[position]) / 2)
+                    for offset in 0 ..< valueWidth {
+                        values.initializeElement(at: ordinal * valueWidth + offset, to: leafValues[leaf * valueWidth + offset])
+                    }
+                    leaf += 1
+                }
+                written = leafValues.count
+            }
         }
         var counts: [Int32] = []
         if !samples.isEmpty {
