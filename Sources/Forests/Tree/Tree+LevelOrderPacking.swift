@@ -118,9 +118,11 @@ extension Tree {
                 let feature = Int(features[position])
                 let isSplit = feature >= 0 ? 1 : 0
                 split &-= isSplit
-                invalid |= (feature < -1 ? 1 : 0) | (feature >= featureCount ? 1 : 0)
+                // feature + 1 in 0 ... featureCount, as one unsigned comparison.
+                invalid |= (UInt(bitPattern: feature &+ 1) > UInt(featureCount) ? 1 : 0)
                     | (isSplit & (position > 2 &* split ? 1 : 0))
-                let left = min(max(2 &* split &+ 1, 0), count)
+                // A negative rank (more splits than thresholds) clamps to `count` as well.
+                let left = Int(min(UInt(bitPattern: 2 &* split &+ 1), UInt(count)))
                 // 1 + both children's sizes at a split, 1 at a leaf: masked, not selected, as the
                 // compiler turns a select between a sum of loads and a constant into a branch.
                 let children = (size[left] &+ size[left &+ 1]) & Int32(truncatingIfNeeded: 0 &- isSplit)
@@ -131,8 +133,6 @@ extension Tree {
         }
         if invalid { try firstProblem(features: features, thresholds: thresholds, featureCount: featureCount) }
         if !samples.isEmpty { try checkSampleCounts(samples, features: features) }
-        let limit = layout.distanceLimit
-        let leftLeafBit = UInt64(layout.leftLeafBit) << 32, rightLeafBit = UInt64(layout.rightLeafBit) << 32
         let separate = valueWidth != 1
         var leafFlags = [UInt64](repeating: 0, count: (count + 63) / 64)
         var farRightChildren: [Int32: Int32] = [:]
@@ -141,44 +141,11 @@ extension Tree {
                 scratch.order.withUnsafeMutableBufferPointer { order in
                     scratch.pending.withUnsafeMutableBufferPointer { pending in
                         leafFlags.withUnsafeMutableBufferPointer { leafFlags in
-                            order[0] = 0
-                            pending[0] = 0
-                            var split = 0, leaf = 0
-                            for position in 0 ..< count {
-                                let index = order[position]
-                                let feature = Int(features[position])
-                                // 1 at a leaf (feature −1), 0 at a split: used as a number and a
-                                // mask, since the compiler turns a Bool into branches here.
-                                let isLeaf = Int(UInt(bitPattern: feature) >> (UInt.bitWidth - 1))
-                                let left = 2 &* split &+ 1
-                                let leftSize = size[left]
-                                let right = index &+ 1 &+ leftSize
-                                order[left] = index &+ 1
-                                order[left &+ 1] = right
-                                if separate {
-                                    pending[left] = pending[position] &+ 1
-                                    pending[left &+ 1] = pending[position]
-                                }
-                                let distance = 1 &+ Int(leftSize)
-                                var word: UInt64 = 0
-                                if split < splits {
-                                    let bit = firstMissingBit &+ split
-                                    word = layout.split(
-                                        feature: feature, threshold: thresholds[split],
-                                        missingGoesLeft: (missingBits[bit >> 3] >> UInt8(bit & 7)) & 1 != 0,
-                                        leftIsLeaf: false, rightIsLeaf: false, distance: distance)
-                                    word |= leftLeafBit & (0 &- UInt64(leftSize == 1 ? 1 : 0))
-                                    word |= rightLeafBit & (0 &- UInt64(size[left &+ 1] == 1 ? 1 : 0))
-                                }
-                                let leafWord = separate ? UInt64(UInt32(truncatingIfNeeded: (index &- pending[position]) / 2))
-                                    : leafValues[leaf].bitPattern
-                                let leafMask = 0 &- UInt64(isLeaf)
-                                nodes.initializeElement(at: Int(index), to: word & ~leafMask | leafWord & leafMask)
-                                leafFlags[Int(index) >> 6] |= UInt64(isLeaf) << UInt64(index & 63)
-                                if distance > limit && isLeaf == 0 { farRightChildren[index] = right }
-                                split &+= 1 &- isLeaf
-                                leaf &+= isLeaf
-                            }
+                            farRightChildren = packNodes(
+                                features: features, thresholds: thresholds, missingBits: missingBits,
+                                firstMissingBit: firstMissingBit, leafValues: leafValues, layout: layout,
+                                separate: separate, size: size, order: order, pending: pending, nodes: nodes,
+                                leafFlags: leafFlags)
                         }
                     }
                 }
@@ -208,6 +175,61 @@ extension Tree {
             }
         }
         return (packed, layout, farRightChildren, leafFlags, values, counts)
+    }
+
+    /// The second pass of `packLevelOrder`: each node's preorder index and packed word, leaf
+    /// flags and right children too far for a split's bits (returned). Buffers come by value,
+    /// not captured `inout`, so that a store through one does not make the compiler reload the others.
+    private static func packNodes<Feature: FixedWidthInteger & SignedInteger>(
+        features: UnsafeBufferPointer<Feature>, thresholds: UnsafeBufferPointer<Float>,
+        missingBits: UnsafeBufferPointer<UInt8>, firstMissingBit: Int, leafValues: UnsafeBufferPointer<Double>,
+        layout: PackedNodeLayout, separate: Bool, size: UnsafeBufferPointer<Int32>,
+        order: UnsafeMutableBufferPointer<Int32>, pending: UnsafeMutableBufferPointer<Int32>,
+        nodes: UnsafeMutableBufferPointer<UInt64>, leafFlags: UnsafeMutableBufferPointer<UInt64>
+    ) -> [Int32: Int32] {
+        let count = features.count, splits = thresholds.count
+        let limit = layout.distanceLimit
+        let leftLeafBit = UInt64(layout.leftLeafBit) << 32, rightLeafBit = UInt64(layout.rightLeafBit) << 32
+        var farRightChildren: [Int32: Int32] = [:]
+        order[0] = 0
+        pending[0] = 0
+        var split = 0, leaf = 0
+        for position in 0 ..< count {
+            let index = order[position]
+            let feature = Int(features[position])
+            // 1 at a leaf (feature −1), 0 at a split: used as a number and a mask, since the
+            // compiler turns a Bool into branches here.
+            let isLeaf = Int(UInt(bitPattern: feature) >> (UInt.bitWidth - 1))
+            let left = 2 &* split &+ 1
+            let leftSize = size[left]
+            let right = index &+ 1 &+ leftSize
+            order[left] = index &+ 1
+            order[left &+ 1] = right
+            if separate {
+                pending[left] = pending[position] &+ 1
+                pending[left &+ 1] = pending[position]
+            }
+            let distance = 1 &+ Int(leftSize)
+            var word: UInt64 = 0
+            if split < splits {
+                let bit = firstMissingBit &+ split
+                word = layout.split(
+                    feature: feature, threshold: thresholds[split],
+                    missingGoesLeft: (missingBits[bit >> 3] >> UInt8(bit & 7)) & 1 != 0,
+                    leftIsLeaf: false, rightIsLeaf: false, distance: distance)
+                word |= leftLeafBit & (0 &- UInt64(leftSize == 1 ? 1 : 0))
+                word |= rightLeafBit & (0 &- UInt64(size[left &+ 1] == 1 ? 1 : 0))
+            }
+            let leafWord = separate ? UInt64(UInt32(truncatingIfNeeded: (index &- pending[position]) / 2))
+                : leafValues[leaf].bitPattern
+            let leafMask = 0 &- UInt64(isLeaf)
+            nodes.initializeElement(at: Int(index), to: word & ~leafMask | leafWord & leafMask)
+            leafFlags[Int(index) >> 6] |= UInt64(isLeaf) << UInt64(index & 63)
+            if distance > limit && isLeaf == 0 { farRightChildren[index] = right }
+            split &+= 1 &- isLeaf
+            leaf &+= isLeaf
+        }
+        return farRightChildren
     }
 
     /// Checks that sample counts are ≥ 0 and add up over each split's children.
