@@ -27,6 +27,20 @@ struct TreeLevelOrderTests {
         }
     }
 
+    @Test("a regressor's tree (its one leaf value kept in the node) comes back from level order node for node")
+    func regressorRoundTrip() throws {
+        let data = TestData.synthetic(rows: 300, features: 5, seed: 5)
+        let forest = try RandomForestRegressor(
+            fitting: data.x, targets: data.targets, configuration: TestData.configuration(.regression, trees: 3))
+        for tree in forest.trees {
+            let copy = try Tree(levelOrder: tree.levelOrder(withSampleCounts: true), valueWidth: 1, featureCount: tree.featureCount)
+            #expect(copy.leftChildren == tree.leftChildren && copy.rightChildren == tree.rightChildren)
+            #expect(copy.features == tree.features && copy.thresholds == tree.thresholds)
+            #expect(copy.missingGoesLeft == tree.missingGoesLeft && copy.leafValues == tree.leafValues)
+            #expect(copy.sampleCounts == tree.sampleCounts && copy.packed == tree.packed)
+        }
+    }
+
     @Test("level order places the k-th split's children at 2k + 1 and 2k + 2")
     func childPositions() {
         // Root splits; its left child is a leaf, its right child splits into two leaves.

@@ -236,4 +236,33 @@ struct MalformedModelFileTests {
         #expect(python.standardError.hasPrefix("error: "))
         #expect(!python.standardError.contains("Traceback"))
     }
+
+    @Test("damage in later trees is refused naming the first damaged tree, whichever thread builds it")
+    func laterTrees() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("rf.h5")
+        let model = try Fixtures.regressor(trees: 6)
+        try ModelFile.save(.randomForestRegressor(model), metadata: Fixtures.metadata(.randomForestRegressor), to: url)
+        let offsets = model.trees.reduce(into: [0]) { $0.append($0.last! + $1.nodeCount) }
+        func damage(_ target: String, _ index: Int, _ value: String) throws -> String {
+            let reseal = try TestSupport.python("reseal_model.py", [url.path, target, String(index), value])
+            try #require(reseal.status == 0, "\(reseal.standardError)")
+            let error = try #require(throws: ModelStoreError.self) { try ModelFile.load(url) }
+            guard case .corrupted(let text) = error else { return "\(error)" }
+            return text
+        }
+        // Tree 3: its second split's threshold (level-order position of the split, rank 1).
+        let features = model.trees[3].levelOrder(withSampleCounts: false).features
+        let second = try #require(features.indices.filter { features[$0] >= 0 }.dropFirst().first)
+        let threshold = (offsets[3] - 3) / 2 + 1
+        #expect(try damage("/forest/threshold", threshold, "nan")
+            == "Model file \(url.path): tree 3 of /forest is invalid: Node \(second) has a NaN threshold.")
+        // Tree 5's first node as well: tree 3 is still the one named; then tree 2's last node: tree 2 is.
+        #expect(try damage("/forest/feature", offsets[5], "99").hasSuffix(
+            "tree 3 of /forest is invalid: Node \(second) has a NaN threshold."))
+        let last = model.trees[2].nodeCount - 1
+        #expect(try damage("/forest/feature", offsets[3] - 1, "-3")
+            == "Model file \(url.path): tree 2 of /forest is invalid: Node \(last) has feature -3; leaves must have -1.")
+    }
 }

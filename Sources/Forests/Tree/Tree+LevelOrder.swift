@@ -99,9 +99,13 @@ extension Tree {
         try Self.checkNodeCount(count, splits: splits)
         try Self.checkFeatureCount(featureCount)
         guard valueWidth >= 0 else { throw .invalidData("valueWidth must be ≥ 0; got \(valueWidth).") }
-        guard (0 ..< 8).contains(tree.firstMissingBit), tree.missingBits.count == (tree.firstMissingBit + splits + 7) / 8 else {
-            throw .invalidData("Tree has \(splits) splits but \(tree.missingBits.count) bytes of missing-value directions "
-                + "from bit \(tree.firstMissingBit).")
+        guard (0 ..< 8).contains(tree.firstMissingBit) else {
+            throw .invalidData("A tree's first missing-value bit must be in 0..<8; got \(tree.firstMissingBit).")
+        }
+        let bytes = (tree.firstMissingBit + splits + 7) / 8
+        guard tree.missingBits.count == bytes else {
+            throw .invalidData("Tree has \(splits) splits, whose missing-value directions from bit \(tree.firstMissingBit) "
+                + "take \(bytes) bytes; got \(tree.missingBits.count).")
         }
         guard tree.leafValues.count == (splits + 1) * valueWidth else {
             throw .invalidData("Tree has \(splits + 1) leaves × \(valueWidth) values = \((splits + 1) * valueWidth) "
