@@ -2,7 +2,7 @@
 in Swift and in the Python reference loader, format 2 (before) and format 3 (after), one run.
 
     python3 Benchmarks/ModelStore/load.py [--rows 150000] [--features 32] [--trees 100] [--repeat 2]
-                                          [--workdir DIR] [--pickle]
+                                          [--workdir DIR] [--pickle] [--chrt] [--baseline BINARY]
 
 Needs `swift build -c release --product workbench` first. Generates make_regression(rows,
 features, random_state=0) as float32 (`%.9g` CSV), trains 100 full-depth trees with
@@ -22,7 +22,9 @@ With --workdir DIR the data and files are kept there and reused by later runs; -
 trains scikit-learn's RandomForestRegressor (same rows, n_estimators=trees, n_jobs=2) and
 reports the size of its joblib pickle. --chrt runs each timed process under `chrt -f 10`
 (real-time priority; needs root): on a shared machine it gets the cores, so its wall time
-shows what an idle machine would.
+shows what an idle machine would. --baseline BINARY also loads each file with another
+`workbench` build (e.g. a copy of main's, to measure a change), alternating with this checkout's
+binary run by run, so both see the same machine.
 """
 import argparse
 import json
@@ -113,7 +115,13 @@ def main():
     parser.add_argument("--workdir")
     parser.add_argument("--pickle", action="store_true")
     parser.add_argument("--chrt", action="store_true")
+    parser.add_argument("--baseline", help="another workbench binary to load each file with, alternating")
     args = parser.parse_args()
+    binaries = [("Swift `workbench predict`", WORKBENCH)]
+    if args.baseline:
+        if not os.path.exists(args.baseline):
+            sys.exit(f"--baseline {args.baseline} is missing")
+        binaries.insert(0, (f"Swift `workbench predict` ({args.baseline})", args.baseline))
     if args.chrt:
         PRIORITY[:] = ["chrt", "-f", "10"]
     if not os.path.exists(WORKBENCH):
@@ -128,10 +136,10 @@ def main():
                 pass
         size = os.path.getsize(path) / 1e6
         for _ in range(args.repeat):
-            swift = timed([WORKBENCH, "predict", "--model", path, "--data", one, "--output", os.path.join(folder, "p.csv")],
-                          env={"WORKBENCH_TIMINGS": "1"})
-            rows.append(("Swift `workbench predict`", label, size, swift["wall"], swift["cpu"], load_phase(swift["stderr"]),
-                         swift["rss"], None))
+            for name, binary in binaries:
+                swift = timed([binary, "predict", "--model", path, "--data", one, "--output", os.path.join(folder, "p.csv")],
+                              env={"WORKBENCH_TIMINGS": "1"})
+                rows.append((name, label, size, swift["wall"], swift["cpu"], load_phase(swift["stderr"]), swift["rss"], None))
             python = timed([sys.executable, "-c", PYTHON_LOAD, INTEROP, path])
             inner = json.loads(python["stdout"])
             rows.append(("Python `load` + `selftest`", label, size, inner["wall"], inner["cpu"], None, python["rss"],

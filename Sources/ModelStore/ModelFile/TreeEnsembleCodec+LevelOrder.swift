@@ -10,7 +10,9 @@ import Synchronization
 /// (every node array's SHA-256 verified, every index checked) → memory: each tree's slice of
 /// each node array is read with `pread` straight from the file into that tree's arrays, so the
 /// file's bytes are never held whole → fast: one thread hashes the node arrays front to back
-/// while the others read and build trees, all outside libhdf5's lock.
+/// while the others read and build trees, all outside libhdf5's lock; a tree is built from its
+/// slices as stored (`LevelOrderSlices`: no per-node conversion) with working arrays each builder
+/// reuses from tree to tree (`LevelOrderScratch`).
 extension TreeEnsembleCodec {
     /// The located node arrays of one forest, and the counts that slice them per tree.
     private struct LevelOrderArrays: @unchecked Sendable {
