@@ -154,10 +154,10 @@ def rusage_run(command, env=None):
             "stdout": result.stdout, "stderr": result.stderr}
 
 
-def timings_split(stderr):
-    """The `timings predict: load 0.012 s, …` line as a dict."""
+def timings_split(stderr, command="predict"):
+    """The `timings predict: load 0.012 s, …` line (or train's) as a dict."""
     for line in stderr.splitlines():
-        if line.startswith("timings predict:"):
+        if line.startswith(f"timings {command}:"):
             parts = line.split(":", 1)[1].split(",")
             return {part.split()[0]: float(part.split()[1]) for part in parts}
     return {}
@@ -330,7 +330,9 @@ def isolation_row(name, path, rows, args):
     trains, predicts, pythons, before = [], [], [], {"train": [], "predict": []}
     for _ in range(args.repeat):
         train_command, predict_command = isolation_commands(WORKBENCH, path, model, output, args.threads)
-        trains.append(rusage_run(train_command))
+        run = rusage_run(train_command, env={"WORKBENCH_TIMINGS": "1"})
+        run["split"] = timings_split(run["stderr"], "train")
+        trains.append(run)
         run = rusage_run(predict_command, env={"WORKBENCH_TIMINGS": "1"})
         run["split"] = timings_split(run["stderr"])
         predicts.append(run)
@@ -413,13 +415,16 @@ def main():
               f"| {r['predict']['wall']:.2f} ({r['predict']['cpu']:.2f}) | {wb_wall:.2f} ({wb_cpu:.2f}) "
               f"| {py['wall']:.2f} ({py['cpu']:.2f}) | {py['wall'] / wb_wall:.1f}× / {py['cpu'] / wb_cpu:.1f}× "
               f"| {r['rows'] / r['predict']['wall']:,.0f} | {per_flagged:.2f} |")
-    print("\nWhere `workbench predict` spends its time (wall s, the median run's WORKBENCH_TIMINGS line) "
+    print("\nWhere `workbench train` and `workbench predict` spend their time (wall s, the median runs' "
+          "WORKBENCH_TIMINGS lines; train's fit includes scoring the training rows for its levels and metrics) "
           "and scikit-learn's script split the same way:\n")
-    print("| data | Workbench load | read | score | explain | write | scikit-learn read | fit | score | write |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    print("| data | train: read | fit | save | predict: load | read | score | explain | write "
+          "| scikit-learn read | fit | score | write |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for r in results:
-        s, py = r["predict"]["split"], r["python"]
-        print(f"| {r['name']} | {s.get('load', 0):.3f} | {s.get('read', 0):.3f} | {s.get('score', 0):.3f} "
+        t, s, py = r["train"]["split"], r["predict"]["split"], r["python"]
+        print(f"| {r['name']} | {t.get('read', 0):.3f} | {t.get('fit', 0):.3f} | {t.get('save', 0):.3f} "
+              f"| {s.get('load', 0):.3f} | {s.get('read', 0):.3f} | {s.get('score', 0):.3f} "
               f"| {s.get('explain', 0):.3f} | {s.get('write', 0):.3f} | {py['read']:.3f} | {py['fit']:.3f} "
               f"| {py['score']:.3f} | {py['write']:.3f} |")
 
