@@ -59,6 +59,21 @@ struct IsolationCellsTests {
         }
     }
 
+    @Test("grouping by hash parts on 1 to 3 workers gives the same groups, each led by its first row")
+    func partsAgree() {
+        var random = SeededRandom(seed: 9, stream: 2)
+        let keys = (0 ..< 20_000).map { _ in UInt64(random.nextIndex(below: 700)) << UInt64(random.nextIndex(below: 3) * 20) }
+        for parts in [1, 2, 3] {
+            let groups = IsolationCells.group(keys, parts: parts)
+            #expect(Set(keys).count == groups.representatives.count)
+            for (position, key) in keys.enumerated() {
+                let first = groups.representatives[Int(groups.groupOfRow[position])]
+                #expect(keys[first] == key)
+                #expect(keys.firstIndex(of: key) == first, "position \(position), \(parts) parts")
+            }
+        }
+    }
+
     @Test("continuous rows are not grouped; so few rows are not grouped")
     func notGrouped() throws {
         let (data, _) = IsolationFixtures.planted(inliers: 40_000, outliers: 10, features: 2)

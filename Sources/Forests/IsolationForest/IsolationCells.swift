@@ -86,25 +86,51 @@ struct IsolationCells: Sendable {
     /// when enough of them repeat a cell; nil when grouping would save too little: fewer than
     /// `minimumRows` rows, more than `probeDistinctShare` of the first `probeRows` in distinct
     /// cells, or more than `maximumDistinctShare` of all rows.
-    /// - Complexity: O(rows × split features × log(thresholds)); keys are computed on `threads` threads.
+    /// - Complexity: O(rows × split features × log(thresholds)) on `threads` threads.
     func groups(_ matrix: Matrix<Float>, rows: [Int]? = nil, threads: Int) -> CellGroups? {
         let count = rows?.count ?? matrix.rows
         guard count >= Self.minimumRows else { return nil }
         var keys = [UInt64](repeating: 0, count: count)
         let probe = min(count, Self.probeRows)
         fillKeys(&keys, positions: 0 ..< probe, of: matrix, rows: rows, threads: threads)
-        var table = CellTable(capacity: count)
-        for position in 0 ..< probe { table.insert(keys[position], row: position) }
         if count > probe {
+            var table = CellTable()
+            for position in 0 ..< probe { _ = table.insert(keys[position]) }
             // The first rows hardly repeat a cell (continuous data): grouping would cost and save nothing.
-            guard Double(table.groupCount) <= Self.probeDistinctShare * Double(probe) else { return nil }
+            guard Double(table.count) <= Self.probeDistinctShare * Double(probe) else { return nil }
             fillKeys(&keys, positions: probe ..< count, of: matrix, rows: rows, threads: threads)
-            for position in probe ..< count {
-                table.insert(keys[position], row: position)
+        }
+        let groups = Self.group(keys, parts: threads)
+        guard Double(groups.representatives.count) <= Self.maximumDistinctShare * Double(count) else { return nil }
+        return groups
+    }
+
+    /// Groups equal keys. Keys are split into `parts` parts by hash, each grouped by its own worker
+    /// scanning the keys in order; part p's groups are numbered after those of parts 0 ..< p.
+    static func group(_ keys: [UInt64], parts: Int) -> CellGroups {
+        let parts = max(1, min(parts, 64))
+        var groupOfRow = [Int32](repeating: 0, count: keys.count)
+        let representatives: [[Int]] = groupOfRow.withUnsafeMutableBufferPointer { groupOfRow in
+            let shared = SharedBuffer(groupOfRow)
+            return parallelMap(count: parts, threads: parts) { part in
+                var table = CellTable()
+                var firsts: [Int] = []
+                for (position, key) in keys.enumerated() where CellTable.part(of: key, parts: parts) == part {
+                    let group = table.insert(key)
+                    if group == firsts.count { firsts.append(position) }
+                    shared[position] = Int32(group)
+                }
+                return firsts
             }
         }
-        guard Double(table.groupCount) <= Self.maximumDistinctShare * Double(count) else { return nil }
-        return table.groups
+        var offsets = [Int32](repeating: 0, count: parts)
+        for part in 1 ..< parts { offsets[part] = offsets[part - 1] + Int32(representatives[part - 1].count) }
+        if parts > 1 {
+            for (position, key) in keys.enumerated() {
+                groupOfRow[position] += offsets[CellTable.part(of: key, parts: parts)]
+            }
+        }
+        return CellGroups(representatives: representatives.flatMap { $0 }, groupOfRow: groupOfRow)
     }
 
     /// Writes the key of each grouped row at `positions` into `keys`.
@@ -140,51 +166,80 @@ struct IsolationCells: Sendable {
     }
 }
 
+extension CellGroups {
+    /// The representatives' rows of `matrix` (whose rows are the grouped rows), in group order.
+    /// `Matrix.selectingRows` does the same through generic code, which cost as much as the copy.
+    func representativeRows(of matrix: Matrix<Float>) -> Matrix<Float> {
+        let width = matrix.columns
+        let storage = matrix.withUnsafeBufferPointer { values in
+            [Float](unsafeUninitializedCapacity: representatives.count * width) { buffer, initialized in
+                for (group, row) in representatives.enumerated() {
+                    let source = UnsafeBufferPointer(rebasing: values[row * width ..< (row + 1) * width])
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[group * width ..< (group + 1) * width])
+                        .initialize(from: source)
+                }
+                initialized = representatives.count * width
+            }
+        }
+        return try! Matrix(rows: representatives.count, columns: width, storage: storage)
+    }
+}
+
 /// Rows grouped by cell: every row of a group gets the same score and explanation.
 struct CellGroups: Sendable {
-    /// The first position (in the grouped rows) of each group, ascending.
+    /// The first position (in the grouped rows) of each group.
     var representatives: [Int] = []
     /// Each grouped row's group, an index into `representatives`.
     var groupOfRow: [Int32] = []
 }
 
-/// An open-addressing table from cell key to group (linear probing, power-of-two capacity).
+/// An open-addressing set of cell keys numbering them in insertion order (linear probing,
+/// power-of-two capacity, doubled at half full).
 private struct CellTable {
-    private var keys: [UInt64]
+    private var keys = [UInt64](repeating: 0, count: 1_024)
     /// Group + 1 per slot; 0 marks an empty slot.
-    private var slots: [Int32]
-    private let mask: Int
-    private(set) var groups = CellGroups()
+    private var slots = [Int32](repeating: 0, count: 1_024)
+    /// Keys in group order, for growing.
+    private var distinct: [UInt64] = []
 
-    var groupCount: Int { groups.representatives.count }
+    var count: Int { distinct.count }
 
-    init(capacity rows: Int) {
-        var size = 1
-        while size < 2 * rows { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        slots = [Int32](repeating: 0, count: size)
-        mask = size - 1
-        groups.groupOfRow.reserveCapacity(rows)
-    }
+    /// Fibonacci hashing: the packed bins vary most in their low bits.
+    @inline(__always)
+    private static func hash(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
 
-    /// Files `row` (positions are inserted in order 0, 1, 2, …) under `key`.
-    mutating func insert(_ key: UInt64, row: Int) {
-        // Fibonacci hashing: the packed bins vary most in their low bits.
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    /// The part (of `parts`) that groups `key`: from the hash's top bits, which slots do not use.
+    @inline(__always)
+    static func part(of key: UInt64, parts: Int) -> Int { Int(truncatingIfNeeded: hash(key) >> 58) % parts }
+
+    /// The group of `key`, a new one (`count` before the call) when the key is new.
+    mutating func insert(_ key: UInt64) -> Int {
+        if 2 * (distinct.count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: Self.hash(key) >> 20) & mask
         while true {
             let group = slots[slot]
             if group == 0 {
                 keys[slot] = key
-                slots[slot] = Int32(groups.representatives.count + 1)
-                groups.groupOfRow.append(Int32(groups.representatives.count))
-                groups.representatives.append(row)
-                return
+                slots[slot] = Int32(distinct.count + 1)
+                distinct.append(key)
+                return distinct.count - 1
             }
-            if keys[slot] == key {
-                groups.groupOfRow.append(group - 1)
-                return
-            }
+            if keys[slot] == key { return Int(group - 1) }
             slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        keys = [UInt64](repeating: 0, count: size)
+        slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        for (group, key) in distinct.enumerated() {
+            var slot = Int(truncatingIfNeeded: Self.hash(key) >> 20) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            slots[slot] = Int32(group + 1)
         }
     }
 }

@@ -27,7 +27,7 @@ extension IsolationForest {
         }
         let threadCount = try IsolationForest.resolveThreads(threads)
         if let grouped = cells?.groups(features, threads: threadCount) {
-            let distinct = scoresOfEveryRow(features.selectingRows(grouped.representatives), threads: threadCount)
+            let distinct = scoresOfEveryRow(grouped.representativeRows(of: features), threads: threadCount)
             return grouped.groupOfRow.map { distinct[Int($0)] }
         }
         return scoresOfEveryRow(features, threads: threadCount)
