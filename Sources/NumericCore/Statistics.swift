@@ -21,10 +21,14 @@ public enum Statistics {
     ///   - probabilities: each in [0, 1].
     /// - Returns: one quantile per probability, in order; NaN when no value is present.
     /// - Throws: `NumericError.invalidArgument` naming the first probability outside [0, 1].
-    /// - Complexity: O(n + p) for n ≥ 256, O(n log n + p) below.
+    /// - Complexity: O(n + p) for n ≥ 256, O(n log n + p) below; one probability within 4,096
+    ///   values of either end of 16,384 or more: O(n) comparisons, no sort.
     public static func quantiles(of values: [Double], probabilities: [Double]) throws(NumericError) -> [Double] {
         try validate(probabilities)
-        let present = values.filter { !$0.isNaN }
+        let present = values.contains(where: \.isNaN) ? values.filter { !$0.isNaN } : values
+        if probabilities.count == 1, let value = extremeQuantile(of: present, probability: probabilities[0]) {
+            return [value]
+        }
         // The radix order (O(n)) read backwards is the ascending order; equal values are interchangeable here.
         let sorted = DescendingOrder.indices(present).reversed().map { present[$0] }
         return probabilities.map { quantile(sorted: sorted, probability: $0) }
@@ -43,9 +47,12 @@ public enum Statistics {
         let position = Double(sorted.count - 1) * probability
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, sorted.count - 1)
-        let fraction = position - Double(lower)
-        let a = sorted[lower], b = sorted[upper]
-        // numpy's _lerp: interpolate from the nearer end, so p = 1 returns the maximum exactly.
+        return interpolated(sorted[lower], sorted[upper], fraction: position - Double(lower))
+    }
+
+    /// `a + fraction × (b − a)` as numpy's `_lerp` computes it: from the nearer end, so
+    /// fraction 1 returns `b` exactly.
+    static func interpolated(_ a: Double, _ b: Double, fraction: Double) -> Double {
         let difference = b - a
         return fraction >= 0.5 ? b - difference * (1 - fraction) : a + difference * fraction
     }

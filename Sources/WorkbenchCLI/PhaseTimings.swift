@@ -32,6 +32,11 @@ struct PhaseTimings {
         record(to, seconds: seconds)
     }
 
+    /// Renames phase `name` (a phase measured before its parts were known), keeping its place.
+    mutating func rename(_ name: String, to newName: String) {
+        if let index = phases.firstIndex(where: { $0.name == name }) { phases[index].name = newName }
+    }
+
     /// Logs the line for `command` when requested; in JSON each phase is also a field (`load_s`).
     func report(_ command: String) {
         guard Self.requested else { return }

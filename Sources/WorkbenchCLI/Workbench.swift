@@ -29,6 +29,7 @@ struct Workbench: AsyncParsableCommand {
     /// Logging starts before parsing (`Log.begin`) so that even a usage error is logged in the format asked for.
     static func main() async {
         BLAS.stopIdleThreads()  // most commands never call BLAS; its spinning pool cost ~0.1 s of CPU a run
+        ProcessMemory.keepFreedMemory()  // large arrays freed and rebuilt cost a page fault per page each time
         TerminationCleanup.install()
         let arguments = CommandLineArguments.attachingNegativeNumbers(Array(CommandLine.arguments.dropFirst()))
         Log.begin(command: commandPath(arguments),

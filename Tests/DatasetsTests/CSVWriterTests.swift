@@ -97,4 +97,37 @@ struct CSVWriterTests {
         }
         #expect(throws: DatasetError.cannotWrite(path: "standard output", reason: "Broken pipe")) { try failing.commit() }
     }
+
+    @Test("many rows formatted in parallel blocks give the bytes of the cell-by-cell writer", arguments: [1, 3])
+    func blocks(columns: Int) throws {
+        let rows = 3 * CSVWriter.rowsPerBlock(columns: columns) + 17
+        var all = [Column(name: "v", data: .numeric((0 ..< rows).map { $0.isMultiple(of: 11) ? .nan : Double($0) / 7 }))]
+        if columns == 3 {
+            all.append(Column(name: "t", data: .text((0 ..< rows).map { $0.isMultiple(of: 5) ? nil : "r,\($0 % 13)\"" })))
+            all.append(Column(name: "w", data: .numeric((0 ..< rows).map { Double($0 * 1_000) })))
+        }
+        let dataset = try Dataset(columns: all)
+        nonisolated(unsafe) var blocks: [UInt8] = []
+        let writer = CSVWriter(streamingTo: "standard output", header: dataset.columnNames) { bytes throws(DatasetError) in
+            blocks += bytes
+        }
+        try writer.writeRows(of: dataset)
+        try writer.commit()
+        #expect(writer.rowCount == rows)
+        nonisolated(unsafe) var cells: [UInt8] = []
+        let reference = CSVWriter(streamingTo: "standard output", header: dataset.columnNames) { bytes throws(DatasetError) in
+            cells += bytes
+        }
+        for row in 0 ..< rows {
+            for column in dataset.columns {
+                switch column.data {
+                case .numeric(let values): reference.writeField(values[row])
+                case .text(let values): reference.writeField(values[row])
+                }
+            }
+            try reference.endRow()
+        }
+        try reference.commit()
+        #expect(blocks == cells)
+    }
 }

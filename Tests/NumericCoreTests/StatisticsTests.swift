@@ -41,6 +41,28 @@ struct StatisticsTests {
         #expect(try Statistics.quantile(of: [], probability: 0.5).isNaN)
     }
 
+    @Test("quantiles near either end, found without sorting, equal the sorted ones bit for bit",
+          arguments: [0, 1e-4, 0.001, 0.01, 0.3, 0.5, 0.99, 0.999, 0.9999, 1])
+    func extremeQuantiles(probability: Double) throws {
+        // 20,000 values with heavy ties, −0.0 beside 0.0, a few NaN and values 1 ulp apart.
+        var random = SeededRandom(seed: 3, stream: 0)
+        var values: [Double] = (0 ..< 20_000).map { _ in Double(Int(random.nextUnitDouble() * 41) - 20) / 4 }
+        for index in stride(from: 0, to: values.count, by: 7) where values[index] == 0 { values[index] = -0.0 }
+        for index in stride(from: 3, to: values.count, by: 1_001) { values[index] = .nan }
+        for index in stride(from: 5, to: values.count, by: 503) { values[index] = values[index].nextUp }
+        // Magnitudes keep −0.0: their lowest ranks are all zeros of both signs, told apart only by index.
+        let magnitudes = values.map { $0 == 0 || $0.isNaN ? $0 : abs($0) }
+        for data in [values, magnitudes] {
+            let fast = try Statistics.quantile(of: data, probability: probability)
+            // Two probabilities always take the sorting path.
+            let sorted = try Statistics.quantiles(of: data, probabilities: [probability, 0.5])[0]
+            #expect(fast.bitPattern == sorted.bitPattern, "\(fast) vs \(sorted)")
+        }
+        let fewer = Array(values.prefix(100))
+        #expect(try Statistics.quantile(of: fewer, probability: probability).bitPattern
+            == (try Statistics.quantiles(of: fewer, probabilities: [probability, 0.5])[0]).bitPattern)
+    }
+
     @Test("quantile probabilities outside [0, 1] are rejected")
     func quantileRange() {
         #expect(throws: NumericError.invalidArgument("Quantile probabilities must be in [0, 1]; got 1.5.")) {

@@ -73,7 +73,7 @@ public final class CSVWriter {
     }
 
     /// `text`'s cell, quoted when needed; `nil` or "" is a missing cell.
-    private static func appendText(_ text: String?, columns: Int, to buffer: inout [UInt8]) {
+    static func appendText(_ text: String?, columns: Int, to buffer: inout [UInt8]) {
         guard let text, !text.isEmpty else {
             appendEmptyCell(columns: columns, to: &buffer)
             return
@@ -98,7 +98,7 @@ public final class CSVWriter {
     }
 
     /// `number`'s cell text: empty for NaN, whole numbers below 2^53 as integers, others shortest round-trip.
-    private static func appendNumber(_ number: Double, columns: Int, to buffer: inout [UInt8]) {
+    static func appendNumber(_ number: Double, columns: Int, to buffer: inout [UInt8]) {
         if number.isNaN {
             appendEmptyCell(columns: columns, to: &buffer)
         } else if number == number.rounded(), abs(number) < 0x1p53 {
@@ -178,40 +178,43 @@ public final class CSVWriter {
     }
 
     /// Appends every row of `dataset`, whose columns must match the header in number.
-    /// - Throws: `DatasetError.cannotWrite` when flushing the buffer fails.
-    /// - Complexity: O(rows × columns).
+    ///
+    /// Blocks of rows are formatted on two threads at a time (rows are independent) and written
+    /// in order: the same bytes as one thread writes.
+    /// - Throws: `DatasetError.cannotWrite` when writing fails.
+    /// - Complexity: O(rows × columns) time, O(2 blocks of `rowsPerBlock(columns:)` rows) extra memory.
     public func writeRows(of dataset: Dataset) throws(DatasetError) {
         precondition(fieldsInRow == 0, "\(path): writeRows in the middle of a row")
         precondition(dataset.columns.count == columnCount,
                      "\(path): the data set has \(dataset.columns.count) columns; the header has \(columnCount)")
-        // Cells go into a local buffer: no exclusivity check or reference count per cell.
-        var local: [UInt8] = []
-        swap(&local, &buffer)
-        defer { swap(&local, &buffer) }
-        let numbers: [[Double]] = dataset.columns.map { if case .numeric(let values) = $0.data { values } else { [] } }
-        let texts: [[String?]] = dataset.columns.map { if case .text(let values) = $0.data { values } else { [] } }
-        let isNumeric: [Bool] = dataset.columns.map { if case .numeric = $0.data { true } else { false } }
-        let columns = columnCount
-        for row in 0 ..< dataset.rowCount {
-            for column in 0 ..< columns {
-                if column > 0 { local.append(UInt8(ascii: ",")) }
-                if isNumeric[column] {
-                    Self.appendNumber(numbers[column][row], columns: columns, to: &local)
-                } else {
-                    Self.appendText(texts[column][row], columns: columns, to: &local)
-                }
+        let cells = CSVBlockFormatter(dataset)
+        let rows = dataset.rowCount
+        let perBlock = Self.rowsPerBlock(columns: columnCount)
+        if !buffer.isEmpty, rows > 0 {
+            try emit(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        var start = 0
+        while start < rows {
+            let first = start ..< min(rows, start + perBlock)
+            let second = first.upperBound ..< min(rows, first.upperBound + perBlock)
+            if second.isEmpty {
+                try emit(cells.format(first))
+            } else {
+                let (a, b) = cells.formatInParallel(first, second)
+                try emit(a)
+                try emit(b)
             }
-            local.append(0x0A)
-            rowCount += 1
-            if local.count >= Self.flushThreshold {
-                try emit(local)
-                local.removeAll(keepingCapacity: true)
-            }
+            rowCount += first.count + second.count
+            start = second.upperBound
         }
     }
 
+    /// Rows formatted per block: ~64 K cells, a few hundred KiB of text.
+    static func rowsPerBlock(columns: Int) -> Int { max(256, 65_536 / max(columns, 1)) }
+
     /// A missing cell: nothing, or `""` when it would otherwise be a blank line.
-    private static func appendEmptyCell(columns: Int, to buffer: inout [UInt8]) {
+    static func appendEmptyCell(columns: Int, to buffer: inout [UInt8]) {
         if columns == 1 { buffer.append(contentsOf: "\"\"".utf8) }
     }
 

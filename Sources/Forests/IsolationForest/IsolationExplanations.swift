@@ -30,6 +30,19 @@ extension IsolationForest {
     ) throws(ForestError) -> [[FeatureContribution]] {
         try ExplanationBatch.check(features, rows: rows, featureCount: featureCount)
         let threadCount = try IsolationForest.resolveThreads(threads)
+        // Rows in one cell share their path, so their explanations: each cell is explained once.
+        if let grouped = cells?.groups(features, rows: rows, threads: threadCount) {
+            let distinct = explainingEveryRow(
+                features, rows: grouped.representatives.map { rows[$0] }, count: count, threads: threadCount)
+            return grouped.groupOfRow.map { distinct[Int($0)] }
+        }
+        return explainingEveryRow(features, rows: rows, count: count, threads: threadCount)
+    }
+
+    /// `topContributions(of:rows:count:threads:)`, walking every row.
+    private func explainingEveryRow(
+        _ features: Matrix<Float>, rows: [Int], count: Int, threads threadCount: Int
+    ) -> [[FeatureContribution]] {
         let layout = AxisExplanationLayout(trees: trees)
         let width = featureCount
         return ExplanationBatch.run(rows: rows, width: width, count: count, threads: threadCount) { block, weights in

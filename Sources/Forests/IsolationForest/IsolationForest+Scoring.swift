@@ -5,7 +5,8 @@ import NumericCore
 // Goals, in order: deterministic (each row sums its trees' path lengths in
 // tree order, whatever the thread count) → exact to the documented formula →
 // fast (a block of rows walks one tree at a time, so that tree's nodes stay in
-// cache, and the walk reads the tree core's 16-byte nodes).
+// cache, and the walk reads the tree core's 16-byte nodes; rows that no split
+// tells apart are walked once, see `IsolationCells`).
 
 extension IsolationForest {
     /// Rows per job: enough to amortise a job, few enough that the per-row sums stay in L1.
@@ -25,6 +26,15 @@ extension IsolationForest {
             throw .invalidData("model expects \(featureCount) features; the data has \(features.columns).")
         }
         let threadCount = try IsolationForest.resolveThreads(threads)
+        if let grouped = cells?.groups(features, threads: threadCount) {
+            let distinct = scoresOfEveryRow(grouped.representativeRows(of: features), threads: threadCount)
+            return grouped.groupOfRow.map { distinct[Int($0)] }
+        }
+        return scoresOfEveryRow(features, threads: threadCount)
+    }
+
+    /// `scores`, walking every row.
+    private func scoresOfEveryRow(_ features: Matrix<Float>, threads threadCount: Int) -> [Double] {
         let blocks = (features.rows + Self.rowBlock - 1) / Self.rowBlock
         let normaliser = pathLengthNormaliser
         let perBlock = parallelMap(count: blocks, threads: threadCount) { block in

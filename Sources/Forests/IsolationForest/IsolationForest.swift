@@ -31,6 +31,9 @@ public struct IsolationForest: Sendable {
 
     /// The trees rearranged for lockstep scoring; derived, not stored.
     let layout: AxisPathLayout
+    /// The cells no split tells apart, so repeated rows are scored once; nil when the trees split
+    /// on too many features to key a cell in 64 bits. Derived, not stored.
+    let cells: IsolationCells?
 
     /// `c(ψ)`, the divisor of the mean path length: stored in model files so readers need no logarithm.
     public var pathLengthNormaliser: Double { IsolationPathLength.average(sampleSize) }
@@ -82,5 +85,6 @@ public struct IsolationForest: Sendable {
         self.configuration = configuration
         self.offset = offset
         self.layout = AxisPathLayout(trees: trees)
+        self.cells = IsolationCells(trees: trees, featureCount: featureCount)
     }
 }

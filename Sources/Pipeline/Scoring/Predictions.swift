@@ -110,9 +110,9 @@ public struct Predictions: Sendable {
         let start = clock.now
         if top > 0, !flagged.isEmpty {
             // One batch call: explanations cost about what scoring costs (see Forests' README).
+            let text = ExplanationText(features: features)
             for (row, contributions) in zip(flagged, try explain(flagged, min(top, features.count))) {
-                explanations[row] = contributions.map { "\(features[$0.feature]):\(formatShare($0.share))" }
-                    .joined(separator: ";")
+                explanations[row] = text.text(contributions)
             }
         }
         let (seconds, attoseconds) = (clock.now - start).components
@@ -123,9 +123,5 @@ public struct Predictions: Sendable {
             Column(name: "top_features", data: .text(explanations)),
         ]
         return (columns, Double(seconds) + Double(attoseconds) * 1e-18)
-    }
-
-    private static func formatShare(_ share: Double) -> String {
-        "\((share * 1000).rounded() / 1000)"
     }
 }

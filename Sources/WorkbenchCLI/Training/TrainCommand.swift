@@ -144,18 +144,27 @@ struct TrainCommand: AsyncParsableCommand {
             }
             let request = try request()
             let progress = TerminalProgress(label: "train")
+            var timings = PhaseTimings()
             let result: TrainingResult
             do {
                 defer { progress.finish() }
-                result = try ModelTraining.train(request, dataAt: data) { progress.show(done: $0, of: $1, unit: "trees") }
+                result = try timings.measure("train") {
+                    try ModelTraining.train(request, dataAt: data) { progress.show(done: $0, of: $1, unit: "trees") }
+                }
             }
+            // The summary's seconds cover fitting and measuring; the rest of `train` is reading the data.
+            timings.split(result.summary.seconds, from: "train", to: "fit")
+            timings.rename("train", to: "read")
             for warning in result.warnings { printError("warning: \(warning)") }
             run.recordTraining(seconds: result.summary.seconds, metrics: result.summary.metrics,
                                tenant: result.metadata.lineage.tenant)
             if let output {
-                try ModelFile.save(result.model, metadata: result.metadata, selfTestRows: result.selfTestRows,
-                                   to: URL(fileURLWithPath: output))
+                try timings.measure("save") {
+                    try ModelFile.save(result.model, metadata: result.metadata, selfTestRows: result.selfTestRows,
+                                       to: URL(fileURLWithPath: output))
+                }
             }
+            timings.report("train")
             var registered: String?
             if let register {
                 let version = try registryOptions.makeRegistry()
