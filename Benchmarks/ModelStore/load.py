@@ -18,6 +18,10 @@ loads each file `--repeat` times, page cache warm (each file is read once before
   (time.process_time) of those two calls, peak RSS of the process (/usr/bin/time) and its
   RSS after the imports.
 
+Every size is in MB of 10^6 bytes (RSS from /usr/bin/time's KiB × 1024), so "peak RSS / file" is
+bytes over bytes. (Before 2026-12-06 08:30 RSS was printed in MiB beside file sizes in MB, which
+made that ratio 4.9 % too low.)
+
 With --workdir DIR the data and files are kept there and reused by later runs; --pickle also
 trains scikit-learn's RandomForestRegressor (same rows, n_estimators=trees, n_jobs=2) and
 reports the size of its joblib pickle. --chrt runs each timed process under `chrt -f 10`
@@ -43,7 +47,7 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 import h5py, numpy
 import workbench_model as wm
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
 w0, c0 = time.perf_counter(), time.process_time()
 model = wm.load(sys.argv[2])
 model.selftest()
@@ -56,7 +60,8 @@ PRIORITY = []
 
 
 def timed(command, env=None):
-    """Runs `command` under /usr/bin/time: wall s, CPU s (user + sys), peak RSS MB, stdout, stderr."""
+    """Runs `command` under /usr/bin/time: wall s, CPU s (user + sys), peak RSS MB (10^6 bytes, like
+    the file sizes, so that their ratio is bytes over bytes), stdout, stderr."""
     with tempfile.NamedTemporaryFile("r") as usage:
         start = time.perf_counter()
         result = subprocess.run([*PRIORITY, "/usr/bin/time", "-f", "%U %S %M", "-o", usage.name, *command],
@@ -65,7 +70,7 @@ def timed(command, env=None):
         if result.returncode != 0:
             sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
         user, system, peak = usage.read().split()[-3:]
-    return {"wall": wall, "cpu": float(user) + float(system), "rss": int(peak) / 1024,
+    return {"wall": wall, "cpu": float(user) + float(system), "rss": int(peak) * 1024 / 1e6,
             "stdout": result.stdout, "stderr": result.stderr}
 
 
@@ -149,6 +154,8 @@ def main():
           f"uptime: {uptime}\n")
     print(f"file sizes: format 2 {os.path.getsize(old):,} bytes, format 3 {os.path.getsize(new):,} bytes"
           + (f", scikit-learn joblib pickle {os.path.getsize(pickle):,} bytes" if pickle else "") + "\n")
+    help_rss = timed([WORKBENCH, "--help"])["rss"]
+    print(f"Swift process before any model (`workbench --help`): peak RSS {help_rss:.1f} MB (mapped library code)\n")
     print("| loader | format | file MB | wall s | CPU s | load phase s | peak RSS MB | peak RSS / file | RSS after imports MB |")
     print("|---|---|--:|--:|--:|--:|--:|--:|--:|")
     for loader, label, size, wall, cpu, phase, rss, base in rows:

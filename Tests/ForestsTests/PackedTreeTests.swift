@@ -151,12 +151,23 @@ struct PackedTreeTests {
         #expect(tree.separateLeafValues == [1, 0, 0.5, 0.5] && tree.leafValues(ofNode: 2) == [0.5, 0.5])
     }
 
-    @Test("a regressor's nodes take 8 bytes each, leaf values included")
+    @Test("a regressor's nodes take 8 bytes each, leaf values and leaf flags included")
     func footprint() throws {
         let (_, trees) = try Self.forests()
         for tree in trees {
             #expect(tree.packed.count == tree.nodeCount && tree.separateLeafValues.isEmpty)
-            #expect(tree.leafFlags.count == (tree.nodeCount + 63) / 64)
+            // Leaf flags live in the splits only: the descent from the root and the one-pass
+            // flags agree, and a leaf is exactly a node the walk of some row can end at.
+            let flags = tree.leafFlags()
+            #expect((0 ..< tree.nodeCount).filter { flags[$0] }.count == tree.leafCount)
+            for node in stride(from: 0, to: tree.nodeCount, by: 37) { #expect(tree.isLeaf(node) == flags[node], "node \(node)") }
         }
+        let x = try Matrix<Float>([[0.6, 1.5], [0.5, 1.5]])
+        let stump = try TreeCoreTests.stump()
+        #expect(stump.isLeaf(0) == false && stump.isLeaf(1) && stump.isLeaf(2))
+        #expect(stump.apply(x) == [2, 1])
+        let single = try Tree(leftChildren: [-1], rightChildren: [-1], features: [-1], thresholds: [0], missingGoesLeft: [false],
+                              sampleCounts: [1], leafValues: [4], valueWidth: 1, featureCount: 1)
+        #expect(single.isLeaf(0) && single.leafValues == [4] && single.nodeDepths() == [0])
     }
 }

@@ -65,7 +65,9 @@ public enum CSVReader {
         let file = try InputFile(path: path)
         let fileSize = file.size
         var parser = CSVParser(path: path, separator: separator, parallel: options.parallel, kindOf: kindOf)
-        var buffer = ReadBuffer(capacity: options.chunkSize)
+        // A small file gets a buffer of its size (one byte more, so the first fill sees its end), not
+        // the whole chunk: `predict` reads its rows while a large model is already in memory.
+        var buffer = ReadBuffer(capacity: fileSize.map { min(options.chunkSize, max($0, 1) + 1) } ?? options.chunkSize)
         var isFirstChunk = true
         var bytesParsed = 0
         while true {

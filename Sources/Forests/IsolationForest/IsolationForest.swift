@@ -70,7 +70,8 @@ public struct IsolationForest: Sendable {
                 throw .invalidData("tree \(index) was grown on \(tree.sampleCounts[0]) rows; sampleSize is \(sampleSize).")
             }
             let depths = tree.nodeDepths()
-            for node in 0 ..< tree.nodeCount where tree.isLeaf(node) {
+            let leaves = tree.leafFlags()
+            for node in 0 ..< tree.nodeCount where leaves[node] {
                 let expected = IsolationSplitter.pathLength(depth: Int(depths[node]), samples: Int(tree.sampleCounts[node]))
                 let stored = tree.leafValues(ofNode: node).first!
                 guard stored == expected else {

@@ -6,19 +6,31 @@
 /// numbered in preorder; a tree rebuilt from arrays in another order is renumbered.
 extension Tree {
     /// The left child of each node (`-1` at leaves), `Int32`.
-    public var leftChildren: [Int32] { (0 ..< nodeCount).map { isLeaf($0) ? -1 : Int32($0 + 1) } }
+    public var leftChildren: [Int32] { let leaf = leafFlags(); return (0 ..< nodeCount).map { leaf[$0] ? -1 : Int32($0 + 1) } }
 
     /// The right child of each node (`-1` at leaves), `Int32`.
-    public var rightChildren: [Int32] { (0 ..< nodeCount).map { isLeaf($0) ? -1 : Int32(rightChild(of: $0)) } }
+    public var rightChildren: [Int32] {
+        let leaf = leafFlags()
+        return (0 ..< nodeCount).map { leaf[$0] ? -1 : Int32(rightChild(of: $0)) }
+    }
 
     /// The split feature of each node (`-1` at leaves), `Int32`.
-    public var features: [Int32] { (0 ..< nodeCount).map { isLeaf($0) ? -1 : Int32(layout.feature(packed[$0])) } }
+    public var features: [Int32] {
+        let leaf = leafFlags()
+        return (0 ..< nodeCount).map { leaf[$0] ? -1 : Int32(layout.feature(packed[$0])) }
+    }
 
     /// The split threshold of each node (`0` at leaves): go left iff `Float(x) <= threshold`.
-    public var thresholds: [Float] { (0 ..< nodeCount).map { isLeaf($0) ? 0 : PackedNodeLayout.threshold(packed[$0]) } }
+    public var thresholds: [Float] {
+        let leaf = leafFlags()
+        return (0 ..< nodeCount).map { leaf[$0] ? 0 : PackedNodeLayout.threshold(packed[$0]) }
+    }
 
     /// Whether missing values (NaN) go to the left child at each node (`false` at leaves).
-    public var missingGoesLeft: [Bool] { (0 ..< nodeCount).map { !isLeaf($0) && layout.missingGoesLeft(packed[$0]) } }
+    public var missingGoesLeft: [Bool] {
+        let leaf = leafFlags()
+        return (0 ..< nodeCount).map { !leaf[$0] && layout.missingGoesLeft(packed[$0]) }
+    }
 
     /// Rebuilds a tree from its arrays, as stored in a model file.
     ///

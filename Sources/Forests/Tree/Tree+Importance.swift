@@ -7,7 +7,8 @@ extension Tree {
     public func impurityImportances() -> [Double]? {
         guard impurities.count == nodeCount, weightedSampleCounts.count == nodeCount else { return nil }
         var importances = [Double](repeating: 0, count: featureCount)
-        for index in 0 ..< nodeCount where !isLeaf(index) {
+        let leaf = leafFlags()
+        for index in 0 ..< nodeCount where !leaf[index] {
             let left = index + 1, right = rightChild(of: index)
             importances[layout.feature(packed[index])] += Double(weightedSampleCounts[index]) * Double(impurities[index])
                 - Double(weightedSampleCounts[left]) * Double(impurities[left])

@@ -35,6 +35,7 @@ extension Tree {
         result.thresholds.reserveCapacity(nodeCount / 2)
         result.missingGoesLeft.reserveCapacity(nodeCount / 2)
         result.leafValues.reserveCapacity(leafCount * valueWidth)
+        let leaf = leafFlags()
         var queue = [0]
         queue.reserveCapacity(nodeCount)
         var head = 0
@@ -42,7 +43,7 @@ extension Tree {
             let node = queue[head]
             head += 1
             let word = packed[node]
-            if isLeaf(node) {
+            if leaf[node] {
                 result.features.append(-1)
                 if valueWidth == 1 {
                     result.leafValues.append(Double(bitPattern: word))
@@ -121,7 +122,7 @@ extension Tree {
         }
         self.init(
             packed: built.packed, layout: built.layout, farRightChildren: built.farRightChildren,
-            leafFlags: built.leafFlags, separateLeafValues: built.separateLeafValues, sampleCounts: built.counts,
+            separateLeafValues: built.separateLeafValues, sampleCounts: built.counts,
             weightedSampleCounts: [], impurities: [], valueWidth: valueWidth, featureCount: featureCount,
             leafCount: splits + 1)
     }

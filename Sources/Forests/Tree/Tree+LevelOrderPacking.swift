@@ -57,33 +57,35 @@ package struct LevelOrderSlices: Sendable {
 
 /// Per-node working arrays of `Tree(levelOrder:…)`, kept by one thread from one tree to the next
 /// so that rebuilding a forest does not allocate (and the kernel fault in and zero) fresh pages
-/// for every tree. Holds about 12 bytes per node of the largest tree built with it.
+/// for every tree. Holds about 9 bytes per node of the largest tree built with it (13 with leaf ordinals).
 package struct LevelOrderScratch {
     /// Subtree size per level-order position (two spare entries at the end).
     var size: [Int32] = []
     /// Preorder index per level-order position.
     var order: [Int32] = []
-    /// Right subtrees still pending when preorder reaches each position (for leaf ordinals).
+    /// Right subtrees still pending when preorder reaches each position (for leaf ordinals, so
+    /// only for trees whose leaves keep their values aside; empty until such a tree is built).
     var pending: [Int32] = []
 
     /// Empty scratch; it grows to the trees built with it.
     package init() {}
 
-    /// Makes room for a tree of `count` nodes (and the two spare entries the passes read).
-    mutating func reserve(_ count: Int) {
-        guard size.count < count + 2 else { return }
+    /// Makes room for a tree of `count` nodes (and the two spare entries the passes read), with
+    /// `pending` when the tree's leaf ordinals are needed.
+    mutating func reserve(_ count: Int, ordinals: Bool) {
         let capacity = count + 2 + count / 8
-        size = [Int32](repeating: 1, count: capacity)
-        order = [Int32](repeating: 0, count: capacity)
-        pending = [Int32](repeating: 0, count: capacity)
+        if size.count < count + 2 {
+            size = [Int32](repeating: 1, count: capacity)
+            order = [Int32](repeating: 0, count: capacity)
+        }
+        if ordinals && pending.count < count + 2 { pending = [Int32](repeating: 0, count: capacity) }
     }
 }
 
 extension Tree {
     /// The parts of a packed tree, as `Tree.init(packed:…)` takes them.
     typealias PackedParts = (
-        packed: [UInt64], layout: PackedNodeLayout, farRightChildren: [Int32: Int32], leafFlags: [UInt64],
-        separateLeafValues: [Double], counts: [Int32]
+        packed: [UInt64], layout: PackedNodeLayout, farRightChildren: [Int32: Int32], separateLeafValues: [Double], counts: [Int32]
     )
 
     /// Checks level-order arrays and packs their nodes in preorder (see `init(levelOrder:…)`).
@@ -107,7 +109,8 @@ extension Tree {
         samples: UnsafeBufferPointer<Int32>, valueWidth: Int, featureCount: Int, scratch: inout LevelOrderScratch
     ) throws(ForestError) -> PackedParts {
         let count = features.count, splits = thresholds.count
-        scratch.reserve(count)
+        let separate = valueWidth != 1
+        scratch.reserve(count, ordinals: separate)
         let layout = PackedNodeLayout(featureCount: featureCount)
         let invalid = scratch.size.withUnsafeMutableBufferPointer { size in
             // Children first. A node's split rank counts down from the thresholds' count; a leaf
@@ -133,20 +136,15 @@ extension Tree {
         }
         if invalid { try firstProblem(features: features, thresholds: thresholds, featureCount: featureCount) }
         if !samples.isEmpty { try checkSampleCounts(samples, features: features) }
-        let separate = valueWidth != 1
-        var leafFlags = [UInt64](repeating: 0, count: (count + 63) / 64)
         var farRightChildren: [Int32: Int32] = [:]
         let packed = [UInt64](unsafeUninitializedCapacity: count) { nodes, initialized in
             scratch.size.withUnsafeBufferPointer { size in
                 scratch.order.withUnsafeMutableBufferPointer { order in
                     scratch.pending.withUnsafeMutableBufferPointer { pending in
-                        leafFlags.withUnsafeMutableBufferPointer { leafFlags in
-                            farRightChildren = packNodes(
-                                features: features, thresholds: thresholds, missingBits: missingBits,
-                                firstMissingBit: firstMissingBit, leafValues: leafValues, layout: layout,
-                                separate: separate, size: size, order: order, pending: pending, nodes: nodes,
-                                leafFlags: leafFlags)
-                        }
+                        farRightChildren = packNodes(
+                            features: features, thresholds: thresholds, missingBits: missingBits,
+                            firstMissingBit: firstMissingBit, leafValues: leafValues, layout: layout,
+                            separate: separate, size: size, order: order, pending: pending, nodes: nodes)
                     }
                 }
             }
@@ -174,25 +172,24 @@ extension Tree {
                 initialized = count
             }
         }
-        return (packed, layout, farRightChildren, leafFlags, values, counts)
+        return (packed, layout, farRightChildren, values, counts)
     }
 
-    /// The second pass of `packLevelOrder`: each node's preorder index and packed word, leaf
-    /// flags and right children too far for a split's bits (returned). Buffers come by value,
+    /// The second pass of `packLevelOrder`: each node's preorder index and packed word, and right children too far for a split's bits (returned). Buffers come by value,
     /// not captured `inout`, so that a store through one does not make the compiler reload the others.
     private static func packNodes<Feature: FixedWidthInteger & SignedInteger>(
         features: UnsafeBufferPointer<Feature>, thresholds: UnsafeBufferPointer<Float>,
         missingBits: UnsafeBufferPointer<UInt8>, firstMissingBit: Int, leafValues: UnsafeBufferPointer<Double>,
         layout: PackedNodeLayout, separate: Bool, size: UnsafeBufferPointer<Int32>,
         order: UnsafeMutableBufferPointer<Int32>, pending: UnsafeMutableBufferPointer<Int32>,
-        nodes: UnsafeMutableBufferPointer<UInt64>, leafFlags: UnsafeMutableBufferPointer<UInt64>
+        nodes: UnsafeMutableBufferPointer<UInt64>
     ) -> [Int32: Int32] {
         let count = features.count, splits = thresholds.count
         let limit = layout.distanceLimit
         let leftLeafBit = UInt64(layout.leftLeafBit) << 32, rightLeafBit = UInt64(layout.rightLeafBit) << 32
         var farRightChildren: [Int32: Int32] = [:]
         order[0] = 0
-        pending[0] = 0
+        if separate { pending[0] = 0 }
         var split = 0, leaf = 0
         for position in 0 ..< count {
             let index = order[position]
@@ -224,7 +221,6 @@ extension Tree {
                 : leafValues[leaf].bitPattern
             let leafMask = 0 &- UInt64(isLeaf)
             nodes.initializeElement(at: Int(index), to: word & ~leafMask | leafWord & leafMask)
-            leafFlags[Int(index) >> 6] |= UInt64(isLeaf) << UInt64(index & 63)
             if distance > limit && isLeaf == 0 { farRightChildren[index] = right }
             split &+= 1 &- isLeaf
             leaf &+= isLeaf

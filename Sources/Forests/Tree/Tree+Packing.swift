@@ -32,7 +32,6 @@ extension Tree {
         for (new, old) in preorder.enumerated() { position[Int(old)] = Int32(new) }
 
         var packed = [UInt64](repeating: 0, count: count)
-        var leafFlags = [UInt64](repeating: 0, count: (count + 63) / 64)
         var farRightChildren: [Int32: Int32] = [:]
         var separateLeafValues: [Double] = []
         if valueWidth != 1 { separateLeafValues.reserveCapacity(leafValues.count) }
@@ -41,7 +40,6 @@ extension Tree {
             for (new, old) in preorder.enumerated() {
                 let node = nodes[Int(old)]
                 if node.isLeaf {
-                    leafFlags[new >> 6] |= 1 << UInt64(new & 63)
                     let start = Int(node.right) * valueWidth
                     if valueWidth == 1 {
                         packed[new] = values[start].bitPattern
@@ -62,7 +60,7 @@ extension Tree {
         }
         func reordered<T>(_ values: [T]) -> [T] { values.isEmpty ? [] : preorder.map { values[Int($0)] } }
         self.init(
-            packed: packed, layout: layout, farRightChildren: farRightChildren, leafFlags: leafFlags,
+            packed: packed, layout: layout, farRightChildren: farRightChildren,
             separateLeafValues: separateLeafValues, sampleCounts: reordered(sampleCounts),
             weightedSampleCounts: reordered(weightedSampleCounts), impurities: reordered(impurities),
             valueWidth: valueWidth, featureCount: featureCount, leafCount: leaves)
@@ -74,8 +72,9 @@ extension Tree {
         var nodes: [TreeNode] = []
         nodes.reserveCapacity(nodeCount)
         var leaves: Int32 = 0
+        let leaf = leafFlags()
         for node in 0 ..< nodeCount {
-            if isLeaf(node) {
+            if leaf[node] {
                 nodes.append(TreeNode(leafOrdinal: leaves))
                 leaves += 1
                 continue

@@ -21,8 +21,6 @@ public struct Tree: Sendable, Equatable {
     /// Right children of splits whose distance does not fit `layout`'s bits, by split position;
     /// empty unless a subtree has more nodes than `layout.distanceLimit`.
     @usableFromInline var farRightChildren: [Int32: Int32]
-    /// Bit `n % 64` of word `n / 64` is set iff node `n` is a leaf.
-    var leafFlags: [UInt64]
     /// Leaf values kept outside the nodes (`valueWidth` per leaf, by ordinal) when a leaf has
     /// other than one value; empty when `valueWidth == 1`.
     @usableFromInline var separateLeafValues: [Double]
@@ -49,14 +47,12 @@ public struct Tree: Sendable, Equatable {
 
     /// A tree from its packed parts (see `Tree+Packing.swift`, which builds them).
     init(
-        packed: [UInt64], layout: PackedNodeLayout, farRightChildren: [Int32: Int32], leafFlags: [UInt64],
-        separateLeafValues: [Double], sampleCounts: [Int32], weightedSampleCounts: [Float], impurities: [Float],
+        packed: [UInt64], layout: PackedNodeLayout, farRightChildren: [Int32: Int32], separateLeafValues: [Double], sampleCounts: [Int32], weightedSampleCounts: [Float], impurities: [Float],
         valueWidth: Int, featureCount: Int, leafCount: Int
     ) {
         self.packed = packed
         self.layout = layout
         self.farRightChildren = farRightChildren
-        self.leafFlags = leafFlags
         self.separateLeafValues = separateLeafValues
         self.sampleCounts = sampleCounts
         self.weightedSampleCounts = weightedSampleCounts
@@ -69,19 +65,44 @@ public struct Tree: Sendable, Equatable {
         #endif
     }
 
-    /// Whether node `node` is a leaf.
-    public func isLeaf(_ node: Int) -> Bool { leafFlags[node >> 6] & (1 << UInt64(node & 63)) != 0 }
+    /// Whether node `node` is a leaf: its parent's flag, found by descending from the root (a
+    /// tree keeps no per-node flags; loops over every node use `leafFlags()` once instead).
+    /// - Complexity: O(depth).
+    public func isLeaf(_ node: Int) -> Bool {
+        precondition(node >= 0 && node < nodeCount, "Node \(node) is not in 0..<\(nodeCount).")
+        if node == 0 { return nodeCount == 1 }
+        var parent = 0
+        while true {
+            let high = PackedNodeLayout.high(packed[parent])
+            if node == parent + 1 { return high & layout.leftLeafBit != 0 }
+            let right = rightChild(of: parent)
+            if node == right { return high & layout.rightLeafBit != 0 }
+            parent = node < right ? parent + 1 : right
+        }
+    }
+
+    /// Which nodes are leaves, from each split's flags in one pass over the nodes.
+    /// - Complexity: O(nodes), and one bit of memory a node.
+    func leafFlags() -> LeafFlags {
+        var flags = LeafFlags(nodeCount: nodeCount)
+        if nodeCount == 1 { flags.setLeaf(0) }
+        // Preorder: a node's flag is set by its parent, which comes before it.
+        for node in 0 ..< nodeCount where !flags[node] {
+            let high = PackedNodeLayout.high(packed[node])
+            if high & layout.leftLeafBit != 0 { flags.setLeaf(node + 1) }
+            if high & layout.rightLeafBit != 0 { flags.setLeaf(rightChild(of: node)) }
+        }
+        return flags
+    }
 
     /// The leaf ordinal of leaf node `node` (its row in `leafValues`).
     /// - Precondition: `node` is a leaf.
-    /// - Complexity: O(1) when leaves hold other than one value, else O(nodes / 64).
+    /// - Complexity: O(depth) when leaves hold other than one value, else O(nodes).
     public func leafOrdinal(ofNode node: Int) -> Int {
         precondition(isLeaf(node), "Node \(node) is not a leaf.")
         if valueWidth != 1 { return Int(UInt32(truncatingIfNeeded: packed[node])) }
-        var leaves = 0
-        for word in 0 ..< node >> 6 { leaves += leafFlags[word].nonzeroBitCount }
-        let below = leafFlags[node >> 6] & ((1 << UInt64(node & 63)) - 1)
-        return leaves + below.nonzeroBitCount
+        let flags = leafFlags()
+        return (0 ..< node).reduce(0) { $0 + (flags[$1] ? 1 : 0) }
     }
 
     /// The values stored at leaf node `node`.
@@ -99,7 +120,8 @@ public struct Tree: Sendable, Equatable {
         guard valueWidth == 1 else { return separateLeafValues }
         var values: [Double] = []
         values.reserveCapacity(leafCount)
-        for node in 0 ..< nodeCount where isLeaf(node) { values.append(Double(bitPattern: packed[node])) }
+        let flags = leafFlags()
+        for node in 0 ..< nodeCount where flags[node] { values.append(Double(bitPattern: packed[node])) }
         return values
     }
 
@@ -138,7 +160,8 @@ public struct Tree: Sendable, Equatable {
     /// - Complexity: O(nodes).
     public func nodeDepths() -> [Int32] {
         var depths = [Int32](repeating: 0, count: nodeCount)
-        for node in 0 ..< nodeCount where !isLeaf(node) {
+        let flags = leafFlags()
+        for node in 0 ..< nodeCount where !flags[node] {
             depths[node + 1] = depths[node] + 1
             depths[rightChild(of: node)] = depths[node] + 1
         }

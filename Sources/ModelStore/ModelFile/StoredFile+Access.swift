@@ -8,7 +8,8 @@ extension StoredFile {
         for dataset in streamed.values.sorted(by: { $0.path < $1.path }) {
             var hasher = Digest.Hasher()
             do {
-                try reader.forEachBlock(of: dataset.extent) { hasher.update($0) }
+                // 256 KiB blocks: the block is part of a large model's peak memory while it loads.
+                try reader.forEachBlock(of: dataset.extent, blockBytes: 256 << 10) { hasher.update($0) }
             } catch {
                 return .corrupted("Model file \(path): dataset \(dataset.path) cannot be read: \(error.message).")
             }

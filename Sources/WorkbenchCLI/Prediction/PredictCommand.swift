@@ -3,6 +3,7 @@ import Datasets
 import DurableFiles
 import Foundation
 import ModelStore
+import NumericCore
 import Pipeline
 
 /// `workbench predict`: scores a data file with a model file or a registered version.
@@ -76,7 +77,10 @@ struct PredictCommand: AsyncParsableCommand {
                     inputs: [NamedPath("--data", data), NamedPath("--model", model)], protected: registryOptions.protectedRoot)
             }
             var timings = PhaseTimings()
+            // The model's trees are the peak of a large model's load: built with no slack (issue 15's ≤ 1.5× the file).
+            ProcessMemory.mapLargeBlocksExactly()
             let loaded = try timings.measure("load") { try loadModel() }
+            ProcessMemory.keepFreedMemory()
             let dataset = try timings.measure("read") { try DatasetIO.read(path: data, csvOptions: .inferred) }
             var options = ModelScoring.Options(topFeatures: topFeatures, threads: threads, keepColumns: splitList(keepColumns))
             options.interval = interval
