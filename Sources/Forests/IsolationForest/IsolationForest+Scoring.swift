@@ -5,7 +5,7 @@ import NumericCore
 // Goals, in order: deterministic (each row sums its trees' path lengths in
 // tree order, whatever the thread count) → exact to the documented formula →
 // fast (a block of rows walks one tree at a time, so that tree's nodes stay in
-// cache, and the walk reads the tree core's 16-byte nodes; rows that no split
+// cache, and the walk reads `AxisPathLayout`'s nodes; rows that no split
 // tells apart are walked once, see `IsolationCells`).
 
 extension IsolationForest {
