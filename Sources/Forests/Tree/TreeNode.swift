@@ -4,26 +4,23 @@
 /// Internal nodes hold a split; leaves hold `left == -1` and, in `right`, the leaf's ordinal
 /// (its row of the leaf values). The public arrays in `Tree+Arrays.swift` present the
 /// sklearn-like view instead (`-1` in both children at leaves).
-@frozen
-@usableFromInline
 struct TreeNode: Sendable, Equatable {
     /// Go left iff `x[feature] <= threshold` (x as `Float`); unused (0) at leaves.
-    @usableFromInline var threshold: Float
+    var threshold: Float
     /// The split feature in bits 0…30; bit 31 set when missing values (NaN) go left.
-    @usableFromInline var featureAndFlags: UInt32
+    var featureAndFlags: UInt32
     /// The left child's node index, or -1 at a leaf.
-    @usableFromInline var left: Int32
+    var left: Int32
     /// The right child's node index, or the leaf ordinal at a leaf.
-    @usableFromInline var right: Int32
+    var right: Int32
 
-    @usableFromInline static let missingLeftBit: UInt32 = 1 << 31
+    static let missingLeftBit: UInt32 = 1 << 31
 
-    @inlinable var isLeaf: Bool { left < 0 }
-    @inlinable var feature: Int { Int(featureAndFlags & ~Self.missingLeftBit) }
-    @inlinable var missingGoesLeft: Bool { featureAndFlags & Self.missingLeftBit != 0 }
+    var isLeaf: Bool { left < 0 }
+    var feature: Int { Int(featureAndFlags & ~Self.missingLeftBit) }
+    var missingGoesLeft: Bool { featureAndFlags & Self.missingLeftBit != 0 }
 
     /// A split node; children are patched in as they are created.
-    @inlinable
     init(feature: Int, threshold: Float, missingGoesLeft: Bool, left: Int32, right: Int32) {
         self.threshold = threshold
         self.featureAndFlags = UInt32(truncatingIfNeeded: feature) | (missingGoesLeft ? Self.missingLeftBit : 0)
@@ -32,7 +29,6 @@ struct TreeNode: Sendable, Equatable {
     }
 
     /// A leaf whose values are row `ordinal` of the leaf value table.
-    @inlinable
     init(leafOrdinal ordinal: Int32) {
         threshold = 0
         featureAndFlags = 0
@@ -41,7 +37,6 @@ struct TreeNode: Sendable, Equatable {
     }
 
     /// Whether a row with value `value` for this node's feature goes to the left child.
-    @inlinable
     func sendsLeft(_ value: Float) -> Bool {
         value <= threshold || (value.isNaN && missingGoesLeft)
     }
